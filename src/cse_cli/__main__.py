@@ -1,0 +1,7 @@
+"""`python -m cse_cli` runs the command line."""
+
+from __future__ import annotations
+
+from cse_cli.cli import main
+
+main()

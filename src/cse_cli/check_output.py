@@ -1,0 +1,101 @@
+"""Formats a finished `check` result as JSON or as a Rich table; never prints."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING
+
+from cse_cli.errors import Problem, has_errors
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+    from cse_cli.scoring import Verdict
+
+
+def to_json(organisation: str, verdict: Verdict, problems: list[Problem]) -> str:
+    """The `check --format json` object; `met` is null when the evidence is invalid."""
+    invalid = has_errors(problems)
+    criteria = []
+    for criterion in verdict.criteria:
+        entry = criterion.as_json()
+        if invalid:
+            entry["met"] = None
+        criteria.append(entry)
+    return json.dumps(
+        {
+            "organisation": organisation,
+            "stage": verdict.stage,
+            "met": None if invalid else verdict.met,
+            "criteria": criteria,
+            "problems": [problem.as_json() for problem in problems],
+        },
+        indent=2,
+        ensure_ascii=False,
+    )
+
+
+def to_github(problems: list[Problem]) -> str:
+    """GitHub Actions workflow commands, one per problem, so they land on the lines."""
+    lines = []
+    for problem in problems:
+        command = "error" if problem.severity == "error" else "warning"
+        place = f"file={_escape_property(problem.file)}"
+        if problem.line:
+            place += f",line={problem.line},col={problem.column}"
+        lines.append(f"::{command} {place},title=cse check::{_escape_data(problem.message)}")
+    return "\n".join(lines)
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def to_table(organisation: str, verdict: Verdict) -> RenderableType:
+    """The verdict as a Rich table per criterion, with why each unmet one fails."""
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(
+        title=f"{organisation}: Customer Service Excellence at the {verdict.stage} stage",
+        title_justify="left",
+    )
+    for heading in ("Criterion", "CP", "F", "P", "NC", "Unrated", "Max P", "Compliant"):
+        table.add_column(heading, justify="left" if heading == "Criterion" else "right")
+    table.add_column("Result")
+    for c in verdict.criteria:
+        table.add_row(
+            f"{c.number} {c.title}",
+            str(c.compliance_plus),
+            str(c.full),
+            str(c.partial),
+            str(c.non_compliance),
+            str(c.unrated),
+            str(c.max_partials),
+            f"{c.compliant_share:.0%}",
+            Text("met", style="green") if c.met else Text("not met", style="bold red"),
+        )
+    parts: list[RenderableType] = [table]
+    for c in verdict.criteria:
+        for reason in c.reasons:
+            parts.append(Text(f"  Criterion {c.number} not met: {reason}"))
+    failed = [str(c.number) for c in verdict.criteria if not c.met]
+    if failed:
+        summary = Text(
+            f"Not met: criteria {', '.join(failed)} fall short (indicative: "
+            "the certification body decides).",
+            style="bold red",
+        )
+    else:
+        summary = Text(
+            "Met: every criterion meets the standard's rules (indicative: "
+            "the certification body decides).",
+            style="bold green",
+        )
+    parts.extend([Text(""), summary])
+    return Group(*parts)

@@ -1,0 +1,59 @@
+"""Atomic writes: a file is either wholly written or not there at all.
+
+Each write goes to a temporary file in the same folder, is flushed to disk, and
+is then moved into place in one step, so a crash or Ctrl-C never leaves half a
+file. `write_new` also never replaces a file that exists, even one created by
+someone else between our check and our write.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+
+
+def _temporary(path: Path, text: str) -> Path:
+    """Write `text` to a new temporary file beside `path` and return its path."""
+    handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(name)
+        raise
+    return Path(name)
+
+
+def write_new(path: Path, text: str) -> bool:
+    """Create `path` holding `text`; False (and nothing written) when it exists."""
+    if path.exists() or path.is_symlink():
+        return False
+    temporary = _temporary(path, text)
+    try:
+        os.link(temporary, path)  # fails if `path` appeared meanwhile: never overwrite
+    except FileExistsError:
+        return False
+    except OSError:  # a file system without hard links: check again, then move
+        if path.exists():
+            return False
+        os.replace(temporary, path)
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+    return True
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Create or replace `path` with `text` in one step."""
+    temporary = _temporary(path, text)
+    try:
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise

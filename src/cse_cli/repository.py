@@ -1,0 +1,311 @@
+"""Finds the repository, reads every file, and returns the evidence with its problems.
+
+Every file is visited and every problem is collected: one bad file never hides
+the problems of another. Files that fail validation are left out of the
+evidence (their elements count as unrated) but their problems are reported.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from cse_cli.errors import CseError, Problem, has_errors
+from cse_cli.models import Config, ElementFile, Standard, model_at
+from cse_cli.tree import DirTree, TooLarge, Tree, clean
+from cse_cli.yamlio import Document, describe, load
+
+CONFIG_FILE = "cse.yaml"
+M = TypeVar("M", bound=BaseModel)
+_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass
+class Evidence:
+    """Everything read from an evidence repository."""
+
+    config: Config
+    elements: dict[str, ElementFile] = field(default_factory=dict)
+    """Valid element files by element id."""
+    files: dict[str, str] = field(default_factory=dict)
+    """The file of each element id, relative to the root."""
+    problems: list[Problem] = field(default_factory=list)
+    config_valid: bool = True
+
+
+def find_root(start: Path) -> Path:
+    """The nearest folder at or above `start` that holds cse.yaml."""
+    if not start.exists():
+        raise CseError(f"{start}: no such file or folder")
+    here = start.resolve()
+    if not here.is_dir():
+        here = here.parent
+    for folder in (here, *here.parents):
+        if (folder / CONFIG_FILE).is_file():
+            return folder
+    raise CseError(
+        f"no {CONFIG_FILE} in {start} or any folder above it: "
+        "run `cse init` to start an evidence repository"
+    )
+
+
+def open_repository(path: Path, standard: Standard) -> Evidence:
+    """Read and validate the repository that holds `path`."""
+    return read_evidence(DirTree(find_root(path)), standard)
+
+
+def read_evidence(tree: Tree, standard: Standard) -> Evidence:
+    """Read and validate every file of a repository tree."""
+    reader = _Reader(tree, standard)
+    return reader.run()
+
+
+class _Reader:
+    def __init__(self, tree: Tree, standard: Standard) -> None:
+        self.tree = tree
+        self.standard = standard
+        self.known = set(standard.element_ids())
+        self.problems: list[Problem] = []
+        # cross-file facts, with where they were written
+        self.ids: dict[str, tuple[str, int, int]] = {}
+        self.refs: list[tuple[str, str, int, int]] = []
+
+    def run(self) -> Evidence:
+        config, config_valid, evidence_dir = self._config()
+        evidence = Evidence(config=config, config_valid=config_valid)
+        if evidence_dir is not None:
+            self._elements(evidence, evidence_dir)
+        self._check_refs()
+        evidence.problems = sorted(self.problems, key=_order)
+        return evidence
+
+    # cse.yaml -----------------------------------------------------------------
+
+    def _config(self) -> tuple[Config, bool, str | None]:
+        fallback = Config(organisation="(unknown organisation)")
+        doc = self._load(CONFIG_FILE)
+        if doc is None:
+            return fallback, False, fallback.evidence_dir
+        config = self._validate(doc, Config, "cse.yaml settings (organisation:, services:…)")
+        if config is None:
+            raw_dir = doc.data.get("evidence_dir") if isinstance(doc.data, dict) else None
+            wanted = raw_dir if isinstance(raw_dir, str) else fallback.evidence_dir
+        else:
+            wanted = config.evidence_dir
+        evidence_dir = self._evidence_dir(doc, wanted)
+        self.problems.extend(doc.problems)
+        return config or fallback, config is not None, evidence_dir
+
+    def _evidence_dir(self, doc: Document, evidence_dir: str) -> str | None:
+        cleaned = clean(evidence_dir)
+        if cleaned is not None and self.tree.listdir(cleaned) is not None:
+            return cleaned
+        problem = "is outside the repository" if cleaned is None else None
+        if cleaned is not None:
+            problem = self.tree.check_file(cleaned) or "is a file, not a folder"
+            if problem == "is a folder, not a file":  # a folder the tree would not list
+                problem = "cannot be read"
+        where = doc.position(("evidence_dir",)) if doc.contains(("evidence_dir",)) else (1, 1)
+        doc.error(where, f"evidence_dir '{evidence_dir}' {problem}")
+        return None
+
+    # element files -------------------------------------------------------------
+
+    def _elements(self, evidence: Evidence, evidence_dir: str) -> None:
+        entries = self.tree.listdir(evidence_dir) or []
+        prefix = "" if evidence_dir == "." else evidence_dir + "/"
+        for entry in entries:
+            if not entry.name.endswith(_SUFFIXES) or entry.name.startswith("."):
+                continue
+            rel = prefix + entry.name
+            if entry.kind != "file":
+                reason = entry.problem or "is a folder, not an element file"
+                self._problem(rel, 0, 0, f"{entry.name} {reason}")
+                continue
+            doc = self._load(rel)
+            if doc is None:
+                continue
+            element = self._validate(doc, ElementFile, "element file (element:, evidence:…)")
+            if element is not None and self._check_element(doc, element, evidence, entry.name):
+                evidence.elements[element.element] = element
+                evidence.files[element.element] = rel
+            self.problems.extend(doc.problems)
+
+    def _check_element(
+        self, doc: Document, element: ElementFile, evidence: Evidence, name: str
+    ) -> bool:
+        """Rules that span files; False when the file cannot count as its element."""
+        element_id = element.element
+        where = doc.position(("element",))
+        if element_id not in self.known:
+            doc.error(where, f"unknown element '{element_id}'{_suggest(element_id, self.known)}")
+            return False
+        if element_id in evidence.files:
+            doc.error(
+                where,
+                f"element {element_id} is already given in {evidence.files[element_id]}: "
+                "one file per element",
+            )
+            return False
+        stem = name.rsplit(".", 1)[0]
+        if stem != element_id:
+            doc.warning(
+                where, f"file name {name} does not match element {element_id}: "
+                f"name it {element_id}.yaml"
+            )  # fmt: skip
+        services = evidence.config.services
+        for index, item in enumerate(element.evidence):
+            self._check_item(doc, index, item, services)
+        return True
+
+    def _check_item(self, doc: Document, index: int, item: Any, services: list[str]) -> None:
+        at = ("evidence", index)
+        if item.ref is not None:
+            extra = [
+                key
+                for key in ("id", "title", "service", "date", "path", "url")
+                if getattr(item, key) is not None
+            ]
+            if extra:
+                doc.error(
+                    doc.position((*at, extra[0]), of_key=True),
+                    f"a ref: item only cites '{item.ref}'; its {extra[0]} belongs "
+                    "where that id is defined",
+                )
+            line, column = doc.position((*at, "ref"))
+            self.refs.append((item.ref, doc.file, line, column))
+            return
+        if item.title is None:
+            doc.error(
+                doc.position(at), "an evidence item needs a title (or a ref: to an item's id)"
+            )
+        if item.id is not None:
+            line, column = doc.position((*at, "id"))
+            first = self.ids.get(item.id)
+            if first is not None:
+                doc.error(
+                    (line, column),
+                    f"evidence id '{item.id}' is already defined at {first[0]}:{first[1]}",
+                )
+            else:
+                self.ids[item.id] = (doc.file, line, column)
+        if services and item.service is not None and item.service not in services:
+            doc.error(
+                doc.position((*at, "service")),
+                f"service '{item.service}' is not one of cse.yaml's services "
+                f"({', '.join(services)}){_suggest(item.service, services)}",
+            )
+        if item.path is not None:
+            problem = self.tree.check_file(item.path)
+            if problem is not None:
+                doc.error(doc.position((*at, "path")), f"path '{item.path}' {problem}")
+
+    def _check_refs(self) -> None:
+        for ref, file, line, column in self.refs:
+            if ref not in self.ids:
+                self._problem(
+                    file,
+                    line,
+                    column,
+                    f"ref '{ref}' names no evidence item id{_suggest(ref, self.ids)}",
+                )
+
+    # loading and validation ------------------------------------------------------
+
+    def _load(self, rel: str) -> Document | None:
+        """Load a YAML file; None (with the problem recorded) when it cannot be used."""
+        try:
+            raw = self.tree.read(rel)
+        except TooLarge as exc:
+            self._problem(rel, 1, 1, str(exc))
+            return None
+        except OSError as exc:
+            self._problem(rel, 0, 0, f"{rel} cannot be read: {exc.strerror or exc}")
+            return None
+        if raw is None:
+            self._problem(rel, 0, 0, f"{rel} is missing")
+            return None
+        doc = load(raw, rel)
+        if doc.problems and doc.data is None:
+            self.problems.extend(doc.problems)
+            return None
+        return doc
+
+    def _validate(self, doc: Document, model: type[M], what: str) -> M | None:
+        """The validated model, or None with the problems added to the document."""
+        data = doc.data
+        if not isinstance(data, dict):
+            shown = "empty" if data is None else f"{describe(data)}, not a mapping"
+            doc.error((1, 1), f"expected a {what}, but the file is {shown}")
+            return None
+        try:
+            result = model.model_validate(data)
+        except ValidationError as exc:
+            for error in exc.errors(include_url=False):
+                _translate(doc, model, error)
+            return None
+        return None if has_errors(doc.problems) else result
+
+    def _problem(self, file: str, line: int, column: int, message: str) -> None:
+        self.problems.append(Problem(file, line, column, "error", message))
+
+
+def _order(problem: Problem) -> tuple[str, int, int]:
+    return (problem.file, problem.line, problem.column)
+
+
+def _suggest(word: str, choices: Any) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def _translate(doc: Document, model: type[BaseModel], error: Any) -> None:
+    """Turn one Pydantic error into a located problem in the user's words."""
+    loc = tuple(error["loc"])
+    kind = error["type"]
+    value = error.get("input")
+    name = next((str(part) for part in reversed(loc) if isinstance(part, str)), "value")
+    if kind == "extra_forbidden":
+        allowed = list(model_at(model, loc).model_fields)
+        doc.error(
+            doc.position(loc, of_key=True),
+            f"unknown key '{loc[-1]}'{_suggest(str(loc[-1]), allowed)}",
+        )
+        return
+    if kind == "missing":
+        doc.error(doc.position(loc[:-1]), f"missing required key '{loc[-1]}'")
+        return
+    where = doc.position(loc)
+    if kind == "string_type":
+        message = (
+            f"{name}: expected text, but YAML read {value!r} as {describe(value)}: put it in quotes"
+        )
+    elif kind in {"bool_type", "bool_parsing"}:
+        message = f"{name}: expected true or false, not {value!r}"
+    elif kind in {"list_type"}:
+        message = f"{name}: expected a list (one '- ' line per entry), not {describe(value)}"
+    elif kind in {"model_type", "dict_type", "model_attributes_type"}:
+        message = f"{name}: expected a mapping (key: value lines), not {describe(value)}"
+    elif kind == "string_too_short":
+        message = f"{name}: must not be empty"
+    elif kind == "string_pattern_mismatch":
+        message = _PATTERN_MESSAGES.get(name, f"{name}: {value!r} is not allowed here")
+        message = message.format(value=value)
+    elif kind in {"int_type", "int_parsing", "int_from_float"}:
+        message = f"{name}: expected a whole number, not {value!r}"
+    elif kind in {"float_type", "float_parsing"}:
+        message = f"{name}: expected a number, not {value!r}"
+    else:
+        message = f"{name}: {error['msg']}"
+    doc.error(where, message)
+
+
+_PATTERN_MESSAGES = {
+    "url": "url: '{value}' is not a web address: it must start with http:// or https://",
+    "status": "status: '{value}' is not a status: use open or addressed",
+    "id": "id: '{value}' must be one word with no spaces",
+}

@@ -1,0 +1,172 @@
+"""The scoring rules, as pure functions: ratings and rules in, results out.
+
+A criterion is met when it has no non-compliance, no unrated element, no more
+partial compliances than its maximum, and at least the minimum share of its
+elements at full compliance or compliance plus. The standard is met when every
+criterion is. Where the published partials table and the minimum share disagree
+(criterion 4: 3 partials of 13 leave 76.9%), both rules apply and the reasons
+say which one failed. The result is indicative: the certification body decides.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from fractions import Fraction
+
+from cse_cli.models import Criterion, ElementFile, Rating, Standard
+
+
+@dataclass(frozen=True)
+class CriterionResult:
+    """How one criterion scores at a stage."""
+
+    number: int
+    title: str
+    elements: int
+    compliance_plus: int
+    full: int
+    partial: int
+    non_compliance: int
+    unrated: int
+    max_partials: int
+    min_compliant_share: float
+    compliant_share: float
+    met: bool
+    reasons: tuple[str, ...]
+    ratings: tuple[tuple[str, Rating | None], ...]
+    """Each element id with its rating at the stage, in the standard's order."""
+
+    def as_json(self) -> dict[str, object]:
+        """The criterion as the JSON object of the `check` contract."""
+        return {
+            "number": self.number,
+            "title": self.title,
+            "elements": self.elements,
+            "compliance_plus": self.compliance_plus,
+            "full": self.full,
+            "partial": self.partial,
+            "non_compliance": self.non_compliance,
+            "unrated": self.unrated,
+            "max_partials": self.max_partials,
+            "compliant_share": round(self.compliant_share, 3),
+            "met": self.met,
+            "reasons": list(self.reasons),
+        }
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """How the whole standard scores at a stage."""
+
+    stage: str
+    criteria: tuple[CriterionResult, ...]
+
+    @property
+    def met(self) -> bool:
+        """Whether every criterion is met."""
+        return all(criterion.met for criterion in self.criteria)
+
+
+def ratings_at(elements: Mapping[str, ElementFile], stage: str) -> dict[str, Rating | None]:
+    """The rating of every element file at a stage."""
+    return {element_id: element.rating(stage) for element_id, element in elements.items()}
+
+
+def score(
+    standard: Standard,
+    ratings: Mapping[str, Rating | None],
+    stage: str,
+    min_compliant_share: float | None = None,
+) -> Verdict:
+    """Score every criterion; elements missing from `ratings` are unrated."""
+    share = standard.rules.min_compliant_share if min_compliant_share is None else (
+        min_compliant_share
+    )  # fmt: skip
+    return Verdict(
+        stage=stage,
+        criteria=tuple(
+            score_criterion(criterion, ratings, share, stage) for criterion in standard.criteria
+        ),
+    )
+
+
+def score_criterion(
+    criterion: Criterion,
+    ratings: Mapping[str, Rating | None],
+    min_compliant_share: float,
+    stage: str = "latest",
+) -> CriterionResult:
+    """Score one criterion against the four rules."""
+    listed = tuple((element.id, ratings.get(element.id)) for element in criterion.elements)
+    by_rating: dict[Rating | None, list[str]] = {}
+    for element_id, rating in listed:
+        by_rating.setdefault(rating, []).append(element_id)
+    count = {rating: len(by_rating.get(rating, [])) for rating in (*Rating, None)}
+    total = len(listed)
+    compliant = count[Rating.FULL] + count[Rating.COMPLIANCE_PLUS]
+    # exact arithmetic: 0.8 of 10 is 8, not 8.000000000000002
+    needed = Fraction(str(min_compliant_share)) * total
+    reasons = _reasons(criterion, by_rating, compliant, total, needed, min_compliant_share, stage)
+    return CriterionResult(
+        number=criterion.number,
+        title=criterion.title,
+        elements=total,
+        compliance_plus=count[Rating.COMPLIANCE_PLUS],
+        full=count[Rating.FULL],
+        partial=count[Rating.PARTIAL],
+        non_compliance=count[Rating.NON_COMPLIANCE],
+        unrated=count[None],
+        max_partials=criterion.max_partials,
+        min_compliant_share=min_compliant_share,
+        compliant_share=compliant / total if total else 1.0,
+        met=not reasons,
+        reasons=tuple(reasons),
+        ratings=listed,
+    )
+
+
+def _reasons(
+    criterion: Criterion,
+    by_rating: Mapping[Rating | None, list[str]],
+    compliant: int,
+    total: int,
+    needed: Fraction,
+    min_share: float,
+    stage: str,
+) -> list[str]:
+    reasons = []
+    failing = by_rating.get(Rating.NON_COMPLIANCE, [])
+    if failing:
+        reasons.append(
+            f"non-compliance: {_count(len(failing), 'element')} rated non-compliance "
+            f"({', '.join(failing)}); none is allowed"
+        )
+    unrated = by_rating.get(None, [])
+    if unrated:
+        reasons.append(
+            f"unrated: {_count(len(unrated), 'element')} with no rating at the {stage} stage "
+            f"({_list(unrated)})"
+        )
+    partial = by_rating.get(Rating.PARTIAL, [])
+    if len(partial) > criterion.max_partials:
+        reasons.append(
+            f"partials: {len(partial)} partial compliances ({', '.join(partial)}), "
+            f"more than the maximum of {criterion.max_partials}"
+        )
+    if compliant < needed:
+        reasons.append(
+            f"share: {compliant} of {total} elements ({compliant / total:.1%}) at full "
+            f"compliance or compliance plus, below the minimum of {min_share:.0%}"
+        )
+    return reasons
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
+def _list(ids: list[str], limit: int = 6) -> str:
+    if len(ids) <= limit:
+        return ", ".join(ids)
+    return ", ".join(ids[:limit]) + f" and {len(ids) - limit} more"

@@ -1,0 +1,358 @@
+"""Every YAML decision: safe loading, positions, duplicate keys, tags and limits.
+
+Files are parsed by libyaml's C parser as a stream of events, and the data is
+built from those events in one pass that also records where every key and value
+stands. That is faster than PyYAML's own constructors (no node tree, no
+generators), needs no second parse to locate an error, and lets us refuse what
+the standard loaders accept silently: duplicate keys, tags that construct
+objects, alias bombs and nesting deep enough to crash the C composer.
+
+Only plain scalars are typed (YAML 1.1 rules, as PyYAML does), so `1.1.1` is
+text, `1.10` a number and `2015-03-09` a date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+from yaml import events as ev
+
+from cse_cli.errors import Problem
+
+try:  # libyaml's C parser; the pure-Python one behaves the same, only slower
+    from yaml._yaml import CParser as _Parser
+except ImportError:  # pragma: no cover - PyYAML built without libyaml
+    from yaml.parser import Parser
+    from yaml.reader import Reader
+    from yaml.scanner import Scanner
+
+    class _Parser(Reader, Scanner, Parser):  # type: ignore[no-redef]
+        def __init__(self, stream: bytes) -> None:
+            Reader.__init__(self, stream)
+            Scanner.__init__(self)
+            Parser.__init__(self)
+
+
+# What one file may cost. Real element files are a few kilobytes; these limits
+# are far above any real one and far below what would hurt a CI runner.
+MAX_FILE_BYTES = 5_000_000
+MAX_VALUES = 500_000  # scalars and collections after aliases are expanded
+MAX_DEPTH = 64
+
+_TAG = "tag:yaml.org,2002:"
+_STR, _INT, _FLOAT = _TAG + "str", _TAG + "int", _TAG + "float"
+_BOOL, _NULL, _TIMESTAMP = _TAG + "bool", _TAG + "null", _TAG + "timestamp"
+_SCALAR_TAGS = {_STR, _INT, _FLOAT, _BOOL, _NULL, _TIMESTAMP}
+_COLLECTION_TAGS = {_TAG + "map", _TAG + "seq"}
+_IMPLICIT = yaml.resolver.Resolver.yaml_implicit_resolvers
+_CONSTRUCTOR = yaml.constructor.SafeConstructor()
+_TYPED_CACHE: dict[str, object] = {}
+_CACHE_LIMIT = 20_000
+_KIND = {
+    bool: "a boolean",
+    int: "a number",
+    float: "a number",
+    dt.date: "a date",
+    dt.datetime: "a date and time",
+    type(None): "empty (null)",
+}
+
+
+def describe(value: object) -> str:
+    """What YAML made of a value, in words: 'a number', 'a date', 'text'…"""
+    return _KIND.get(type(value), "text" if isinstance(value, str) else "a value")
+
+
+@dataclass
+class Document:
+    """A loaded YAML file: its data, the problems met, and where values stand."""
+
+    file: str
+    data: Any = None
+    problems: list[Problem] = field(default_factory=list)
+    # id(container) -> {key or index: (key mark, value mark)}; marks are libyaml's
+    _marks: dict[int, dict[Any, tuple[Any, Any]]] = field(default_factory=dict)
+    _root_mark: Any = None
+
+    def error(self, where: tuple[int, int], message: str) -> None:
+        """Record an error at a (line, column) place, both counted from 1."""
+        self.problems.append(Problem(self.file, where[0], where[1], "error", message))
+
+    def warning(self, where: tuple[int, int], message: str) -> None:
+        """Record a warning at a (line, column) place, both counted from 1."""
+        self.problems.append(Problem(self.file, where[0], where[1], "warning", message))
+
+    def position(self, loc: tuple[Any, ...] = (), *, of_key: bool = False) -> tuple[int, int]:
+        """The (line, column) of the value at `loc`, or of its key with `of_key`.
+
+        Parts of `loc` that name no key (as Pydantic adds for union members)
+        are skipped; a key that is absent resolves to its mapping's place.
+        """
+        node, mark = self.data, self._root_mark
+        for part in loc:
+            marks = self._marks.get(id(node))
+            if marks is None or part not in marks:
+                continue
+            key_mark, value_mark = marks[part]
+            mark = key_mark if of_key and part == loc[-1] and key_mark is not None else value_mark
+            node = node[part]
+        return _place(mark)
+
+    def contains(self, loc: tuple[Any, ...]) -> bool:
+        """Whether every key of `loc` exists in the data."""
+        node = self.data
+        for part in loc:
+            marks = self._marks.get(id(node))
+            if marks is None or part not in marks:
+                return False
+            node = node[part]
+        return True
+
+
+def _place(mark: Any) -> tuple[int, int]:
+    return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+
+
+def load(raw: bytes, file: str) -> Document:
+    """Parse one YAML file into plain data, recording problems instead of raising."""
+    doc = Document(file)
+    if len(raw) > MAX_FILE_BYTES:
+        doc.error((1, 1), f"file is {len(raw):,} bytes, over the limit of {MAX_FILE_BYTES:,}")
+        return doc
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        doc.error(
+            (line, column),
+            f"file is not UTF-8 text (byte 0x{raw[exc.start]:02x}): save it as UTF-8",
+        )
+        return doc
+    try:
+        _Builder(doc).build(_Parser(raw))
+    except _Stop:
+        doc.data = None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        message = ": ".join(part for part in (exc.context, exc.problem) if part)
+        if mark is not None and raw[mark.index : mark.index + 1] == b"\t":
+            message += " (a tab: YAML indents with spaces only)"
+        doc.data = None
+        doc.error(_place(mark), f"YAML syntax: {message}")
+    except yaml.YAMLError as exc:  # a reader error: control characters and the like
+        doc.data = None
+        doc.error(_reader_place(exc, raw), f"YAML syntax: {_reader_message(exc)}")
+    return doc
+
+
+def _reader_place(exc: yaml.YAMLError, raw: bytes) -> tuple[int, int]:
+    position = getattr(exc, "position", None)
+    if not isinstance(position, int):
+        return (1, 1)
+    text = raw.decode("utf-8", errors="replace")
+    line = text.count("\n", 0, position) + 1
+    return line, position - (text.rfind("\n", 0, position) + 1) + 1
+
+
+def _reader_message(exc: yaml.YAMLError) -> str:
+    character = getattr(exc, "character", None)
+    if isinstance(character, str):
+        return f"character U+{ord(character):04X} is not allowed in YAML text"
+    return str(exc).splitlines()[0]
+
+
+class _Stop(Exception):  # noqa: N818 - internal control flow, never escapes `load`
+    """A limit was reached; the problem is already recorded."""
+
+
+class _Builder:
+    """Builds Python data from libyaml events, recording marks as it goes."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.marks = doc._marks  # noqa: SLF001 - the builder fills the document it belongs to
+        self.anchors: dict[str, tuple[Any, int]] = {}
+        self.count = 0
+
+    def build(self, parser: Any) -> None:
+        get = parser.get_event
+        event = get()  # StreamStartEvent
+        event = get()
+        if isinstance(event, ev.StreamEndEvent):
+            self.doc.data = None
+            return
+        event = get()  # the first event after DocumentStartEvent: the root node
+        self.doc._root_mark = event.start_mark  # noqa: SLF001
+        self.doc.data = self._node(event, get)
+        event = get()  # DocumentEndEvent
+        event = get()
+        if isinstance(event, ev.DocumentStartEvent):
+            self.doc.error(
+                _place(event.start_mark),
+                "a second YAML document: a file holds one document (remove this '---')",
+            )
+
+    def _node(self, event: Any, get: Any) -> Any:  # noqa: C901, PLR0912
+        """Build the node that starts with `event`, iteratively (no recursion)."""
+        marks = self.marks
+        stack: list[tuple[Any, dict[Any, tuple[Any, Any]], Any, Any, Any, int, str | None]] = []
+        container: Any = None  # the collection being filled, None at the top
+        cmarks: dict[Any, tuple[Any, Any]] = {}
+        cmark: Any = None  # where that collection starts
+        key: Any = _NO_KEY  # in a mapping: the key waiting for its value
+        key_mark: Any = None
+        start = 0
+        anchor: str | None = None
+        scalar_event, alias_event = ev.ScalarEvent, ev.AliasEvent
+        mapping_start, sequence_start = ev.MappingStartEvent, ev.SequenceStartEvent
+        while True:
+            kind = type(event)
+            if kind is scalar_event:
+                value, vmark = self._scalar(event), event.start_mark
+                self.count += 1
+                if event.anchor is not None:
+                    self.anchors[event.anchor] = (value, 1)
+            elif kind is mapping_start or kind is sequence_start:
+                if len(stack) >= MAX_DEPTH:
+                    self.doc.error(
+                        _place(event.start_mark),
+                        f"nested more than {MAX_DEPTH} levels deep: the limit for one file",
+                    )
+                    raise _Stop
+                self._check_collection_tag(event)
+                stack.append((container, cmarks, cmark, key, key_mark, start, anchor))
+                container = {} if kind is mapping_start else []
+                cmarks, cmark = {}, event.start_mark
+                marks[id(container)] = cmarks
+                key, key_mark = _NO_KEY, None
+                start, anchor = self.count, event.anchor
+                self.count += 1
+                event = get()
+                continue
+            elif kind is alias_event:
+                value, vmark = self._alias(event), event.start_mark
+            else:  # MappingEndEvent or SequenceEndEvent: the collection is complete
+                value, vmark = container, cmark
+                if anchor is not None:
+                    self.anchors[anchor] = (value, self.count - start)
+                container, cmarks, cmark, key, key_mark, start, anchor = stack.pop()
+            # `value` is complete: place it in the enclosing collection, if any
+            if container is None:
+                return value
+            if type(container) is list:
+                cmarks[len(container)] = (None, vmark)
+                container.append(value)
+            elif key is _NO_KEY:
+                key, key_mark = self._key(value, event, vmark), vmark
+            else:
+                if key is not _BAD_KEY:
+                    if key in cmarks:
+                        self.doc.error(
+                            _place(key_mark),
+                            f"duplicate key '{key}' (first at line {cmarks[key][0].line + 1}):"
+                            " YAML would silently keep only the last one",
+                        )
+                    else:
+                        container[key] = value
+                        cmarks[key] = (key_mark, vmark)
+                key = _NO_KEY
+            event = get()
+
+    def _key(self, key: Any, event: Any, mark: Any) -> Any:
+        """The key itself when it is a name, else _BAD_KEY with the problem recorded."""
+        if isinstance(key, str):
+            if key == "<<" and getattr(event, "implicit", (False,))[0]:
+                self.doc.error(
+                    _place(mark), "merge keys (<<) are not supported: write the keys out"
+                )
+                return _BAD_KEY
+            return key
+        if isinstance(key, (dict, list)):
+            self.doc.error(_place(mark), "a key must be a name, not a list or mapping")
+        else:
+            text = getattr(event, "value", "")
+            self.doc.error(
+                _place(mark), f"key '{text}' is read by YAML as {describe(key)}: keys are names"
+            )
+        return _BAD_KEY
+
+    def _check_collection_tag(self, event: Any) -> None:
+        tag = event.tag
+        if tag is not None and tag != "!" and tag not in _COLLECTION_TAGS:
+            self.doc.error(_place(event.start_mark), _tag_message(tag))
+
+    def _alias(self, event: Any) -> Any:
+        found = self.anchors.get(event.anchor)
+        if found is None:
+            self.doc.error(
+                _place(event.start_mark),
+                f"alias *{event.anchor} refers to no complete anchor &{event.anchor} before it",
+            )
+            return None
+        value, weight = found
+        self.count += weight
+        if self.count > MAX_VALUES:
+            self.doc.error(
+                _place(event.start_mark),
+                f"aliases expand to more than {MAX_VALUES:,} values: the limit for one file",
+            )
+            raise _Stop
+        return value
+
+    def _scalar(self, event: Any) -> Any:
+        tag, text = event.tag, event.value
+        if tag is None or tag == "!":
+            if not event.implicit[0] or tag == "!":  # quoted, or the non-specific tag
+                return text
+            return typed(text)
+        if tag not in _SCALAR_TAGS:
+            self.doc.error(_place(event.start_mark), _tag_message(tag))
+            return None
+        if tag == _STR:
+            return text
+        try:
+            return _construct(tag, text)
+        except (ValueError, yaml.YAMLError):
+            self.doc.error(_place(event.start_mark), f"'{text}' is not a valid {tag[len(_TAG) :]}")
+            return None
+
+
+_NO_KEY = object()
+_BAD_KEY = object()
+
+
+def _tag_message(tag: str) -> str:
+    shown = "!!" + tag[len(_TAG) :] if tag.startswith(_TAG) else tag
+    return (
+        f"tag {shown} is not allowed: evidence files hold only text, numbers, "
+        "dates, true/false, lists and mappings"
+    )
+
+
+def typed(text: str) -> object:
+    """The value YAML 1.1 gives a plain (unquoted) scalar, as PyYAML's safe loader does."""
+    cached = _TYPED_CACHE.get(text, _NO_KEY)
+    if cached is not _NO_KEY:
+        return cached
+    value: object = text
+    for tag, pattern in _IMPLICIT.get(text[:1], ()):
+        if pattern.match(text):
+            value = _construct(tag, text) if tag != _TAG + "merge" else text
+            break
+    if len(_TYPED_CACHE) < _CACHE_LIMIT:
+        _TYPED_CACHE[text] = value
+    return value
+
+
+def _construct(tag: str, text: str) -> object:
+    if tag == _TIMESTAMP and len(text) == 10:  # noqa: PLR2004 - YYYY-MM-DD, the common case
+        return dt.date.fromisoformat(text)
+    if tag == _NULL and text in {"", "~", "null", "Null", "NULL"}:
+        return None
+    node = yaml.ScalarNode(tag, text)
+    method = _CONSTRUCTOR.yaml_constructors[tag]
+    return method(_CONSTRUCTOR, node)
