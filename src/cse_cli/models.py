@@ -17,7 +17,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, StrictInt
 from pydantic_core import PydanticCustomError
 
-from cse_cli.yamlio import describe
+from cse_cli.yamlio import describe, shown
 
 
 class Rating(str, enum.Enum):
@@ -97,7 +97,7 @@ def parse_rating(value: object) -> Rating | None:
         raise PydanticCustomError(
             "rating",
             "expected a rating, but YAML read {shown} as {kind}: use " + RATING_CHOICES,
-            {"shown": repr(value), "kind": describe(value)},
+            {"shown": shown(value), "kind": describe(value)},
         )
     key = value.strip().lower().replace(" ", "-").replace("_", "-")
     if key in _RATING_NAMES:
@@ -138,7 +138,7 @@ def parse_date(value: object) -> dt.date:
     raise PydanticCustomError(
         "date",
         "expected a date (YYYY-MM-DD), but YAML read {shown} as {kind}",
-        {"shown": repr(value), "kind": describe(value)},
+        {"shown": shown(value), "kind": describe(value)},
     )
 
 

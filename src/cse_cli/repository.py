@@ -17,7 +17,7 @@ from pydantic import BaseModel, ValidationError
 from cse_cli.errors import CseError, Problem, has_errors
 from cse_cli.models import Config, ElementFile, Standard, model_at
 from cse_cli.tree import DirTree, TooLarge, Tree, clean
-from cse_cli.yamlio import Document, describe, load
+from cse_cli.yamlio import Document, describe, load, shown
 
 CONFIG_FILE = "cse.yaml"
 M = TypeVar("M", bound=BaseModel)
@@ -90,7 +90,7 @@ class _Reader:
         doc = self._load(CONFIG_FILE)
         if doc is None:
             return fallback, False, fallback.evidence_dir
-        config = self._validate(doc, Config, "cse.yaml settings (organisation:, services:…)")
+        config = self._validate(doc, Config, "the cse.yaml settings (organisation:, services:…)")
         if config is None:
             raw_dir = doc.data.get("evidence_dir") if isinstance(doc.data, dict) else None
             wanted = raw_dir if isinstance(raw_dir, str) else fallback.evidence_dir
@@ -118,6 +118,9 @@ class _Reader:
     def _elements(self, evidence: Evidence, evidence_dir: str) -> None:
         entries = self.tree.listdir(evidence_dir) or []
         prefix = "" if evidence_dir == "." else evidence_dir + "/"
+        # Files named after an element first, so that when two files give the same
+        # element, the one named for it is kept and the other is reported.
+        entries.sort(key=lambda entry: (entry.name.rsplit(".", 1)[0] not in self.known, entry.name))
         for entry in entries:
             if not entry.name.endswith(_SUFFIXES) or entry.name.startswith("."):
                 continue
@@ -129,7 +132,7 @@ class _Reader:
             doc = self._load(rel)
             if doc is None:
                 continue
-            element = self._validate(doc, ElementFile, "element file (element:, evidence:…)")
+            element = self._validate(doc, ElementFile, "an element file (element:, evidence:…)")
             if element is not None and self._check_element(doc, element, evidence, entry.name):
                 evidence.elements[element.element] = element
                 evidence.files[element.element] = rel
@@ -239,8 +242,8 @@ class _Reader:
         """The validated model, or None with the problems added to the document."""
         data = doc.data
         if not isinstance(data, dict):
-            shown = "empty" if data is None else f"{describe(data)}, not a mapping"
-            doc.error((1, 1), f"expected a {what}, but the file is {shown}")
+            found = "empty" if data is None else f"{describe(data)}, not a mapping"
+            doc.error((1, 1), f"expected {what}, but the file is {found}")
             return None
         try:
             result = model.model_validate(data)
@@ -280,25 +283,32 @@ def _translate(doc: Document, model: type[BaseModel], error: Any) -> None:
         doc.error(doc.position(loc[:-1]), f"missing required key '{loc[-1]}'")
         return
     where = doc.position(loc)
+    if any(p.line == where[0] and p.column == where[1] for p in doc.problems):
+        return  # the loader already explained this value (a refused tag, a bad date)
+    if isinstance(loc[-1], int):
+        name = f"{name} entry {loc[-1] + 1}"
     if kind == "string_type":
         message = (
-            f"{name}: expected text, but YAML read {value!r} as {describe(value)}: put it in quotes"
+            f"{name}: expected text, but YAML read {shown(value)} as {describe(value)}: "
+            "put it in quotes"
         )
     elif kind in {"bool_type", "bool_parsing"}:
-        message = f"{name}: expected true or false, not {value!r}"
+        message = f"{name}: expected true or false, not {shown(value)}"
     elif kind in {"list_type"}:
         message = f"{name}: expected a list (one '- ' line per entry), not {describe(value)}"
     elif kind in {"model_type", "dict_type", "model_attributes_type"}:
         message = f"{name}: expected a mapping (key: value lines), not {describe(value)}"
+        if loc[0] == "evidence" and isinstance(value, str):
+            message += f": write it as '- title: {value}'"
     elif kind == "string_too_short":
         message = f"{name}: must not be empty"
     elif kind == "string_pattern_mismatch":
         message = _PATTERN_MESSAGES.get(name, f"{name}: {value!r} is not allowed here")
         message = message.format(value=value)
     elif kind in {"int_type", "int_parsing", "int_from_float"}:
-        message = f"{name}: expected a whole number, not {value!r}"
+        message = f"{name}: expected a whole number, not {shown(value)}"
     elif kind in {"float_type", "float_parsing"}:
-        message = f"{name}: expected a number, not {value!r}"
+        message = f"{name}: expected a number, not {shown(value)}"
     else:
         message = f"{name}: {error['msg']}"
     doc.error(where, message)

@@ -52,6 +52,8 @@ _CONSTRUCTOR = yaml.constructor.SafeConstructor()
 _TYPED_CACHE: dict[str, object] = {}
 _CACHE_LIMIT = 20_000
 _KIND = {
+    list: "a list",
+    dict: "a mapping",
     bool: "a boolean",
     int: "a number",
     float: "a number",
@@ -64,6 +66,17 @@ _KIND = {
 def describe(value: object) -> str:
     """What YAML made of a value, in words: 'a number', 'a date', 'text'…"""
     return _KIND.get(type(value), "text" if isinstance(value, str) else "a value")
+
+
+def shown(value: object) -> str:
+    """A value as the user wrote it, near enough: 1.1, 2015-03-09, 'text'."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (dt.date, int, float)):
+        return str(value)
+    return repr(value)
 
 
 @dataclass
@@ -138,15 +151,26 @@ def load(raw: bytes, file: str) -> Document:
         doc.data = None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        message = ": ".join(part for part in (exc.context, exc.problem) if part)
-        if mark is not None and raw[mark.index : mark.index + 1] == b"\t":
-            message += " (a tab: YAML indents with spaces only)"
+        message = exc.problem or exc.context or "not valid YAML"
+        if exc.context and exc.problem:
+            opened = exc.context_mark
+            where = f" that starts at line {opened.line + 1}" if opened is not None else ""
+            message = f"{exc.problem} ({exc.context}{where})"
+        if mark is not None and _character_at(raw, mark) == "\t":
+            message += ": a tab, but YAML indents with spaces only"
         doc.data = None
         doc.error(_place(mark), f"YAML syntax: {message}")
     except yaml.YAMLError as exc:  # a reader error: control characters and the like
         doc.data = None
         doc.error(_reader_place(exc, raw), f"YAML syntax: {_reader_message(exc)}")
     return doc
+
+
+def _character_at(raw: bytes, mark: Any) -> str:
+    lines = raw.decode("utf-8", errors="replace").splitlines()
+    if mark.line < len(lines) and mark.column < len(lines[mark.line]):
+        return lines[mark.line][mark.column]
+    return ""
 
 
 def _reader_place(exc: yaml.YAMLError, raw: bytes) -> tuple[int, int]:
@@ -308,7 +332,14 @@ class _Builder:
         if tag is None or tag == "!":
             if not event.implicit[0] or tag == "!":  # quoted, or the non-specific tag
                 return text
-            return typed(text)
+            try:
+                return typed(text)
+            except ValueError:  # shaped like a date or number but not one, as 2015-02-30
+                self.doc.error(
+                    _place(event.start_mark),
+                    f"'{text}' looks like a date or number but is not a valid one",
+                )
+                return None
         if tag not in _SCALAR_TAGS:
             self.doc.error(_place(event.start_mark), _tag_message(tag))
             return None
@@ -326,9 +357,9 @@ _BAD_KEY = object()
 
 
 def _tag_message(tag: str) -> str:
-    shown = "!!" + tag[len(_TAG) :] if tag.startswith(_TAG) else tag
+    written = "!!" + tag[len(_TAG) :] if tag.startswith(_TAG) else tag
     return (
-        f"tag {shown} is not allowed: evidence files hold only text, numbers, "
+        f"tag {written} is not allowed: evidence files hold only text, numbers, "
         "dates, true/false, lists and mappings"
     )
 
