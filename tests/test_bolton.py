@@ -1,0 +1,76 @@
+"""What `cse check` says about the University of Bolton, derived by hand from the report.
+
+The assessor's analysis (shared/seeds/004_…, reference 14/5167) gives a desk-top
+(DTR) and a final result for every element. Counted by hand from the report:
+
+desk-top: C1 4 F, 7 P; C2 1 F, 10 P; C3 4 F, 8 P; C4 13 P; C5 1 F, 9 P (5.2.5's
+DTR is printed "Э": read as P, see its notes). Every criterion has more partials
+than its maximum, so the standard is not met at the desk-top stage.
+
+final: the partials are 1.3.3, 1.3.4 (C1: 9 of 11 full, 81.8%, within the maximum
+of 2, met); none in C2 and C3 (met); 4.1.2, 4.1.3, 4.3.1 (C4: 3 partials is the
+maximum the table allows, but 10 of 13 is 76.9%, below 80%, so not met: the case
+PRODUCT.md names); 5.3.1, 5.3.2, 5.3.3 (C5: 3 partials over the maximum of 2 and
+7 of 10 is 70%, not met). So the final result does not meet the standard either.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.conftest import BOLTON, run
+
+FINAL = {
+    # number: (full, partial, met, the rules that fail)
+    1: (9, 2, True, []),
+    2: (11, 0, True, []),
+    3: (12, 0, True, []),
+    4: (10, 3, False, ["share"]),
+    5: (7, 3, False, ["partials", "share"]),
+}
+DESK_TOP = {
+    1: (4, 7, False, ["partials", "share"]),
+    2: (1, 10, False, ["partials", "share"]),
+    3: (4, 8, False, ["partials", "share"]),
+    4: (0, 13, False, ["partials", "share"]),
+    5: (1, 9, False, ["partials", "share"]),
+}
+
+
+@pytest.mark.parametrize(
+    ("stage", "expected"), [("final", FINAL), ("latest", FINAL), ("desk-top", DESK_TOP)]
+)
+def test_bolton_counts(stage: str, expected: dict[int, tuple[int, int, bool, list[str]]]) -> None:
+    result = run("check", str(BOLTON), "--stage", stage, "--format", "json")
+    assert result.exit_code == 1  # valid evidence, standard not met
+    report = json.loads(result.stdout)
+    assert report["met"] is False
+    assert report["problems"] == []
+    for criterion in report["criteria"]:
+        full, partial, met, rules = expected[criterion["number"]]
+        assert (criterion["full"], criterion["partial"]) == (full, partial)
+        assert criterion["compliance_plus"] == criterion["non_compliance"] == 0
+        assert criterion["unrated"] == 0
+        assert criterion["met"] is met
+        assert [reason.split(":")[0] for reason in criterion["reasons"]] == rules
+
+
+def test_bolton_final_partials_are_the_reports() -> None:
+    result = run("check", str(BOLTON), "--stage", "final", "--format", "json")
+    reasons = {c["number"]: c["reasons"] for c in json.loads(result.stdout)["criteria"]}
+    assert reasons[4] == [
+        "share: 10 of 13 elements (76.9%) at full compliance or compliance plus, "
+        "below the minimum of 80%"
+    ]
+    assert reasons[5][0] == (
+        "partials: 3 partial compliances (5.3.1, 5.3.2, 5.3.3), more than the maximum of 2"
+    )
+
+
+def test_bolton_self_stage_is_unrated() -> None:
+    # the report gives no self-assessment, so nothing is rated at that stage
+    result = run("check", str(BOLTON), "--stage", "self", "--format", "json")
+    assert result.exit_code == 1
+    assert all(c["unrated"] == c["elements"] for c in json.loads(result.stdout)["criteria"])

@@ -1,0 +1,93 @@
+"""A built wheel, installed into a fresh virtual environment, finds the standard and templates.
+
+The wheel is built from this checkout without network (hatchling is a test
+dependency), installed with --no-deps into a new venv whose dependencies come
+from the running environment through a .pth line, and run from another folder.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+import sysconfig
+import venv
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import BOLTON, PROJECT
+
+
+@pytest.fixture(scope="module")
+def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bin folder of a fresh venv with the wheel of this checkout installed."""
+    work = tmp_path_factory.mktemp("wheel")
+    source = work / "source"
+    shutil.copytree(
+        PROJECT, source,
+        ignore=shutil.ignore_patterns(".venv", ".git", "node_modules", "*.egg-info", "dist"),
+    )  # fmt: skip
+    built = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation",
+         "-w", str(work / "dist"), str(source)],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert built.returncode == 0, built.stderr
+    wheel = next((work / "dist").glob("cse_cli-*.whl"))
+    env = work / "env"
+    venv.create(env, with_pip=False)
+    site = next(env.glob("lib/python*/site-packages"))
+    (site / "deps.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
+    unpacked = subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--no-deps", "--target", str(site), str(wheel)],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert unpacked.returncode == 0, unpacked.stderr
+    return env / "bin"
+
+
+def _python(installed: Path) -> str:
+    return str(installed / "python")
+
+
+def test_wheel_carries_the_standard_and_templates(installed: Path, tmp_path: Path) -> None:
+    probe = (
+        "import cse_cli, cse_cli.standard as s;"
+        "print(cse_cli.__file__); print(s.resource('standard')); print(s.resource('templates'))"
+    )
+    result = subprocess.run(
+        [_python(installed), "-c", probe], capture_output=True, text=True, cwd=tmp_path,
+        check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    module, standard, templates = result.stdout.splitlines()
+    site = str(installed.parent / "lib")
+    assert module.startswith(site)
+    assert standard.startswith(site)
+    assert templates.startswith(site)
+    assert (Path(standard) / "elements.yaml").is_file()
+
+
+def test_wheel_checks_bolton_from_another_folder(installed: Path, tmp_path: Path) -> None:
+    copy = tmp_path / "bolton"
+    shutil.copytree(BOLTON, copy)
+    result = subprocess.run(
+        [_python(installed), "-m", "cse_cli", "check", str(copy), "--format", "json"],
+        capture_output=True, text=True, cwd=tmp_path, check=False,
+    )  # fmt: skip
+    assert result.returncode == 1, result.stderr
+    assert [c["met"] for c in json.loads(result.stdout)["criteria"]] == [
+        True, True, True, False, False,
+    ]  # fmt: skip
+
+
+def test_wheel_init_writes_the_wording(installed: Path, tmp_path: Path) -> None:
+    result = subprocess.run(
+        [_python(installed), "-m", "cse_cli", "init", "fresh"],
+        capture_output=True, text=True, cwd=tmp_path, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    text = (tmp_path / "fresh" / "evidence" / "4.3.2.yaml").read_text()
+    assert "within a reasonable time limit." in text

@@ -1,0 +1,138 @@
+"""The scoring rules: a table of boundaries, and properties that must always hold."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from cse_cli.models import Criterion, Rating
+from cse_cli.scoring import score, score_criterion
+from cse_cli.standard import load_standard
+
+STANDARD = load_standard()
+CP, F, P, NC = Rating.COMPLIANCE_PLUS, Rating.FULL, Rating.PARTIAL, Rating.NON_COMPLIANCE
+
+
+def _criterion(number: int) -> Criterion:
+    return STANDARD.criteria[number - 1]
+
+
+def _ratings(number: int, *below: Rating | None, plus: int = 0) -> dict[str, Rating | None]:
+    """The criterion's elements: the first `plus` at CP, then `below` in order, the rest full."""
+    ids = [element.id for element in _criterion(number).elements]
+    ratings: dict[str, Rating | None] = dict.fromkeys(ids, F)
+    for element_id in ids[:plus]:
+        ratings[element_id] = CP
+    for element_id, rating in zip(ids[plus:], below, strict=False):
+        ratings[element_id] = rating
+    return {k: v for k, v in ratings.items() if v is not None}  # None: left unrated
+
+
+CASES = [
+    # (id, criterion, ratings, min share, met, the rules named in the reasons)
+    ("c5-all-full", 5, _ratings(5), 0.8, True, []),
+    ("c5-exactly-max-partials-and-exactly-80pc", 5, _ratings(5, P, P), 0.8, True, []),
+    ("c5-one-over-max-partials", 5, _ratings(5, P, P, P), 0.8, False, ["partials", "share"]),
+    ("c1-max-partials-81.8pc", 1, _ratings(1, P, P), 0.8, True, []),
+    ("c1-one-over-max", 1, _ratings(1, P, P, P), 0.8, False, ["partials", "share"]),
+    ("c3-max-partials-83.3pc", 3, _ratings(3, P, P), 0.8, True, []),
+    ("c4-three-partials-allowed-but-76.9pc", 4, _ratings(4, P, P, P), 0.8, False, ["share"]),
+    ("c4-two-partials-84.6pc", 4, _ratings(4, P, P), 0.8, True, []),
+    ("c4-four-partials", 4, _ratings(4, P, P, P, P), 0.8, False, ["partials", "share"]),
+    ("c5-single-non-compliance", 5, _ratings(5, NC), 0.8, False, ["non-compliance"]),
+    ("c5-one-unrated", 5, _ratings(5, None), 0.8, False, ["unrated"]),
+    ("c5-all-unrated", 5, {}, 0.8, False, ["unrated", "share"]),
+    ("c2-nc-and-partials", 2, _ratings(2, NC, P, P, P), 0.8, False,
+     ["non-compliance", "partials", "share"]),
+    ("c5-all-compliance-plus", 5, _ratings(5, plus=10), 0.8, True, []),
+    ("c5-80pc-with-cp-mix", 5, _ratings(5, P, P, plus=4), 0.8, True, []),
+    ("c5-override-90pc-one-partial", 5, _ratings(5, P), 0.9, True, []),
+    ("c5-override-90pc-two-partials", 5, _ratings(5, P, P), 0.9, False, ["share"]),
+    ("c5-override-70pc-three-partials", 5, _ratings(5, P, P, P), 0.7, False, ["partials"]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("number", "ratings", "share", "met", "rules"),
+    [case[1:] for case in CASES],
+    ids=[case[0] for case in CASES],
+)
+def test_rules_at_the_boundaries(
+    number: int, ratings: dict[str, Rating], share: float, met: bool, rules: list[str]
+) -> None:
+    result = score_criterion(_criterion(number), ratings, share)
+    assert result.met is met
+    assert [reason.split(":")[0] for reason in result.reasons] == rules
+
+
+def test_reasons_name_the_rule_and_the_numbers() -> None:
+    result = score_criterion(_criterion(4), _ratings(4, P, P, P), 0.8)
+    assert result.reasons == (
+        "share: 10 of 13 elements (76.9%) at full compliance or compliance plus, "
+        "below the minimum of 80%",
+    )
+    result = score_criterion(_criterion(5), _ratings(5, P, P, NC, None), 0.8)
+    assert result.reasons == (
+        "non-compliance: 1 element rated non-compliance (5.2.1); none is allowed",
+        "unrated: 1 element with no rating at the latest stage (5.2.2)",
+        "share: 6 of 10 elements (60.0%) at full compliance or compliance plus, "
+        "below the minimum of 80%",
+    )
+
+
+def test_counts_and_share() -> None:
+    result = score_criterion(_criterion(1), _ratings(1, P, NC, None, plus=2), 0.8)
+    assert (result.compliance_plus, result.full, result.partial) == (2, 6, 1)
+    assert (result.non_compliance, result.unrated, result.elements) == (1, 1, 11)
+    assert result.as_json()["compliant_share"] == 0.727
+
+
+def test_standard_met_only_when_every_criterion_is() -> None:
+    every = {element_id: F for element_id in STANDARD.element_ids()}
+    assert score(STANDARD, every, "final").met
+    every["5.3.3"] = NC
+    verdict = score(STANDARD, every, "final")
+    assert not verdict.met
+    assert [c.met for c in verdict.criteria] == [True, True, True, True, False]
+
+
+RATING = st.sampled_from([CP, F, P, NC, None])
+ORDER = [NC, P, F, CP]
+
+
+@st.composite
+def criterion_ratings(draw: st.DrawFn) -> tuple[Criterion, dict[str, Rating | None]]:
+    criterion = draw(st.sampled_from(STANDARD.criteria))
+    ratings = {element.id: draw(RATING) for element in criterion.elements}
+    return criterion, ratings
+
+
+@given(criterion_ratings(), st.data())
+def test_raising_one_rating_never_unmeets(
+    case: tuple[Criterion, dict[str, Rating | None]], data: st.DataObject
+) -> None:
+    criterion, ratings = case
+    element_id = data.draw(st.sampled_from(sorted(ratings)))
+    current = ratings[element_id]
+    higher = ORDER if current is None else ORDER[ORDER.index(current) + 1 :]
+    if not higher:
+        return
+    raised = {**ratings, element_id: data.draw(st.sampled_from(higher))}
+    before = score_criterion(criterion, ratings, 0.8)
+    after = score_criterion(criterion, raised, 0.8)
+    assert after.met or not before.met
+
+
+@given(criterion_ratings(), st.sampled_from([0.5, 0.75, 0.8, 0.9, 1.0]))
+def test_invariants(case: tuple[Criterion, dict[str, Rating | None]], share: float) -> None:
+    criterion, ratings = case
+    result = score_criterion(criterion, ratings, share)
+    counted = (result.compliance_plus + result.full + result.partial + result.non_compliance)
+    assert counted + result.unrated == result.elements == len(criterion.elements)
+    assert result.compliant_share == (result.compliance_plus + result.full) / result.elements
+    assert result.met is (not result.reasons)
+    if result.non_compliance or result.unrated or result.partial > result.max_partials:
+        assert not result.met
+    if result.partial == 0 and result.non_compliance == 0 and result.unrated == 0:
+        assert result.met
