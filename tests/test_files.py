@@ -1,0 +1,52 @@
+"""Atomic writes: never half a file, and `write_new` never replaces one."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from cse_cli.files import write_atomic, write_new
+from cse_cli.tree import clean
+
+
+def test_write_new_never_overwrites(tmp_path: Path) -> None:
+    path = tmp_path / "a.yaml"
+    assert write_new(path, "first\n")
+    assert not write_new(path, "second\n")
+    assert path.read_text() == "first\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.yaml"]  # no temporary left
+
+
+def test_write_atomic_replaces_whole(tmp_path: Path) -> None:
+    path = tmp_path / "report.html"
+    path.write_text("old")
+    write_atomic(path, "new")
+    assert path.read_text() == "new"
+
+
+def test_interrupted_write_leaves_the_old_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "report.html"
+    path.write_text("old")
+
+    def crash(*_: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "replace", crash)
+    with pytest.raises(KeyboardInterrupt):
+        write_atomic(path, "new " * 1000)
+    assert path.read_text() == "old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.html"]
+
+
+@pytest.mark.parametrize(
+    ("rel", "expected"),
+    [("evidence", "evidence"), ("./a/../b", "b"), ("a/./b/", "a/b"), (".", "."),
+     ("..", None), ("a/../../b", None), ("/etc/passwd", None), ("C:/x", None), ("", None),
+     ("\\\\server\\share", None)],
+)  # fmt: skip
+def test_clean_paths(rel: str, expected: str | None) -> None:
+    assert clean(rel) == expected
