@@ -21,9 +21,7 @@ import pytest
 
 from tests.conftest import DATA, run, snapshot
 
-CASES = sorted(
-    [*(DATA / "invalid").iterdir(), *(DATA / "valid").iterdir()], key=lambda p: p.name
-)
+CASES = sorted([*(DATA / "invalid").iterdir(), *(DATA / "valid").iterdir()], key=lambda p: p.name)
 
 
 def _prepare(case: Path, tmp_path: Path) -> Path:

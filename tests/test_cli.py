@@ -65,7 +65,7 @@ def test_check_met_exits_zero(tmp_path: Path) -> None:
     assert "indicative" in result.stdout
 
 
-def test_check_text_says_why(tmp_path: Path) -> None:
+def test_check_text_says_why() -> None:
     result = run("check", str(BOLTON), "--stage", "final")
     assert result.exit_code == 1
     text = " ".join(result.stdout.split())
@@ -101,7 +101,7 @@ def test_rules_override_in_cse_yaml(tmp_path: Path) -> None:
     ids = load_standard().element_ids()
     files = {f"evidence/{i}.yaml": element_yaml(i, final="full") for i in ids}
     files["evidence/5.3.3.yaml"] = element_yaml("5.3.3", final="partial")
-    strict = 'organisation: Test\nrules:\n  min_compliant_share: 0.95\n'
+    strict = "organisation: Test\nrules:\n  min_compliant_share: 0.95\n"
     root = write_repo(tmp_path / "strict", files, config=strict)
     report = json.loads(run("check", str(root), "--format", "json").stdout)
     assert report["criteria"][4]["met"] is False
@@ -113,7 +113,7 @@ def test_init_creates_every_file_and_checks_unrated(tmp_path: Path) -> None:
     result = run("init", str(root), "--organisation", "Anytown Council")
     assert result.exit_code == 0
     assert len(list((root / "evidence").glob("*.yaml"))) == 57
-    assert "organisation: \"Anytown Council\"" in (root / "cse.yaml").read_text()
+    assert 'organisation: "Anytown Council"' in (root / "cse.yaml").read_text()
     first = (root / "evidence" / "1.1.1.yaml").read_text()
     assert first.startswith("# 1.1.1 · Customer Insight › 1.1 Customer Identification\n")
     assert "# We have an in-depth understanding of the characteristics" in first

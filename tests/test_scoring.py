@@ -22,10 +22,8 @@ def _ratings(number: int, *below: Rating | None, plus: int = 0) -> dict[str, Rat
     """The criterion's elements: the first `plus` at CP, then `below` in order, the rest full."""
     ids = [element.id for element in _criterion(number).elements]
     ratings: dict[str, Rating | None] = dict.fromkeys(ids, F)
-    for element_id in ids[:plus]:
-        ratings[element_id] = CP
-    for element_id, rating in zip(ids[plus:], below, strict=False):
-        ratings[element_id] = rating
+    ratings.update(dict.fromkeys(ids[:plus], CP))
+    ratings.update(zip(ids[plus:], below, strict=False))
     return {k: v for k, v in ratings.items() if v is not None}  # None: left unrated
 
 
@@ -89,7 +87,7 @@ def test_counts_and_share() -> None:
 
 
 def test_standard_met_only_when_every_criterion_is() -> None:
-    every = {element_id: F for element_id in STANDARD.element_ids()}
+    every = dict.fromkeys(STANDARD.element_ids(), F)
     assert score(STANDARD, every, "final").met
     every["5.3.3"] = NC
     verdict = score(STANDARD, every, "final")
@@ -128,7 +126,7 @@ def test_raising_one_rating_never_unmeets(
 def test_invariants(case: tuple[Criterion, dict[str, Rating | None]], share: float) -> None:
     criterion, ratings = case
     result = score_criterion(criterion, ratings, share)
-    counted = (result.compliance_plus + result.full + result.partial + result.non_compliance)
+    counted = result.compliance_plus + result.full + result.partial + result.non_compliance
     assert counted + result.unrated == result.elements == len(criterion.elements)
     assert result.compliant_share == (result.compliance_plus + result.full) / result.elements
     assert result.met is (not result.reasons)

@@ -85,8 +85,7 @@ def test_bom_and_crlf_are_fine() -> None:
 
 def test_second_document_is_an_error() -> None:
     assert _errors("a: 1\n---\nb: 2\n") == [
-        "f.yaml:2:1: error: a second YAML document: a file holds one document "
-        "(remove this '---')"
+        "f.yaml:2:1: error: a second YAML document: a file holds one document (remove this '---')"
     ]
 
 

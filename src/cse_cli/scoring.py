@@ -107,7 +107,10 @@ def score_criterion(
     compliant = count[Rating.FULL] + count[Rating.COMPLIANCE_PLUS]
     # exact arithmetic: 0.8 of 10 is 8, not 8.000000000000002
     needed = Fraction(str(min_compliant_share)) * total
-    reasons = _reasons(criterion, by_rating, compliant, total, needed, min_compliant_share, stage)
+    reasons = _reasons(
+        criterion, by_rating, compliant=compliant, total=total, needed=needed,
+        min_share=min_compliant_share, stage=stage,
+    )  # fmt: skip
     return CriterionResult(
         number=criterion.number,
         title=criterion.title,
@@ -129,6 +132,7 @@ def score_criterion(
 def _reasons(
     criterion: Criterion,
     by_rating: Mapping[Rating | None, list[str]],
+    *,
     compliant: int,
     total: int,
     needed: Fraction,
