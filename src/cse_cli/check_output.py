@@ -57,33 +57,38 @@ def _escape_property(text: str) -> str:
 
 def to_table(organisation: str, verdict: Verdict) -> RenderableType:
     """The verdict as a Rich table per criterion, with why each unmet one fails."""
+    from rich import box
     from rich.console import Group
+    from rich.padding import Padding
     from rich.table import Table
     from rich.text import Text
 
     table = Table(
-        title=f"{organisation}: Customer Service Excellence at the {verdict.stage} stage",
+        title=f"{organisation}\nCustomer Service Excellence at the {verdict.stage} stage",
         title_justify="left",
+        box=box.SIMPLE_HEAD,
     )
-    for heading in ("Criterion", "CP", "F", "P", "NC", "Unrated", "Max P", "Compliant"):
-        table.add_column(heading, justify="left" if heading == "Criterion" else "right")
-    table.add_column("Result")
+    table.add_column("Criterion", ratio=1)
+    for heading in ("CP", "F", "P/max", "NC", "Unrated", "Share"):
+        table.add_column(heading, justify="right", no_wrap=True, min_width=len(heading))
+    table.add_column("Result", no_wrap=True, min_width=7)
     for c in verdict.criteria:
         table.add_row(
             f"{c.number} {c.title}",
             str(c.compliance_plus),
             str(c.full),
-            str(c.partial),
+            f"{c.partial}/{c.max_partials}",
             str(c.non_compliance),
             str(c.unrated),
-            str(c.max_partials),
             f"{c.compliant_share:.0%}",
             Text("met", style="green") if c.met else Text("not met", style="bold red"),
         )
     parts: list[RenderableType] = [table]
-    for c in verdict.criteria:
-        for reason in c.reasons:
-            parts.append(Text(f"  Criterion {c.number} not met: {reason}"))
+    parts.extend(
+        Padding(Text(f"Criterion {c.number} not met: {reason}"), (0, 0, 0, 2))
+        for c in verdict.criteria
+        for reason in c.reasons
+    )
     failed = [str(c.number) for c in verdict.criteria if not c.met]
     if failed:
         summary = Text(
