@@ -35,7 +35,7 @@ class Rating(str, enum.Enum):
 
     @property
     def label(self) -> str:
-        """The rating as the assessor's report writes it: 'Compliance Plus'…"""
+        """The rating as the assessor's report writes it, such as 'Compliance Plus'."""
         return _LABELS[self]
 
     @property
@@ -107,7 +107,7 @@ def parse_rating(value: object) -> Rating | None:
     meant = _RATING_NAMES.get(latin.lower().replace(" ", "-"))
     if meant is not None:
         foreign = ", ".join(
-            f"{ch} ({unicodedata.name(ch, 'U+%04X' % ord(ch)).lower()})"
+            f"{ch} ({unicodedata.name(ch, f'U+{ord(ch):04X}').lower()})"
             for ch in value
             if ord(ch) > 127  # noqa: PLR2004 - beyond ASCII
         )
@@ -167,7 +167,7 @@ class EvidenceItem(_Strict):
     id: str | None = Field(
         None,
         pattern=r"^\S+$",
-        description="A name other elements can cite with `ref:` (unique in the repository, no spaces).",
+        description="A name other elements cite with `ref:` (unique in the repository, no spaces).",
     )
     ref: str | None = Field(
         None, description="The `id` of an evidence item defined in another element file."
@@ -177,7 +177,7 @@ class EvidenceItem(_Strict):
     )
     service: Text | None = Field(
         None,
-        description="The service it belongs to (one of cse.yaml's `services` when those are given).",
+        description="The service it belongs to (one of cse.yaml's `services` when given).",
     )
     date: Date | None = Field(
         None, description="When the evidence was produced or last reviewed (YYYY-MM-DD)."
@@ -206,7 +206,7 @@ class ElementFile(_Strict):
     owner: str | None = Field(None, description="Who looks after this element's evidence.")
     self_assessment: RatingField = Field(
         None,
-        description="The organisation's own rating: compliance-plus, full, partial, non-compliance.",
+        description="The organisation's own rating: compliance-plus, full, partial…",
     )
     desk_top: RatingField = Field(
         None, description="The assessor's rating after the desk-top review."
@@ -257,7 +257,7 @@ class Rules(_Strict):
         None,
         gt=0,
         le=1,
-        description="The least share of a criterion's elements at full compliance or compliance plus.",
+        description="The least share of a criterion's elements at full or compliance plus.",
     )
 
 

@@ -8,14 +8,16 @@ evidence (their elements count as unrated) but their problems are reported.
 from __future__ import annotations
 
 import difflib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from cse_cli.errors import CseError, Problem, has_errors
-from cse_cli.models import Config, ElementFile, Standard, model_at
+from cse_cli.models import Config, ElementFile, EvidenceItem, Standard, model_at
 from cse_cli.tree import DirTree, TooLarge, Tree, clean
 from cse_cli.yamlio import Document, describe, load, shown
 
@@ -165,7 +167,9 @@ class _Reader:
             self._check_item(doc, index, item, services)
         return True
 
-    def _check_item(self, doc: Document, index: int, item: Any, services: list[str]) -> None:
+    def _check_item(
+        self, doc: Document, index: int, item: EvidenceItem, services: list[str]
+    ) -> None:
         at = ("evidence", index)
         if item.ref is not None:
             extra = [
@@ -261,17 +265,15 @@ def _order(problem: Problem) -> tuple[str, int, int]:
     return (problem.file, problem.line, problem.column)
 
 
-def _suggest(word: str, choices: Any) -> str:
+def _suggest(word: str, choices: Iterable[str]) -> str:
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return f" (did you mean '{close[0]}'?)" if close else ""
 
 
-def _translate(doc: Document, model: type[BaseModel], error: Any) -> None:
+def _translate(doc: Document, model: type[BaseModel], error: ErrorDetails) -> None:
     """Turn one Pydantic error into a located problem in the user's words."""
     loc = tuple(error["loc"])
     kind = error["type"]
-    value = error.get("input")
-    name = next((str(part) for part in reversed(loc) if isinstance(part, str)), "value")
     if kind == "extra_forbidden":
         allowed = list(model_at(model, loc).model_fields)
         doc.error(
@@ -285,35 +287,39 @@ def _translate(doc: Document, model: type[BaseModel], error: Any) -> None:
     where = doc.position(loc)
     if any(p.line == where[0] and p.column == where[1] for p in doc.problems):
         return  # the loader already explained this value (a refused tag, a bad date)
+    doc.error(where, _message(loc, kind, error.get("input"), error["msg"]))
+
+
+def _message(loc: tuple[str | int, ...], kind: str, value: object, fallback: str) -> str:
+    name = next((part for part in reversed(loc) if isinstance(part, str)), "value")
+    if kind == "string_pattern_mismatch" and name in _PATTERN_MESSAGES:
+        return _PATTERN_MESSAGES[name].format(value=value)
     if isinstance(loc[-1], int):
         name = f"{name} entry {loc[-1] + 1}"
-    if kind == "string_type":
-        message = (
-            f"{name}: expected text, but YAML read {shown(value)} as {describe(value)}: "
-            "put it in quotes"
-        )
-    elif kind in {"bool_type", "bool_parsing"}:
-        message = f"{name}: expected true or false, not {shown(value)}"
-    elif kind in {"list_type"}:
-        message = f"{name}: expected a list (one '- ' line per entry), not {describe(value)}"
-    elif kind in {"model_type", "dict_type", "model_attributes_type"}:
-        message = f"{name}: expected a mapping (key: value lines), not {describe(value)}"
-        if loc[0] == "evidence" and isinstance(value, str):
-            message += f": write it as '- title: {value}'"
-    elif kind == "string_too_short":
-        message = f"{name}: must not be empty"
-    elif kind == "string_pattern_mismatch":
-        message = _PATTERN_MESSAGES.get(name, f"{name}: {value!r} is not allowed here")
-        message = message.format(value=value)
-    elif kind in {"int_type", "int_parsing", "int_from_float"}:
-        message = f"{name}: expected a whole number, not {shown(value)}"
-    elif kind in {"float_type", "float_parsing"}:
-        message = f"{name}: expected a number, not {shown(value)}"
-    else:
-        message = f"{name}: {error['msg']}"
-    doc.error(where, message)
+    template = _TYPE_MESSAGES.get(kind, "{name}: {fallback}")
+    message = template.format(
+        name=name, shown=shown(value), kind=describe(value), fallback=fallback
+    )
+    if loc[0] == "evidence" and len(loc) == 2 and isinstance(value, str):  # noqa: PLR2004
+        message += f": write it as '- title: {value}'"
+    return message
 
 
+_TYPE_MESSAGES = {
+    "string_type": "{name}: expected text, but YAML read {shown} as {kind}: put it in quotes",
+    "bool_type": "{name}: expected true or false, not {shown}",
+    "bool_parsing": "{name}: expected true or false, not {shown}",
+    "list_type": "{name}: expected a list (one '- ' line per entry), not {kind}",
+    "model_type": "{name}: expected a mapping (key: value lines), not {kind}",
+    "model_attributes_type": "{name}: expected a mapping (key: value lines), not {kind}",
+    "dict_type": "{name}: expected a mapping (key: value lines), not {kind}",
+    "string_too_short": "{name}: must not be empty",
+    "int_type": "{name}: expected a whole number, not {shown}",
+    "int_parsing": "{name}: expected a whole number, not {shown}",
+    "int_from_float": "{name}: expected a whole number, not {shown}",
+    "float_type": "{name}: expected a number, not {shown}",
+    "float_parsing": "{name}: expected a number, not {shown}",
+}
 _PATTERN_MESSAGES = {
     "url": "url: '{value}' is not a web address: it must start with http:// or https://",
     "status": "status: '{value}' is not a status: use open or addressed",
