@@ -168,8 +168,10 @@ def load(raw: bytes, file: str) -> Document:
 
 def _character_at(raw: bytes, mark: Any) -> str:
     lines = raw.decode("utf-8", errors="replace").splitlines()
-    if mark.line < len(lines) and mark.column < len(lines[mark.line]):
-        return lines[mark.line][mark.column]
+    line: int = mark.line
+    column: int = mark.column
+    if line < len(lines) and column < len(lines[line]):
+        return lines[line][column]
     return ""
 
 
