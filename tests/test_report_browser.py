@@ -1,0 +1,198 @@
+"""The HTML report in a real browser: Debian's chromium, driven by Playwright.
+
+It checks that the Bolton report renders with no page error and no request
+beyond its own file, passes axe-core's WCAG 2.2 A and AA rules with zero
+violations, breaks pages as meant when printed, and that hostile user text runs
+nothing. Needs /usr/bin/chromium (or CSE_CHROMIUM), the `playwright` package and
+node_modules/axe-core (`npm ci`); `.ci/run` installs them. Without them the tests
+are skipped locally and fail in CI (when CI is set).
+
+The README's screenshot is taken by the same browser:
+
+    CSE_SCREENSHOT=docs/report.png pytest tests/test_report_browser.py -k screenshot
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import BOLTON, PROJECT, run, write_repo
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = Path(os.environ.get("CSE_CHROMIUM", "/usr/bin/chromium"))
+AXE = PROJECT / "node_modules" / "axe-core" / "axe.min.js"
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+def _need(found: bool, what: str) -> None:
+    """Skip without `what`, except in CI, where its absence is a failure."""
+    if found:
+        return
+    if os.environ.get("CI"):
+        pytest.fail(f"{what} is missing: .ci/run must install it", pytrace=False)
+    pytest.skip(f"{what} is missing (installed by .ci/run)")
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """Headless chromium, launched once for the module."""
+    _need(CHROMIUM.is_file(), f"chromium ({CHROMIUM})")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _need(False, "the playwright package")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield chromium
+        chromium.close()
+
+
+class Page:
+    """A page that allows only its own file, and records everything that went wrong."""
+
+    def __init__(self, browser: Any, path: Path, width: int = 1280) -> None:
+        """Open `path`, refusing every other request."""
+        self.url = path.resolve().as_uri()
+        self.page = browser.new_page(viewport={"width": width, "height": 900})
+        self.refused: list[str] = []
+        self.errors: list[str] = []
+        self.dialogs: list[str] = []
+        self.page.route("**/*", self._route)
+        self.page.on("pageerror", lambda error: self.errors.append(str(error)))
+        self.page.on(
+            "console",
+            lambda m: self.errors.append(m.text) if m.type == "error" else None,
+        )
+        self.page.on("dialog", self._dialog)
+        self.page.goto(self.url, wait_until="load")
+
+    def _route(self, route: Any) -> None:
+        if route.request.url == self.url:
+            route.continue_()
+        else:
+            self.refused.append(route.request.url)
+            route.abort()
+
+    def _dialog(self, dialog: Any) -> None:
+        self.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+
+@pytest.fixture(scope="module")
+def bolton_html(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("report") / "bolton.html"
+    result = run("report", str(BOLTON), "--format", "html", "-o", str(out))
+    assert result.exit_code == 0, result.stderr
+    return out
+
+
+@pytest.fixture
+def bolton(browser: Any, bolton_html: Path) -> Iterator[Page]:
+    page = Page(browser, bolton_html)
+    yield page
+    page.page.close()
+
+
+def test_renders_offline_without_errors(bolton: Page) -> None:
+    assert bolton.page.title() == (
+        "Customer Service Excellence: University of Bolton – Library, Student Services, "
+        "Careers and Reception"
+    )
+    assert bolton.page.locator("section.criterion").count() == 5
+    assert bolton.page.locator("svg[role=img]").bounding_box()["height"] > 200
+    assert bolton.refused == []
+    assert bolton.errors == []
+
+
+def _violations(result: dict[str, Any]) -> str:
+    lines = []
+    for violation in result["violations"]:
+        lines.append(f"{violation['id']} ({violation['impact']}): {violation['help']}")
+        lines += [
+            f"    {node['target']}: {node['failureSummary']}" for node in violation["nodes"][:5]
+        ]
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("width", [1280, 390], ids=["desktop", "phone"])
+def test_axe_finds_no_wcag_22_aa_violation(browser: Any, bolton_html: Path, width: int) -> None:
+    _need(AXE.is_file(), f"axe-core ({AXE}; run `npm ci`)")
+    page = Page(browser, bolton_html, width=width)
+    page.page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+    result = page.page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG
+    )
+    assert result["passes"], "axe ran no rule"
+    assert result["violations"] == [], "\n" + _violations(result)
+    assert page.refused == []
+    page.page.close()
+
+
+def test_prints_each_criterion_on_a_new_page(bolton: Page) -> None:
+    page = bolton.page
+    page.emulate_media(media="print")
+    breaks = page.eval_on_selector_all(
+        "section.criterion", "sections => sections.map(s => getComputedStyle(s).breakBefore)"
+    )
+    assert breaks == ["page"] * 5
+    rows = page.eval_on_selector_all(
+        "tr", "rows => [...new Set(rows.map(r => getComputedStyle(r).breakInside))]"
+    )
+    assert rows == ["avoid"]
+    heads = page.eval_on_selector_all(
+        "thead", "heads => [...new Set(heads.map(h => getComputedStyle(h).display))]"
+    )
+    assert heads == ["table-header-group"]
+    assert page.eval_on_selector("nav", "nav => getComputedStyle(nav).display") == "none"
+    pdf = page.pdf(prefer_css_page_size=True)
+    pages = len(re.findall(rb"/Type\s*/Page\b", pdf))
+    assert pages >= 6  # the summary, then each of the 5 criteria from a new page
+    page.emulate_media(media="screen")
+    assert page.eval_on_selector("nav", "nav => getComputedStyle(nav).display") == "block"
+
+
+def test_hostile_text_runs_nothing(browser: Any, tmp_path: Path) -> None:
+    script = "<script>alert(1)</script><img src=x onerror=alert(2)>"
+    root = write_repo(
+        tmp_path / "repo",
+        {
+            "evidence/1.1.1.yaml": f'element: "1.1.1"\nowner: "{script}"\n'
+            f'visit_evidence: "{script}"\ndevelopment_points: ["{script}"]\n'
+            f'evidence:\n  - title: "{script}"\n'
+            "    url: \"https://example.org/'onmouseover='alert(3)\"\n",
+        },
+        config=f'organisation: "{script}"\n',
+    )
+    out = tmp_path / "hostile.html"
+    assert run("report", str(root), "--format", "html", "-o", str(out)).exit_code == 0
+    page = Page(browser, out)
+    page.page.hover("a[href^='https://example.org']")
+    assert page.dialogs == []
+    assert page.errors == []
+    assert page.refused == []  # the <img src=x> is text, so nothing was fetched
+    assert page.page.locator("h1").inner_text() == script
+    page.page.close()
+
+
+def test_screenshot(bolton: Page, tmp_path: Path) -> None:
+    """The top of the report as a reader first sees it; CSE_SCREENSHOT keeps it (the README's)."""
+    target = Path(os.environ.get("CSE_SCREENSHOT") or tmp_path / "report.png")
+    bolton.page.set_viewport_size({"width": 1280, "height": 1400})
+    png = bolton.page.screenshot(path=str(target))
+    assert png.startswith(b"\x89PNG")
+    assert len(png) > 50_000  # a blank or unstyled page compresses far smaller
