@@ -124,10 +124,12 @@ def check(
 
         typer.echo(to_json(organisation, verdict, evidence.problems))
     elif output_format is CheckFormat.GITHUB:
-        from cse_cli.check_output import to_github
+        from cse_cli.check_output import to_github, verdict_lines
 
         if evidence.problems:
-            typer.echo(to_github(evidence.problems))
+            typer.echo(to_github(evidence.problems, evidence.root))
+        if not invalid:  # plain lines, not commands: the job log says why it failed
+            typer.echo("\n".join(verdict_lines(verdict)))
     else:
         for problem in evidence.problems:
             typer.echo(str(problem), err=True)
@@ -161,6 +163,14 @@ def init(
             'Example: --organisation "Bolton Library"',
         ),
     ] = None,
+    ci: Annotated[
+        bool,
+        typer.Option(
+            "--ci",
+            help="Also write a GitHub Actions workflow (.github/workflows/cse.yml) that runs "
+            "cse check and shows cse diff as the job summary. Example: cse init --ci",
+        ),
+    ] = False,
 ) -> None:
     """Create cse.yaml and the 57 element files, each with the element's wording.
 
@@ -172,7 +182,7 @@ def init(
     from cse_cli.standard import load_standard
 
     try:
-        result = init_repository(path, load_standard(), organisation)
+        result = init_repository(path, load_standard(), organisation, ci=ci)
     except CseError as exc:
         _fail(*exc.problems)
     for rel in result.created:
@@ -181,6 +191,336 @@ def init(
         typer.echo(f"kept {len(result.kept)} existing file(s) unchanged")
     if not result.created:
         typer.echo(f"nothing to add: {result.root} already has every file")
+
+
+if TYPE_CHECKING:
+    from cse_cli.scoring import Verdict
+
+
+class GapFormat(str, enum.Enum):
+    """How `gap` prints its result."""
+
+    TEXT = "text"
+    JSON = "json"
+
+
+class ReportFormat(str, enum.Enum):
+    """The kind of document `report` renders."""
+
+    MD = "md"
+    HTML = "html"
+
+
+def _scored(path: Path, stage: Stage) -> tuple[Standard, Evidence, Verdict]:
+    """Read and score the evidence; invalid evidence is listed on stderr and exits 2."""
+    from cse_cli.scoring import ratings_at, score
+
+    standard, evidence = _read(path)
+    for problem in evidence.problems:
+        typer.echo(str(problem), err=True)
+    if has_errors(evidence.problems):
+        raise typer.Exit(EXIT_INVALID)
+    verdict = score(
+        standard,
+        ratings_at(evidence.elements, stage.value),
+        stage.value,
+        evidence.config.rules.min_compliant_share,
+    )
+    return standard, evidence, verdict
+
+
+@app.command()
+def gap(
+    path: PathArgument = Path(),
+    *,
+    stage: StageOption = Stage.LATEST,
+    service: Annotated[
+        str | None,
+        typer.Option(
+            "--service",
+            help="Narrow the lists (not the verdict) to the elements and evidence of one "
+            'service. Example: --service "Student Services"',
+        ),
+    ] = None,
+    owner: Annotated[
+        str | None,
+        typer.Option(
+            "--owner",
+            help="Narrow the lists (not the verdict) to the elements one owner looks "
+            'after. Example: --owner "Head of Library"',
+        ),
+    ] = None,
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of",
+            help="The day evidence ages are measured from, YYYY-MM-DD (default: today). "
+            "Example: --as-of 2015-03-09",
+            show_default=False,
+        ),
+    ] = None,
+    output_format: Annotated[
+        GapFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="text: for a screen; json: one JSON object on stdout. Example: --format json",
+        ),
+    ] = GapFormat.TEXT,
+) -> None:
+    """Show what stands between the organisation and the standard, and what to fix first.
+
+    Per criterion: met or not, why, and how many elements must become full
+    compliance; then the elements below full, elements without evidence,
+    unsupported ratings, stale and undated evidence, and open development points.
+    Exit 0, or 2 when the evidence is invalid.
+
+    Example: cse gap examples/bolton --service Library --as-of 2015-03-09
+    """
+    import datetime as dt
+
+    from cse_cli.gap import build_gap
+
+    try:
+        day = (
+            dt.date.fromisoformat(as_of)
+            if as_of is not None
+            else dt.datetime.now(dt.timezone.utc).astimezone().date()  # the local day
+        )
+    except ValueError:
+        _fail(f"--as-of '{as_of}' is not a date: write it as YYYY-MM-DD")
+    standard, evidence, verdict = _scored(path, stage)
+    try:
+        result = build_gap(standard, evidence, verdict, as_of=day, service=service, owner=owner)
+    except CseError as exc:
+        _fail(*exc.problems)
+    if output_format is GapFormat.JSON:
+        from cse_cli.gap_output import to_json
+
+        typer.echo(to_json(result))
+    else:
+        from rich.console import Console
+
+        from cse_cli.gap_output import to_text
+
+        Console().print(to_text(result))
+
+
+@app.command()
+def report(
+    path: PathArgument = Path(),
+    *,
+    output_format: Annotated[
+        ReportFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="md: GitHub-flavoured Markdown; html: one self-contained, accessible, "
+            "printable HTML file. Example: --format html",
+        ),
+    ],
+    stage: StageOption = Stage.LATEST,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write the report to this file (default: stdout). Example: -o bolton.html",
+            show_default=False,
+        ),
+    ] = None,
+    timestamp: Annotated[
+        bool,
+        typer.Option(
+            "--timestamp",
+            help="Add when the report was generated (off by default, so the same "
+            "evidence gives the same bytes). Example: --timestamp",
+        ),
+    ] = False,
+) -> None:
+    """Render the assessor's analysis table and a summary as Markdown or HTML.
+
+    The same evidence always gives a byte-identical report, so it can be
+    committed and diffed. Exit 0, or 2 when the evidence is invalid.
+
+    Example: cse report examples/bolton --format html -o bolton.html
+    """
+    import datetime as dt
+
+    from cse_cli.report import render_report
+
+    standard, evidence, verdict = _scored(path, stage)
+    generated = dt.datetime.now(dt.timezone.utc) if timestamp else None
+    text = render_report(standard, evidence, verdict, output_format.value, generated)
+    if output is None:
+        typer.echo(text, nl=False)
+        return
+    from cse_cli.files import write_atomic
+
+    try:
+        write_atomic(output, text)
+    except OSError as exc:
+        _fail(f"{output}: cannot write the report: {exc.strerror or exc}")
+    typer.echo(f"wrote {output}", err=True)
+
+
+class DiffFormat(str, enum.Enum):
+    """How `diff` prints its result."""
+
+    TEXT = "text"
+    MD = "md"
+    JSON = "json"
+
+
+class SchemaKind(str, enum.Enum):
+    """Which file a schema describes."""
+
+    ELEMENT = "element"
+    CONFIG = "config"
+
+
+@app.command()
+def diff(
+    base: Annotated[
+        str | None,
+        typer.Argument(
+            help="The git revision to compare with: a branch, tag or commit. Example: main",
+            show_default=False,
+            metavar="BASE",
+        ),
+    ] = None,
+    head: Annotated[
+        str | None,
+        typer.Argument(
+            help="The git revision to compare (default: the working tree, uncommitted "
+            "edits included). Example: HEAD",
+            show_default=False,
+            metavar="HEAD",
+        ),
+    ] = None,
+    path: Annotated[
+        Path,
+        typer.Option(
+            "--path",
+            "-p",
+            help="A folder in the evidence repository, inside the git repository "
+            "(cse.yaml may be in a subfolder). Example: --path examples/bolton",
+        ),
+    ] = Path(),
+    stage: StageOption = Stage.LATEST,
+    output_format: Annotated[
+        DiffFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="text: for the terminal; md: Markdown for a pull-request comment or a "
+            "job summary; json: one JSON object. Example: --format md",
+        ),
+    ] = DiffFormat.TEXT,
+    base_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--base-dir",
+            help="Compare with the evidence in this folder instead of a git revision. "
+            "Example: --base-dir ../cse-2024",
+            show_default=False,
+        ),
+    ] = None,
+    head_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--head-dir",
+            help="Compare the evidence in this folder instead of the working tree. "
+            "Example: --head-dir ../cse-2025",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Show what changed in the evidence between two git revisions, or two folders.
+
+    Ratings changed per element and stage, elements added or removed, evidence
+    items added, removed or changed, development points opened or addressed,
+    and whether each criterion and the standard went from met to not met or
+    back. Revisions are read straight from git: the working tree and the index
+    are never touched. A revision whose evidence is invalid is reported as such.
+    Exit 0 when both sides were read (whatever changed; `cse check` is the
+    gate), 2 for a usage error such as a name that is not a revision.
+
+    Example: cse diff main --format md
+    """
+    from cse_cli.diff import compare
+    from cse_cli.gittree import diff_trees
+    from cse_cli.repository import read_evidence
+    from cse_cli.standard import load_standard
+
+    standard = load_standard()
+    try:
+        with diff_trees(path, base, head, base_dir, head_dir) as (base_tree, head_tree):
+            before = read_evidence(base_tree, standard)
+            after = read_evidence(head_tree, standard)
+    except CseError as exc:
+        _fail(*exc.problems)
+    result = compare(standard, before, after, (base_tree.label, head_tree.label), stage.value)
+    if output_format is DiffFormat.JSON:
+        from cse_cli.diff_output import to_json
+
+        typer.echo(to_json(result))
+    elif output_format is DiffFormat.MD:
+        from cse_cli.diff_output import to_markdown
+
+        typer.echo(to_markdown(result), nl=False)
+    else:
+        from rich.console import Console
+
+        from cse_cli.diff_output import to_text
+
+        Console(highlight=False, soft_wrap=True).print(to_text(result))
+
+
+@app.command()
+def schema(
+    kind: Annotated[
+        SchemaKind,
+        typer.Option(
+            "--kind",
+            "-k",
+            help="element: the schema of the element files; config: of cse.yaml. "
+            "Example: --kind config",
+        ),
+    ] = SchemaKind.ELEMENT,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write the schema to this file instead of printing it. "
+            "Example: -o .cse/element.schema.json",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Print the JSON Schema of element files (or of cse.yaml) for editors.
+
+    VS Code (with the YAML extension) and JetBrains IDEs use it to complete keys,
+    element ids and ratings, and to flag mistakes such as `finale:` as you type.
+    `cse init` writes both schemas to .cse/ and points each file at them.
+
+    Example: cse schema --kind element -o .cse/element.schema.json
+    """
+    from cse_cli.schema import schema_text
+    from cse_cli.standard import load_standard
+
+    text = schema_text(kind.value, load_standard())
+    if output is None:
+        typer.echo(text, nl=False)
+        return
+    from cse_cli.files import write_atomic
+
+    try:
+        write_atomic(output, text)
+    except OSError as exc:
+        _fail(f"{output}: cannot write the schema: {exc.strerror or exc}")
+    typer.echo(f"wrote {output}")
 
 
 def main() -> None:

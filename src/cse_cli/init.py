@@ -9,14 +9,24 @@ from __future__ import annotations
 import json
 import textwrap
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
+from cse_cli import __version__
 from cse_cli.errors import CseError
 from cse_cli.files import write_new
 from cse_cli.models import RATING_CHOICES, Standard
 from cse_cli.repository import CONFIG_FILE
+from cse_cli.schema import schema_text
+from cse_cli.standard import resource
 from cse_cli.tree import clean
 from cse_cli.yamlio import load
+
+# Editors find the schemas through a modeline at the top of each file, relative
+# to that file; the schemas live in the repository so they work offline.
+SCHEMA_DIR = ".cse"
+ELEMENT_SCHEMA = f"{SCHEMA_DIR}/element.schema.json"
+CONFIG_SCHEMA = f"{SCHEMA_DIR}/config.schema.json"
+WORKFLOW = ".github/workflows/cse.yml"
 
 
 @dataclass
@@ -28,8 +38,13 @@ class InitResult:
     kept: list[str] = field(default_factory=list)
 
 
-def init_repository(root: Path, standard: Standard, organisation: str | None) -> InitResult:
-    """Create cse.yaml and one file per element under `root`, keeping what exists."""
+def init_repository(
+    root: Path, standard: Standard, organisation: str | None, *, ci: bool = False
+) -> InitResult:
+    """Create cse.yaml, the schemas and one file per element under `root`, keeping what exists.
+
+    With `ci`, also a GitHub Actions workflow (see `workflow_text`).
+    """
     if root.exists() and not root.is_dir():
         raise CseError(f"{root}: is a file, not a folder")
     root.mkdir(parents=True, exist_ok=True)
@@ -41,18 +56,49 @@ def init_repository(root: Path, standard: Standard, organisation: str | None) ->
     folder = root / evidence_dir
     if folder.exists() and not folder.is_dir():
         raise CseError(f"{folder}: is a file, not a folder for the element files")
+    if (root / SCHEMA_DIR).exists() and not (root / SCHEMA_DIR).is_dir():
+        raise CseError(f"{root / SCHEMA_DIR}: is a file, not a folder for the schemas")
+    (root / SCHEMA_DIR).mkdir(exist_ok=True)
+    _create(result, root / ELEMENT_SCHEMA, schema_text("element", standard))
+    _create(result, root / CONFIG_SCHEMA, schema_text("config", standard))
     folder.mkdir(parents=True, exist_ok=True)
+    schema = "../" * len(PurePosixPath(evidence_dir).parts) + ELEMENT_SCHEMA
     for criterion in standard.criteria:
         for sub in criterion.sub_criteria:
             for element in sub.elements:
-                heading = f"{element.id} · {criterion.title} › {sub.id} {sub.title}"
-                text = element_text(element.id, heading, element.text)
+                heading = f"{element.id} · {criterion.title} › {sub.id} {sub.title}"  # noqa: RUF001 - a typographic separator
+                text = element_text(element.id, heading, element.text, schema)
                 path = folder / f"{element.id}.yaml"
                 if (folder / f"{element.id}.yml").exists():
                     result.kept.append(f"{evidence_dir}/{element.id}.yml")
                     continue
                 _create(result, path, text)
+    if ci:
+        _workflow(result)
     return result
+
+
+def _workflow(result: InitResult) -> None:
+    """Write the workflow at the top of the git repository that holds the root, if any.
+
+    GitHub runs only workflows at the top of a repository, so for an evidence
+    repository in a subfolder the workflow goes above it, told where cse.yaml is.
+    """
+    root = result.root.resolve()
+    top = next((f for f in (root, *root.parents) if (f / ".git").exists()), root)
+    path = top / WORKFLOW
+    if path.parent.exists() and not path.parent.is_dir():
+        raise CseError(f"{path.parent}: is a file, not a folder for the workflow")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    text = workflow_text(root.relative_to(top).as_posix())
+    shown = path.relative_to(root).as_posix() if top == root else str(path)
+    (result.created if write_new(path, text) else result.kept).append(shown)
+
+
+def workflow_text(cse_path: str) -> str:
+    """The GitHub Actions workflow for an evidence repository at `cse_path` in git."""
+    template = (resource("templates") / "github-workflow.yml").read_text(encoding="utf-8")
+    return template.replace("__CSE_PATH__", cse_path).replace("__CSE_VERSION__", __version__)
 
 
 def _create(result: InitResult, path: Path, text: str) -> None:
@@ -78,6 +124,7 @@ def _evidence_dir(config_path: Path) -> str:
 def config_text(organisation: str) -> str:
     """A new cse.yaml for an organisation, with the optional settings as comments."""
     return f"""\
+# yaml-language-server: $schema={CONFIG_SCHEMA}
 # Customer Service Excellence evidence repository. `cse check` validates and scores it.
 organisation: {json.dumps(organisation, ensure_ascii=False)}
 # reference: "14/5167"            # the assessment reference number
@@ -94,10 +141,16 @@ stale_after_months: 12            # evidence older than this is reported as stal
 """
 
 
-def element_text(element_id: str, heading: str, wording: str) -> str:
-    """A new element file: the element's wording as a comment, every key ready to fill in."""
+def element_text(
+    element_id: str, heading: str, wording: str, schema: str = f"../{ELEMENT_SCHEMA}"
+) -> str:
+    """A new element file: the element's wording as a comment, every key ready to fill in.
+
+    `schema` is the path of the element schema, relative to the file.
+    """
     wrapped = "\n".join("# " + line for line in textwrap.wrap(wording, 86))
     return f"""\
+# yaml-language-server: $schema={schema}
 # {heading}
 #
 {wrapped}
@@ -112,7 +165,7 @@ verified_on_site: false
 key_questions: []
 visit_evidence:
 evidence: []
-#  - id: SHORT-NAME           # optional: lets other elements cite this item with `- ref: SHORT-NAME`
+#  - id: SHORT-NAME           # optional: other elements cite it with `- ref: SHORT-NAME`
 #    title: What the evidence is
 #    service: Library
 #    date: 2026-01-31

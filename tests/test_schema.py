@@ -1,0 +1,213 @@
+"""`cse schema`: JSON Schemas for editors, checked with independent validators."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+
+from cse_cli.schema import RATING_SPELLINGS, config_schema, element_schema, schema_text
+from cse_cli.standard import load_standard
+from cse_cli.yamlio import load
+from tests.conftest import BOLTON, run, write_repo
+
+MODELINE = re.compile(r"\A# yaml-language-server: \$schema=(\S+)\n")
+
+
+def _data(path: Path) -> Any:
+    """A YAML file as an editor's JSON view of it: dates are text, as in YAML 1.2."""
+    document = load(path.read_bytes(), path.name)
+    assert document.problems == []
+    return json.loads(json.dumps(document.data, default=dt.date.isoformat))
+
+
+def _validator(schema: dict[str, Any]) -> jsonschema.Draft7Validator:
+    jsonschema.Draft7Validator.check_schema(schema)
+    return jsonschema.Draft7Validator(
+        schema, format_checker=jsonschema.Draft7Validator.FORMAT_CHECKER
+    )
+
+
+def _errors(schema: dict[str, Any], text: str, tmp_path: Path) -> list[str]:
+    path = tmp_path / "file.yaml"
+    path.write_text(text, encoding="utf-8")
+    return sorted(error.message for error in _validator(schema).iter_errors(_data(path)))
+
+
+def test_the_bolton_example_is_valid_for_jsonschema() -> None:
+    elements = _validator(element_schema(load_standard()))
+    files = sorted((BOLTON / "evidence").glob("*.yaml"))
+    assert len(files) == 57
+    for path in files:
+        assert list(elements.iter_errors(_data(path))) == [], path.name
+    assert list(_validator(config_schema()).iter_errors(_data(BOLTON / "cse.yaml"))) == []
+
+
+def test_check_jsonschema_agrees(tmp_path: Path) -> None:
+    element = tmp_path / "element.schema.json"
+    config = tmp_path / "config.schema.json"
+    assert run("schema", "-o", str(element)).exit_code == 0
+    assert run("schema", "--kind", "config", "-o", str(config)).exit_code == 0
+    program = Path(sys.executable).with_name("check-jsonschema")
+
+    def check(schema: Path, *files: Path) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [str(program), "--schemafile", str(schema), *map(str, files)],
+            capture_output=True, text=True, check=False,
+        )  # fmt: skip
+
+    good = check(element, *sorted((BOLTON / "evidence").glob("*.yaml")))
+    assert good.returncode == 0, good.stdout
+    assert check(config, BOLTON / "cse.yaml").returncode == 0
+    bad = tmp_path / "bad.yaml"
+    bad.write_text('element: "1.1.1"\nfinale: full\n')
+    result = check(element, bad)
+    assert result.returncode == 1
+    assert "Additional properties are not allowed ('finale' was unexpected)" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            'element: "1.1.1"\nfinale: full\n',
+            ["Additional properties are not allowed ('finale' was unexpected)"],
+        ),
+        (
+            'element: "1.1.1"\nfinal: fully\n',
+            ["'fully' is not valid under any of the given schemas"],
+        ),
+        ('element: "9.9.9"\n', [f"'9.9.9' is not one of {load_standard().element_ids()}"]),
+        ("owner: Someone\n", ["'element' is a required property"]),
+        (
+            'element: "1.1.1"\nevidence: [{title: T, colour: red}]\n',
+            ["Additional properties are not allowed ('colour' was unexpected)"],
+        ),
+        (
+            'element: "1.1.1"\ndevelopment_points: [{point: P, status: done}]\n',
+            ["{'point': 'P', 'status': 'done'} is not valid under any of the given schemas"],
+        ),
+        ('element: "1.1.1"\nverified_on_site: "yes"\n', ["'yes' is not of type 'boolean'"]),
+        (
+            'element: "1.1.1"\nevidence: [{title: T, date: "2015-02-30"}]\n',
+            ["'2015-02-30' is not valid under any of the given schemas"],
+        ),
+    ],
+    ids=["misspelt-key", "bad-rating", "unknown-element", "no-element", "item-key",
+         "point-status", "quoted-boolean", "impossible-date"],
+)  # fmt: skip
+def test_mistakes_are_flagged(text: str, expected: list[str], tmp_path: Path) -> None:
+    assert _errors(element_schema(load_standard()), text, tmp_path) == expected
+
+
+def test_what_cse_accepts_the_schema_accepts(tmp_path: Path) -> None:
+    text = """\
+element: "1.1.1"
+owner:
+self_assessment: P
+desk_top: partial
+final: compliance-plus
+key_questions:
+evidence:
+  - {id: X-1, title: T, service: Library, date: 2015-03-09, path: a.pdf, url: https://x.org}
+  - ref: X-2
+development_points:
+  - A plain open point
+  - {point: P, raised: 2015-03-12, status: addressed, progress: Done}
+"""
+    assert _errors(element_schema(load_standard()), text, tmp_path) == []
+    config = (
+        "organisation: O\nservices:\ncycle: {visit: 2015-03-11}\n"
+        "rules: {min_compliant_share: 0.9}\n"
+    )
+    assert _errors(config_schema(), config, tmp_path) == []
+    assert _errors(config_schema(), "organisation: O\nrules: {min_share: 1}\n", tmp_path) == [
+        "Additional properties are not allowed ('min_share' was unexpected)"
+    ]
+
+
+def test_enums_descriptions_and_closed_objects() -> None:
+    schema = element_schema(load_standard())
+    properties = schema["properties"]
+    assert properties["element"]["enum"] == load_standard().element_ids()
+    assert len(properties["element"]["enum"]) == 57
+    assert RATING_SPELLINGS == [
+        "compliance-plus", "full", "partial", "non-compliance", "CP", "F", "P", "NC",
+    ]  # fmt: skip
+    for name in ("self_assessment", "desk_top", "final"):
+        assert properties[name]["anyOf"][0]["enum"] == RATING_SPELLINGS
+    assert schema["$schema"] == "http://json-schema.org/draft-07/schema#"
+    assert "$defs" not in json.dumps(schema)
+    for candidate in (schema, config_schema()):
+        objects = list(_objects(candidate))
+        assert objects
+        for node in objects:
+            assert node["additionalProperties"] is False
+            for name, prop in node["properties"].items():
+                assert prop.get("description") or "$ref" in prop, name
+
+
+def _objects(node: Any) -> Any:
+    if isinstance(node, dict):
+        if "properties" in node:
+            yield node
+        for value in node.values():
+            yield from _objects(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _objects(value)
+
+
+def test_cse_schema_prints_or_writes(tmp_path: Path) -> None:
+    printed = run("schema")
+    assert printed.exit_code == 0
+    assert printed.stdout == schema_text("element", load_standard())
+    assert json.loads(run("schema", "--kind", "config").stdout) == config_schema()
+    target = tmp_path / "out.json"
+    result = run("schema", "-k", "config", "--output", str(target))
+    assert (result.exit_code, result.stdout) == (0, f"wrote {target}\n")
+    assert json.loads(target.read_text()) == config_schema()
+    failed = run("schema", "-o", str(tmp_path / "missing" / "x.json"))
+    assert failed.exit_code == 2
+    assert failed.stderr.startswith(f"cse: error: {tmp_path / 'missing' / 'x.json'}: cannot write")
+
+
+@pytest.mark.parametrize("evidence_dir", ["evidence", "cse/elements"])
+def test_init_points_every_file_at_a_schema_that_exists(tmp_path: Path, evidence_dir: str) -> None:
+    config = f"organisation: X\nevidence_dir: {evidence_dir}\n"
+    root = write_repo(tmp_path / "repo", {}, config=config)
+    result = run("init", str(root))
+    assert result.exit_code == 0, result.stderr
+    assert (root / ".cse" / "element.schema.json").read_text() == run("schema").stdout
+    assert (root / ".cse" / "config.schema.json").read_text() == run(
+        "schema", "--kind", "config"
+    ).stdout
+    elements = sorted((root / evidence_dir).glob("*.yaml"))
+    assert len(elements) == 57
+    for path in elements:
+        found = MODELINE.match(path.read_text(encoding="utf-8"))
+        assert found, path
+        assert (path.parent / found.group(1)).resolve() == root / ".cse" / "element.schema.json"
+
+
+def test_init_writes_the_config_modeline(tmp_path: Path) -> None:
+    root = tmp_path / "fresh"
+    assert run("init", str(root)).exit_code == 0
+    found = MODELINE.match((root / "cse.yaml").read_text(encoding="utf-8"))
+    assert found
+    assert found.group(1) == ".cse/config.schema.json"
+    assert (root / found.group(1)).is_file()
+    element = root / "evidence" / "4.1.2.yaml"
+    path = tmp_path / "check.yaml"
+    path.write_text(element.read_text())
+    errors = sorted(
+        e.message for e in _validator(element_schema(load_standard())).iter_errors(_data(path))
+    )
+    assert errors == []  # a fresh file is valid as it stands
