@@ -12,7 +12,9 @@ from typer.testing import CliRunner
 from cse_cli.cli import app
 
 if TYPE_CHECKING:
-    from click.testing import Result
+    from collections.abc import Mapping
+
+    from typer.testing import Result
 
 PROJECT = Path(__file__).resolve().parent.parent
 BOLTON = PROJECT / "examples" / "bolton"
@@ -28,7 +30,7 @@ def element_yaml(element_id: str, **fields: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_repo(root: Path, files: dict[str, str | bytes], config: str | None = CONFIG) -> Path:
+def write_repo(root: Path, files: Mapping[str, str | bytes], config: str | None = CONFIG) -> Path:
     """Write an evidence repository: cse.yaml (unless None) and the given files."""
     root.mkdir(parents=True, exist_ok=True)
     if config is not None:

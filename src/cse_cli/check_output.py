@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 from cse_cli.errors import Problem, has_errors
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from rich.console import RenderableType
 
     from cse_cli.scoring import Verdict
@@ -35,14 +37,26 @@ def to_json(organisation: str, verdict: Verdict, problems: list[Problem]) -> str
     )
 
 
-def to_github(problems: list[Problem]) -> str:
-    """GitHub Actions workflow commands, one per problem, so they land on the lines."""
+def to_github(problems: list[Problem], root: Path | None = None) -> str:
+    """GitHub Actions workflow commands, exactly one per problem, so they land on the lines.
+
+    Given `root` (the repository's root folder), each file is an absolute path,
+    which the runner turns into one relative to the workspace: annotations land
+    on the right file even when cse.yaml is in a subfolder of the git
+    repository. Without it, files are relative to the repository root, which is
+    right only when that root is the workspace. Values are escaped as GitHub's
+    toolkit escapes them, so a message can never start a second command.
+    """
+    base = root.resolve() if root is not None else None
     lines = []
     for problem in problems:
         command = "error" if problem.severity == "error" else "warning"
-        place = f"file={_escape_property(problem.file)}"
+        file = (base / problem.file).as_posix() if base is not None else problem.file
+        place = f"file={_escape_property(file)}"
         if problem.line:
-            place += f",line={problem.line},col={problem.column}"
+            place += f",line={problem.line}"
+            if problem.column:
+                place += f",col={problem.column}"
         lines.append(f"::{command} {place},title=cse check::{_escape_data(problem.message)}")
     return "\n".join(lines)
 
@@ -53,6 +67,27 @@ def _escape_data(text: str) -> str:
 
 def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def verdict_lines(verdict: Verdict) -> list[str]:
+    """Why each unmet criterion fails, one line per failed rule, then the verdict."""
+    lines = [
+        f"Criterion {c.number} not met: {reason}" for c in verdict.criteria for reason in c.reasons
+    ]
+    failed = [str(c.number) for c in verdict.criteria if not c.met]
+    if failed:
+        which = (
+            f"criterion {failed[0]} falls"
+            if len(failed) == 1
+            else f"criteria {', '.join(failed[:-1])} and {failed[-1]} fall"
+        )
+        lines.append(f"Not met: {which} short (indicative: the certification body decides).")
+    else:
+        lines.append(
+            "Met: every criterion meets the standard's rules "
+            "(indicative: the certification body decides)."
+        )
+    return lines
 
 
 def to_table(organisation: str, verdict: Verdict) -> RenderableType:
@@ -83,24 +118,8 @@ def to_table(organisation: str, verdict: Verdict) -> RenderableType:
             f"{c.compliant_share:.0%}",
             Text("met", style="green") if c.met else Text("not met", style="bold red"),
         )
+    *reasons, summary = verdict_lines(verdict)
     parts: list[RenderableType] = [table]
-    parts.extend(
-        Padding(Text(f"Criterion {c.number} not met: {reason}"), (0, 0, 0, 2))
-        for c in verdict.criteria
-        for reason in c.reasons
-    )
-    failed = [str(c.number) for c in verdict.criteria if not c.met]
-    if failed:
-        summary = Text(
-            f"Not met: criteria {', '.join(failed)} fall short (indicative: "
-            "the certification body decides).",
-            style="bold red",
-        )
-    else:
-        summary = Text(
-            "Met: every criterion meets the standard's rules (indicative: "
-            "the certification body decides).",
-            style="bold green",
-        )
-    parts.extend([Text(""), summary])
+    parts.extend(Padding(Text(reason), (0, 0, 0, 2)) for reason in reasons)
+    parts.extend([Text(""), Text(summary, style="bold green" if verdict.met else "bold red")])
     return Group(*parts)

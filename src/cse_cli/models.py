@@ -186,7 +186,9 @@ class EvidenceItem(_Strict):
         None, description="A file inside the repository, relative to its root."
     )
     url: str | None = Field(
-        None, pattern=r"^https?://\S+$", description="A web address (http:// or https://)."
+        None,
+        pattern=r"^https?://[^\s\x22<>`|{}^\x5c]+$",
+        description="A web address (http:// or https://).",
     )
 
 

@@ -37,6 +37,8 @@ class Evidence:
     """The file of each element id, relative to the root."""
     problems: list[Problem] = field(default_factory=list)
     config_valid: bool = True
+    root: Path | None = None
+    """The repository's folder, when it was read from disk."""
 
 
 def find_root(start: Path) -> Path:
@@ -57,7 +59,10 @@ def find_root(start: Path) -> Path:
 
 def open_repository(path: Path, standard: Standard) -> Evidence:
     """Read and validate the repository that holds `path`."""
-    return read_evidence(DirTree(find_root(path)), standard)
+    root = find_root(path)
+    evidence = read_evidence(DirTree(root), standard)
+    evidence.root = root
+    return evidence
 
 
 def read_evidence(tree: Tree, standard: Standard) -> Evidence:
@@ -321,7 +326,8 @@ _TYPE_MESSAGES = {
     "float_parsing": "{name}: expected a number, not {shown}",
 }
 _PATTERN_MESSAGES = {
-    "url": "url: '{value}' is not a web address: it must start with http:// or https://",
+    "url": "url: '{value}' is not a web address: it starts with http:// or https:// and has "
+    "no spaces, quotes or angle brackets",
     "status": "status: '{value}' is not a status: use open or addressed",
     "id": "id: '{value}' must be one word with no spaces",
 }

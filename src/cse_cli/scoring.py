@@ -161,7 +161,7 @@ def _reasons(
     if compliant < needed:
         reasons.append(
             f"share: {compliant} of {total} elements ({compliant / total:.1%}) at full "
-            f"compliance or compliance plus, below the minimum of {min_share:.0%}"
+            f"compliance or compliance plus, below the minimum of {min_share * 100:g}%"
         )
     return reasons
 

@@ -76,15 +76,22 @@ class DirTree:
         if cleaned is None:
             return None, "is outside the repository"
         path = self.root / cleaned
+        # Follow links as far as they go first: a link out of the repository is
+        # refused as such, even when its target does not exist.
+        if not self._contains(Path(os.path.realpath(path))):
+            return None, "leads outside the repository (through a symbolic link)"
         try:
             real = path.resolve(strict=True)
-        except FileNotFoundError:
+        except (FileNotFoundError, NotADirectoryError):
             return None, "does not exist"
-        except (OSError, RuntimeError):  # a loop of links
+        except (OSError, RuntimeError):  # ELOOP (RuntimeError before Python 3.13)
             return None, "is a loop of symbolic links"
-        if real != self.root and self.root not in real.parents:
+        if not self._contains(real):
             return None, "leads outside the repository (through a symbolic link)"
         return real, None
+
+    def _contains(self, real: Path) -> bool:
+        return real == self.root or self.root in real.parents
 
     def read(self, rel: str) -> bytes | None:
         """The bytes of a file inside the repository, None when it is absent."""
