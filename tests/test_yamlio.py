@@ -98,7 +98,8 @@ def test_non_string_keys() -> None:
 
 
 def test_words_for_values() -> None:
-    assert [describe(v) for v in ("x", 1, 1.5, True, None, [], {}, dt.date(2015, 1, 2))] == [
+    values: tuple[object, ...] = ("x", 1, 1.5, True, None, [], {}, dt.date(2015, 1, 2))
+    assert [describe(v) for v in values] == [
         "text", "a number", "a number", "a boolean", "empty (null)", "a list", "a mapping",
         "a date",
     ]  # fmt: skip
