@@ -17,7 +17,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, StrictInt
 from pydantic_core import PydanticCustomError
 
-from cse_cli.yamlio import describe, shown
+from cse_cli.yamlio import describe, quoted, short, shown
 
 
 class Rating(str, enum.Enum):
@@ -103,23 +103,36 @@ def parse_rating(value: object) -> Rating | None:
     if key in _RATING_NAMES:
         return _RATING_NAMES[key]
     normal = unicodedata.normalize("NFKC", value.strip())
-    latin = normal.translate(_LOOKALIKES)
+    # invisible format characters (a zero-width space, a right-to-left mark) say nothing
+    visible = "".join(ch for ch in normal if unicodedata.category(ch) != "Cf")
+    latin = visible.translate(_LOOKALIKES)
     meant = _RATING_NAMES.get(latin.lower().replace(" ", "-"))
     if meant is not None:
-        foreign = ", ".join(
-            f"{ch} ({unicodedata.name(ch, f'U+{ord(ch):04X}').lower()})"
-            for ch in value
-            if ord(ch) > 127  # noqa: PLR2004 - beyond ASCII
-        )
         raise PydanticCustomError(
             "rating",
-            "'{value}' looks like '{meant}' but is written with {foreign}: "
-            "type it with Latin letters",
-            {"value": value, "meant": latin.strip(), "foreign": foreign},
+            "{value} looks like '{meant}' but {why}",
+            {"value": quoted(value), "meant": latin.strip(), "why": _not_latin(value)},
         )
     raise PydanticCustomError(
-        "rating", "'{value}' is not a rating: use " + RATING_CHOICES, {"value": value}
+        "rating", "{value} is not a rating: use " + RATING_CHOICES, {"value": quoted(value)}
     )
+
+
+def _not_latin(value: str) -> str:
+    """What stands in for Latin letters in `value`: look-alikes, invisible characters."""
+
+    def named(ch: str) -> str:
+        return f"{short(ch)} ({unicodedata.name(ch, f'U+{ord(ch):04X}').lower()})"
+
+    beyond = [ch for ch in dict.fromkeys(value) if ord(ch) > 127]  # noqa: PLR2004 - beyond ASCII
+    invisible = [named(ch) for ch in beyond if unicodedata.category(ch) == "Cf"]
+    foreign = [named(ch) for ch in beyond if unicodedata.category(ch) != "Cf"]
+    parts = []
+    if foreign:
+        parts.append(f"is written with {', '.join(foreign)}: type it with Latin letters")
+    if invisible:
+        parts.append(f"holds the invisible {', '.join(invisible)}: delete it")
+    return "; and ".join(parts)
 
 
 def parse_date(value: object) -> dt.date:
@@ -133,7 +146,7 @@ def parse_date(value: object) -> dt.date:
             return dt.date.fromisoformat(value.strip())
         except ValueError:
             raise PydanticCustomError(
-                "date", "'{value}' is not a date: write it as YYYY-MM-DD", {"value": value}
+                "date", "{value} is not a date: write it as YYYY-MM-DD", {"value": quoted(value)}
             ) from None
     raise PydanticCustomError(
         "date",

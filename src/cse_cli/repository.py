@@ -16,12 +16,13 @@ from typing import TypeVar
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from cse_cli.errors import CseError, Problem, has_errors
+from cse_cli.errors import CseError, Problem, Severity, has_errors
 from cse_cli.models import Config, ElementFile, EvidenceItem, Standard, model_at
 from cse_cli.tree import DirTree, TooLarge, Tree, clean
-from cse_cli.yamlio import Document, describe, load, shown
+from cse_cli.yamlio import Document, describe, load, quoted, short, shown
 
 CONFIG_FILE = "cse.yaml"
+MAX_PROBLEMS_PER_FILE = 100  # past this, one line says how many more: nobody reads 100,000 lines
 M = TypeVar("M", bound=BaseModel)
 _SUFFIXES = (".yaml", ".yml")
 
@@ -49,8 +50,12 @@ def find_root(start: Path) -> Path:
     if not here.is_dir():
         here = here.parent
     for folder in (here, *here.parents):
-        if (folder / CONFIG_FILE).is_file():
+        marker = folder / CONFIG_FILE
+        if marker.is_file() or marker.is_symlink():  # reading a link says where it leads
             return folder
+        if marker.is_dir():
+            message = f"{CONFIG_FILE} is a folder: the repository's settings must be a file"
+            raise CseError(Problem(str(marker), 0, 0, "error", message))
     raise CseError(
         f"no {CONFIG_FILE} in {start} or any folder above it: "
         "run `cse init` to start an evidence repository"
@@ -87,7 +92,7 @@ class _Reader:
         if evidence_dir is not None:
             self._elements(evidence, evidence_dir)
         self._check_refs()
-        evidence.problems = sorted(self.problems, key=_order)
+        evidence.problems = _at_most_per_file(sorted(self.problems, key=_order))
         return evidence
 
     # cse.yaml -----------------------------------------------------------------
@@ -109,16 +114,27 @@ class _Reader:
 
     def _evidence_dir(self, doc: Document, evidence_dir: str) -> str | None:
         cleaned = clean(evidence_dir)
-        if cleaned is not None and self.tree.listdir(cleaned) is not None:
+        problem = self._evidence_dir_problem(cleaned)
+        if problem is None:
             return cleaned
-        problem = "is outside the repository" if cleaned is None else None
-        if cleaned is not None:
-            problem = self.tree.check_file(cleaned) or "is a file, not a folder"
-            if problem == "is a folder, not a file":  # a folder the tree would not list
-                problem = "cannot be read"
         where = doc.position(("evidence_dir",)) if doc.contains(("evidence_dir",)) else (1, 1)
-        doc.error(where, f"evidence_dir '{evidence_dir}' {problem}")
+        doc.error(where, f"evidence_dir {quoted(evidence_dir)} {problem}")
         return None
+
+    def _evidence_dir_problem(self, cleaned: str | None) -> str | None:
+        """Why the evidence folder cannot be read, or None when it can."""
+        if cleaned is None:
+            return "is outside the repository"
+        if cleaned == ".":
+            return "is the repository's root: element files go in a folder of their own"
+        if not cleaned.isprintable():  # a line break would split every problem's line
+            return "holds a control or invisible character: rename the folder"
+        if self.tree.listdir(cleaned) is not None:
+            return None
+        problem = self.tree.check_file(cleaned) or "is a file, not a folder"
+        if problem == "is a folder, not a file":  # a folder the tree would not list
+            problem = "cannot be read"
+        return problem
 
     # element files -------------------------------------------------------------
 
@@ -132,6 +148,13 @@ class _Reader:
             if not entry.name.endswith(_SUFFIXES) or entry.name.startswith("."):
                 continue
             rel = prefix + entry.name
+            if not entry.name.isprintable():  # a line break would split the problem's line
+                self._problem(
+                    prefix + short(entry.name), 0, 0,
+                    f"file name {quoted(entry.name)} holds a control or invisible "
+                    "character: rename the file",
+                )  # fmt: skip
+                continue
             if entry.kind != "file":
                 reason = entry.problem or "is a folder, not an element file"
                 self._problem(rel, 0, 0, f"{entry.name} {reason}")
@@ -152,7 +175,9 @@ class _Reader:
         element_id = element.element
         where = doc.position(("element",))
         if element_id not in self.known:
-            doc.error(where, f"unknown element '{element_id}'{_suggest(element_id, self.known)}")
+            doc.error(
+                where, f"unknown element {quoted(element_id)}{_suggest(element_id, self.known)}"
+            )
             return False
         if element_id in evidence.files:
             doc.error(
@@ -185,7 +210,7 @@ class _Reader:
             if extra:
                 doc.error(
                     doc.position((*at, extra[0]), of_key=True),
-                    f"a ref: item only cites '{item.ref}'; its {extra[0]} belongs "
+                    f"a ref: item only cites {quoted(item.ref)}; its {extra[0]} belongs "
                     "where that id is defined",
                 )
             line, column = doc.position((*at, "ref"))
@@ -201,20 +226,20 @@ class _Reader:
             if first is not None:
                 doc.error(
                     (line, column),
-                    f"evidence id '{item.id}' is already defined at {first[0]}:{first[1]}",
+                    f"evidence id {quoted(item.id)} is already defined at {first[0]}:{first[1]}",
                 )
             else:
                 self.ids[item.id] = (doc.file, line, column)
         if services and item.service is not None and item.service not in services:
             doc.error(
                 doc.position((*at, "service")),
-                f"service '{item.service}' is not one of cse.yaml's services "
+                f"service {quoted(item.service)} is not one of cse.yaml's services "
                 f"({', '.join(services)}){_suggest(item.service, services)}",
             )
         if item.path is not None:
             problem = self.tree.check_file(item.path)
             if problem is not None:
-                doc.error(doc.position((*at, "path")), f"path '{item.path}' {problem}")
+                doc.error(doc.position((*at, "path")), f"path {quoted(item.path)} {problem}")
 
     def _check_refs(self) -> None:
         for ref, file, line, column in self.refs:
@@ -223,7 +248,7 @@ class _Reader:
                     file,
                     line,
                     column,
-                    f"ref '{ref}' names no evidence item id{_suggest(ref, self.ids)}",
+                    f"ref {quoted(ref)} names no evidence item id{_suggest(ref, self.ids)}",
                 )
 
     # loading and validation ------------------------------------------------------
@@ -235,8 +260,10 @@ class _Reader:
         except TooLarge as exc:
             self._problem(rel, 1, 1, str(exc))
             return None
-        except OSError as exc:
-            self._problem(rel, 0, 0, f"{rel} cannot be read: {exc.strerror or exc}")
+        except OSError as exc:  # the tree's own reasons have no strerror
+            name = rel.rsplit("/", 1)[-1]
+            reason = f"cannot be read: {exc.strerror}" if exc.strerror else str(exc)
+            self._problem(rel, 0, 0, f"{name} {reason}")
             return None
         if raw is None:
             self._problem(rel, 0, 0, f"{rel} is missing")
@@ -257,8 +284,9 @@ class _Reader:
         try:
             result = model.model_validate(data)
         except ValidationError as exc:
+            placed = {(problem.line, problem.column) for problem in doc.problems}
             for error in exc.errors(include_url=False):
-                _translate(doc, model, error)
+                _translate(doc, model, error, placed)
             return None
         return None if has_errors(doc.problems) else result
 
@@ -270,35 +298,71 @@ def _order(problem: Problem) -> tuple[str, int, int]:
     return (problem.file, problem.line, problem.column)
 
 
+def _at_most_per_file(problems: list[Problem]) -> list[Problem]:
+    """The first MAX_PROBLEMS_PER_FILE problems of each file, then one line for the rest."""
+    kept: list[Problem] = []
+    hidden: dict[str, list[Problem]] = {}
+    seen: dict[str, int] = {}
+    for problem in problems:
+        seen[problem.file] = seen.get(problem.file, 0) + 1
+        if seen[problem.file] <= MAX_PROBLEMS_PER_FILE:
+            kept.append(problem)
+        else:
+            hidden.setdefault(problem.file, []).append(problem)
+    if not hidden:
+        return problems
+    for file, rest in hidden.items():
+        first = rest[0]
+        severity: Severity = "error" if has_errors(rest) else "warning"
+        message = (
+            f"{len(rest):,} more problems in this file are not listed (the first at this "
+            f"line): fix the {MAX_PROBLEMS_PER_FILE} above and run cse check again"
+        )
+        kept.append(Problem(file, first.line, first.column, severity, message))
+    return sorted(kept, key=_order)
+
+
 def _suggest(word: str, choices: Iterable[str]) -> str:
+    if len(word) > 100:  # noqa: PLR2004 - no typo is that long; comparing would be slow
+        return ""
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
+    return f" (did you mean {quoted(close[0])}?)" if close else ""
 
 
-def _translate(doc: Document, model: type[BaseModel], error: ErrorDetails) -> None:
-    """Turn one Pydantic error into a located problem in the user's words."""
+def _translate(
+    doc: Document, model: type[BaseModel], error: ErrorDetails, placed: set[tuple[int, int]]
+) -> None:
+    """Turn one Pydantic error into a located problem in the user's words.
+
+    `placed` holds the places that already have a problem, so that a value the
+    loader explained (a refused tag, a bad date) is not reported twice.
+    """
     loc = tuple(error["loc"])
     kind = error["type"]
     if kind == "extra_forbidden":
         allowed = list(model_at(model, loc).model_fields)
-        doc.error(
-            doc.position(loc, of_key=True),
-            f"unknown key '{loc[-1]}'{_suggest(str(loc[-1]), allowed)}",
-        )
-        return
-    if kind == "missing":
-        doc.error(doc.position(loc[:-1]), f"missing required key '{loc[-1]}'")
-        return
-    where = doc.position(loc)
-    if any(p.line == where[0] and p.column == where[1] for p in doc.problems):
-        return  # the loader already explained this value (a refused tag, a bad date)
-    doc.error(where, _message(loc, kind, error.get("input"), error["msg"]))
+        where = doc.position(loc, of_key=True)
+        message = f"unknown key {quoted(str(loc[-1]))}{_suggest(str(loc[-1]), allowed)}"
+    elif kind == "missing":
+        where = doc.position(loc[:-1])
+        message = f"missing required key '{loc[-1]}'"
+    else:
+        where = doc.position(loc)
+        if where in placed:
+            return
+        message = _message(loc, kind, error.get("input"), error["msg"])
+    placed.add(where)
+    doc.error(where, message)
 
 
 def _message(loc: tuple[str | int, ...], kind: str, value: object, fallback: str) -> str:
     name = next((part for part in reversed(loc) if isinstance(part, str)), "value")
     if kind == "string_pattern_mismatch" and name in _PATTERN_MESSAGES:
-        return _PATTERN_MESSAGES[name].format(value=value)
+        return _PATTERN_MESSAGES[name].format(value=quoted(str(value)))
+    if kind == "string_type" and value is None:
+        kind = "string_too_short"  # `organisation:` with nothing after it
+    if kind == "bool_type" and isinstance(value, str) and value.lower() in _BOOLEAN_WORDS:
+        kind = "bool_quoted"  # `verified_on_site: "true"`
     if isinstance(loc[-1], int):
         name = f"{name} entry {loc[-1] + 1}"
     template = _TYPE_MESSAGES.get(kind, "{name}: {fallback}")
@@ -306,13 +370,14 @@ def _message(loc: tuple[str | int, ...], kind: str, value: object, fallback: str
         name=name, shown=shown(value), kind=describe(value), fallback=fallback
     )
     if loc[0] == "evidence" and len(loc) == 2 and isinstance(value, str):  # noqa: PLR2004
-        message += f": write it as '- title: {value}'"
+        message += f": write it as '- title: {short(value)}'"
     return message
 
 
 _TYPE_MESSAGES = {
     "string_type": "{name}: expected text, but YAML read {shown} as {kind}: put it in quotes",
     "bool_type": "{name}: expected true or false, not {shown}",
+    "bool_quoted": "{name}: expected true or false, not the text {shown}: remove the quotes",
     "bool_parsing": "{name}: expected true or false, not {shown}",
     "list_type": "{name}: expected a list (one '- ' line per entry), not {kind}",
     "model_type": "{name}: expected a mapping (key: value lines), not {kind}",
@@ -325,9 +390,10 @@ _TYPE_MESSAGES = {
     "float_type": "{name}: expected a number, not {shown}",
     "float_parsing": "{name}: expected a number, not {shown}",
 }
+_BOOLEAN_WORDS = {"true", "false", "yes", "no", "on", "off"}
 _PATTERN_MESSAGES = {
-    "url": "url: '{value}' is not a web address: it starts with http:// or https:// and has "
+    "url": "url: {value} is not a web address: it starts with http:// or https:// and has "
     "no spaces, quotes or angle brackets",
-    "status": "status: '{value}' is not a status: use open or addressed",
-    "id": "id: '{value}' must be one word with no spaces",
+    "status": "status: {value} is not a status: use open or addressed",
+    "id": "id: {value} must be one word with no spaces",
 }

@@ -8,13 +8,14 @@ are refused with a message, not read.
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Literal, Protocol
 
-from cse_cli.yamlio import MAX_FILE_BYTES
+from cse_cli.yamlio import MAX_FILE_BYTES, too_large
 
 Kind = Literal["file", "dir", "other"]
 
@@ -62,6 +63,17 @@ def clean(rel: str) -> str | None:
     return "/".join(parts) if parts else "."
 
 
+def _unresolved(exc: OSError | RuntimeError) -> str:
+    """Why a path could not be resolved, in words."""
+    if isinstance(exc, (FileNotFoundError, NotADirectoryError)):
+        return "does not exist"
+    if isinstance(exc, RuntimeError) or exc.errno == errno.ELOOP:  # RuntimeError before 3.13
+        return "is a loop of symbolic links"
+    if exc.errno == errno.ENAMETOOLONG:
+        return "is too long a name for a file"
+    return f"cannot be read ({exc.strerror or exc})"
+
+
 class DirTree:
     """A repository on disk."""
 
@@ -75,6 +87,8 @@ class DirTree:
         cleaned = clean(rel)
         if cleaned is None:
             return None, "is outside the repository"
+        if "\0" in cleaned:  # the operating system would refuse the name outright
+            return None, "is not a file name (it holds a NUL character)"
         path = self.root / cleaned
         # Follow links as far as they go first: a link out of the repository is
         # refused as such, even when its target does not exist.
@@ -82,10 +96,8 @@ class DirTree:
             return None, "leads outside the repository (through a symbolic link)"
         try:
             real = path.resolve(strict=True)
-        except (FileNotFoundError, NotADirectoryError):
-            return None, "does not exist"
-        except (OSError, RuntimeError):  # ELOOP (RuntimeError before Python 3.13)
-            return None, "is a loop of symbolic links"
+        except (OSError, RuntimeError) as exc:
+            return None, _unresolved(exc)
         if not self._contains(real):
             return None, "leads outside the repository (through a symbolic link)"
         return real, None
@@ -103,7 +115,7 @@ class DirTree:
         with real.open("rb") as handle:
             size = os.fstat(handle.fileno()).st_size
             if size > MAX_FILE_BYTES:
-                raise TooLarge(f"file is {size:,} bytes, over the limit of {MAX_FILE_BYTES:,}")
+                raise TooLarge(too_large(size))
             return handle.read(MAX_FILE_BYTES + 1)
 
     def listdir(self, rel: str) -> list[Entry] | None:

@@ -36,21 +36,35 @@ except ImportError:  # pragma: no cover - PyYAML built without libyaml
             Parser.__init__(self)
 
 
-# What one file may cost. Real element files are a few kilobytes; these limits
-# are far above any real one and far below what would hurt a CI runner.
+# What one file may cost. Real element files are a few kilobytes and a few
+# hundred values; these limits are far above any real one and far below what
+# would hurt a CI runner (a file at every limit loads in about a second and
+# well under 100 MB).
 MAX_FILE_BYTES = 5_000_000
-MAX_VALUES = 500_000  # scalars and collections after aliases are expanded
-MAX_DEPTH = 64
+MAX_VALUES = 100_000  # texts, numbers, lists and mappings, each use of an alias counted in full
+MAX_DEPTH = 64  # lists and mappings nested in one another
+MAX_NUMBER_CHARS = 100  # a plain scalar YAML would read as a number (as 1:2:3…, base 60)
+MAX_SHOWN = 60  # characters of the user's text quoted back in a message
 
 _TAG = "tag:yaml.org,2002:"
 _STR, _INT, _FLOAT = _TAG + "str", _TAG + "int", _TAG + "float"
 _BOOL, _NULL, _TIMESTAMP = _TAG + "bool", _TAG + "null", _TAG + "timestamp"
 _SCALAR_TAGS = {_STR, _INT, _FLOAT, _BOOL, _NULL, _TIMESTAMP}
+_TAG_WORDS = {
+    _INT: "a whole number",
+    _FLOAT: "a number with a decimal point",
+    _BOOL: "true or false",
+    _NULL: "empty (null)",
+    _TIMESTAMP: "a date (YYYY-MM-DD)",
+}
 _COLLECTION_TAGS = {_TAG + "map", _TAG + "seq"}
 _IMPLICIT = yaml.resolver.Resolver.yaml_implicit_resolvers
+# the pattern a scalar must match to have each tag, for explicit tags such as `!!int 3`
+_PATTERNS = {tag: pattern for resolvers in _IMPLICIT.values() for tag, pattern in resolvers}
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
 _TYPED_CACHE: dict[str, object] = {}
 _CACHE_LIMIT = 20_000
+_CACHE_TEXT = 64  # only short texts (ratings, dates, names) recur enough to be worth caching
 _KIND = {
     list: "a list",
     dict: "a mapping",
@@ -69,14 +83,49 @@ def describe(value: object) -> str:
 
 
 def shown(value: object) -> str:
-    """A value as the user wrote it, near enough: 1.1, 2015-03-09, 'text'."""
+    """A value as the user wrote it, near enough: 1.1, 2015-03-09, 'text'; long ones cut short."""
     if value is None:
         return "null"
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, (dt.date, int, float)):
-        return str(value)
-    return repr(value)
+        return str(value)  # the loader keeps numbers short (MAX_NUMBER_CHARS)
+    if isinstance(value, str):
+        return repr(value) if len(value) <= MAX_SHOWN else quoted(value)
+    import reprlib  # only for messages, so only when there is one
+
+    cut = reprlib.Repr()
+    cut.maxstring = cut.maxother = MAX_SHOWN
+    cut.maxlevel, cut.maxlist, cut.maxdict = 2, 4, 4
+    return cut.repr(value)
+
+
+def quoted(text: str) -> str:
+    r"""The user's text in quotes for a message: invisible characters escaped, long text cut.
+
+    A message stays one readable line whatever the file holds: a zero-width space
+    is written as \u200b, a right-to-left mark cannot reorder the line, and a
+    4 MB value is shown as its first characters and its length.
+    """
+    if len(text) > MAX_SHOWN:
+        return f"'{short(text)}' ({len(text):,} characters)"
+    return f"'{short(text)}'"
+
+
+def short(text: str) -> str:
+    """The user's text for a message, unquoted: invisible characters escaped, long text cut."""
+    cut = text if len(text) <= MAX_SHOWN else text[:MAX_SHOWN] + "…"
+    if cut.isprintable():
+        return cut
+    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in cut)
+
+
+def too_large(size: int) -> str:
+    """The message for a file over MAX_FILE_BYTES."""
+    return (
+        f"file is {size:,} bytes, over the limit of {MAX_FILE_BYTES:,} for one YAML file: "
+        "keep large documents as files of their own and point at them with path:"
+    )
 
 
 @dataclass
@@ -133,17 +182,12 @@ def load(raw: bytes, file: str) -> Document:
     """Parse one YAML file into plain data, recording problems instead of raising."""
     doc = Document(file)
     if len(raw) > MAX_FILE_BYTES:
-        doc.error((1, 1), f"file is {len(raw):,} bytes, over the limit of {MAX_FILE_BYTES:,}")
+        doc.error((1, 1), too_large(len(raw)))
         return doc
     try:
         raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        doc.error(
-            (line, column),
-            f"file is not UTF-8 text (byte 0x{raw[exc.start]:02x}): save it as UTF-8",
-        )
+        _not_utf8(doc, raw, exc.start)
         return doc
     try:
         _Builder(doc).build(_Parser(raw))
@@ -162,8 +206,49 @@ def load(raw: bytes, file: str) -> Document:
         doc.error(_place(mark), f"YAML syntax: {message}")
     except yaml.YAMLError as exc:  # a reader error: control characters and the like
         doc.data = None
-        doc.error(_reader_place(exc, raw), f"YAML syntax: {_reader_message(exc)}")
+        position = getattr(exc, "position", None)  # libyaml's offset in bytes
+        place = _byte_place(raw, position) if isinstance(position, int) else (1, 1)
+        doc.error(place, f"YAML syntax: {_reader_message(exc)}")
     return doc
+
+
+_BOMS = (
+    (b"\xff\xfe\x00\x00", "UTF-32"),
+    (b"\x00\x00\xfe\xff", "UTF-32"),
+    (b"\xff\xfe", "UTF-16"),
+    (b"\xfe\xff", "UTF-16"),
+)
+
+
+def _not_utf8(doc: Document, raw: bytes, start: int) -> None:
+    """Say why a file that is not UTF-8 cannot be read, at the first byte that shows it."""
+    for bom, encoding in _BOMS:
+        if raw.startswith(bom):
+            doc.error((1, 1), f"file is {encoding} text: save it as UTF-8")
+            return
+    if b"\x00" in raw:
+        doc.error(
+            (1, 1), "file is binary, not text (it holds NUL bytes): a YAML file is UTF-8 text"
+        )
+        return
+    byte = raw[start : start + 1]
+    legacy = byte.decode("cp1252", errors="replace")
+    readable = legacy.isprintable() and legacy != "\ufffd"
+    meant = f", '{legacy}' in Windows-1252 or Latin-1" if readable else ""
+    doc.error(
+        _byte_place(raw, start),
+        f"file is not UTF-8 text (byte 0x{byte[0]:02x}{meant}): save it as UTF-8",
+    )
+
+
+def _byte_place(raw: bytes, offset: int) -> tuple[int, int]:
+    """The (line, column) of a byte offset, lines ending as YAML ends them, in characters."""
+    before = raw[:offset]
+    line = before.count(b"\n") + before.count(b"\r") - before.count(b"\r\n") + 1
+    line_start = max(before.rfind(b"\n"), before.rfind(b"\r")) + 1
+    if line_start == 0 and before.startswith(b"\xef\xbb\xbf"):
+        line_start = 3  # the byte-order mark is not a column
+    return line, len(before[line_start:].decode("utf-8", errors="replace")) + 1
 
 
 def _character_at(raw: bytes, mark: Any) -> str:
@@ -175,24 +260,22 @@ def _character_at(raw: bytes, mark: Any) -> str:
     return ""
 
 
-def _reader_place(exc: yaml.YAMLError, raw: bytes) -> tuple[int, int]:
-    position = getattr(exc, "position", None)
-    if not isinstance(position, int):
-        return (1, 1)
-    text = raw.decode("utf-8", errors="replace")
-    line = text.count("\n", 0, position) + 1
-    return line, position - (text.rfind("\n", 0, position) + 1) + 1
-
-
 def _reader_message(exc: yaml.YAMLError) -> str:
-    character = getattr(exc, "character", None)
-    if isinstance(character, str):
-        return f"character U+{ord(character):04X} is not allowed in YAML text"
+    character = getattr(exc, "character", None)  # a code point from libyaml, a str from PyYAML
+    if isinstance(character, str) and len(character) == 1:
+        character = ord(character)
+    if isinstance(character, int):
+        kind = "a NUL byte" if character == 0 else "a control character"
+        return f"character U+{character:04X} ({kind}) is not allowed in YAML text: delete it"
     return str(exc).splitlines()[0]
 
 
 class _Stop(Exception):  # noqa: N818 - internal control flow, never escapes `load`
     """A limit was reached; the problem is already recorded."""
+
+
+class _LongNumberError(ValueError):
+    """A scalar YAML reads as a number is longer than MAX_NUMBER_CHARS."""
 
 
 class _Builder:
@@ -203,6 +286,8 @@ class _Builder:
         self.marks = doc._marks  # noqa: SLF001 - the builder fills the document it belongs to
         self.anchors: dict[str, tuple[Any, int]] = {}
         self.count = 0
+        # collections whose tag was refused, by id (held, so that no id is reused)
+        self.refused: dict[int, object] = {}
 
     def build(self, parser: Any) -> None:
         get = parser.get_event
@@ -240,6 +325,8 @@ class _Builder:
             if kind is scalar_event:
                 value, vmark = self._scalar(event), event.start_mark
                 self.count += 1
+                if self.count > MAX_VALUES:
+                    self._too_many(event)
                 if event.anchor is not None:
                     self.anchors[event.anchor] = (value, 1)
             elif kind is mapping_start or kind is sequence_start:
@@ -249,9 +336,12 @@ class _Builder:
                         f"nested more than {MAX_DEPTH} levels deep: the limit for one file",
                     )
                     raise _Stop
-                self._check_collection_tag(event)
+                if self.count >= MAX_VALUES:
+                    self._too_many(event)
                 stack.append((container, cmarks, cmark, key, key_mark, start, anchor))
                 container = {} if kind is mapping_start else []
+                if event.tag is not None:
+                    self._check_collection_tag(event, container)
                 cmarks, cmark = {}, event.start_mark
                 marks[id(container)] = cmarks
                 key, key_mark = _NO_KEY, None
@@ -263,6 +353,8 @@ class _Builder:
                 value, vmark = self._alias(event), event.start_mark
             else:  # MappingEndEvent or SequenceEndEvent: the collection is complete
                 value, vmark = container, cmark
+                if self.refused and id(value) in self.refused:
+                    value = None  # like a scalar with a refused tag: explained once, not again
                 if anchor is not None:
                     self.anchors[anchor] = (value, self.count - start)
                 container, cmarks, cmark, key, key_mark, start, anchor = stack.pop()
@@ -277,9 +369,10 @@ class _Builder:
             else:
                 if key is not _BAD_KEY:
                     if key in cmarks:
+                        first = cmarks[key][0].line + 1
                         self.doc.error(
                             _place(key_mark),
-                            f"duplicate key '{key}' (first at line {cmarks[key][0].line + 1}):"
+                            f"duplicate key {quoted(key)} (first at line {first}):"
                             " YAML would silently keep only the last one",
                         )
                     else:
@@ -302,21 +395,32 @@ class _Builder:
         else:
             text = getattr(event, "value", "")
             self.doc.error(
-                _place(mark), f"key '{text}' is read by YAML as {describe(key)}: keys are names"
+                _place(mark),
+                f"key {quoted(text)} is read by YAML as {describe(key)}: keys are names",
             )
         return _BAD_KEY
 
-    def _check_collection_tag(self, event: Any) -> None:
+    def _check_collection_tag(self, event: Any, container: object) -> None:
         tag = event.tag
-        if tag is not None and tag != "!" and tag not in _COLLECTION_TAGS:
+        if tag != "!" and tag not in _COLLECTION_TAGS:
             self.doc.error(_place(event.start_mark), _tag_message(tag))
+            self.refused[id(container)] = container
+
+    def _too_many(self, event: Any) -> None:
+        self.doc.error(
+            _place(event.start_mark),
+            f"the file holds more than {MAX_VALUES:,} values (texts, numbers, lists and "
+            "mappings): the limit for one file",
+        )
+        raise _Stop
 
     def _alias(self, event: Any) -> Any:
         found = self.anchors.get(event.anchor)
         if found is None:
+            name = short(event.anchor)
             self.doc.error(
                 _place(event.start_mark),
-                f"alias *{event.anchor} refers to no complete anchor &{event.anchor} before it",
+                f"alias *{name} refers to no complete anchor &{name} before it",
             )
             return None
         value, weight = found
@@ -336,10 +440,13 @@ class _Builder:
                 return text
             try:
                 return typed(text)
+            except _LongNumberError:
+                self.doc.error(_place(event.start_mark), _long_number_message(text))
+                return None
             except ValueError:  # shaped like a date or number but not one, as 2015-02-30
                 self.doc.error(
                     _place(event.start_mark),
-                    f"'{text}' looks like a date or number but is not a valid one",
+                    f"{quoted(text)} looks like a date or number but is not a valid one",
                 )
                 return None
         if tag not in _SCALAR_TAGS:
@@ -348,18 +455,32 @@ class _Builder:
         if tag == _STR:
             return text
         try:
-            return _construct(tag, text)
-        except (ValueError, yaml.YAMLError):
-            self.doc.error(_place(event.start_mark), f"'{text}' is not a valid {tag[len(_TAG) :]}")
+            return _construct_explicit(tag, text)
+        except _LongNumberError:
+            self.doc.error(_place(event.start_mark), _long_number_message(text))
+            return None
+        except (ValueError, KeyError, AttributeError, OverflowError, yaml.YAMLError):
+            self.doc.error(
+                _place(event.start_mark),
+                f"{quoted(text)} is tagged !!{tag[len(_TAG) :]} but is not {_TAG_WORDS[tag]}",
+            )
             return None
 
 
 _NO_KEY = object()
+_BASE_60 = "0123456789_:.+-"
 _BAD_KEY = object()
 
 
+def _long_number_message(text: str) -> str:
+    return (
+        f"{quoted(text)} looks like a number to YAML, and a number has at most "
+        f"{MAX_NUMBER_CHARS} characters: put it in quotes if it is text"
+    )
+
+
 def _tag_message(tag: str) -> str:
-    written = "!!" + tag[len(_TAG) :] if tag.startswith(_TAG) else tag
+    written = short("!!" + tag[len(_TAG) :] if tag.startswith(_TAG) else tag)
     return (
         f"tag {written} is not allowed: evidence files hold only text, numbers, "
         "dates, true/false, lists and mappings"
@@ -371,17 +492,43 @@ def typed(text: str) -> object:
     cached = _TYPED_CACHE.get(text, _NO_KEY)
     if cached is not _NO_KEY:
         return cached
+    if len(text) > MAX_NUMBER_CHARS and ":" in text:
+        return _typed_long(text)
     value: object = text
     for tag, pattern in _IMPLICIT.get(text[:1], ()):
         if pattern.match(text):
             value = _construct(tag, text) if tag != _TAG + "merge" else text
             break
-    if len(_TYPED_CACHE) < _CACHE_LIMIT:
+    if len(_TYPED_CACHE) < _CACHE_LIMIT and len(text) <= _CACHE_TEXT:
         _TYPED_CACHE[text] = value
     return value
 
 
+def _typed_long(text: str) -> object:
+    """`typed` for a long plain scalar with a colon, without YAML 1.1's base-60 patterns.
+
+    On such a text those patterns take memory in proportion to its length (and
+    the number itself hours to compute); a number is never that long, so only a
+    date and time can match.
+    """
+    if not text.strip(_BASE_60):
+        raise _LongNumberError
+    for tag, pattern in _IMPLICIT.get(text[:1], ()):
+        if tag == _TIMESTAMP and pattern.match(text):
+            return _construct(tag, text)
+    return text
+
+
+def _construct_explicit(tag: str, text: str) -> object:
+    """The value of a scalar with an explicit tag (`!!int 3`); ValueError when it is not one."""
+    if not _PATTERNS[tag].match(text):  # `!!bool maybe`: PyYAML would raise a KeyError
+        raise ValueError(text)
+    return _construct(tag, text)
+
+
 def _construct(tag: str, text: str) -> object:
+    if len(text) > MAX_NUMBER_CHARS and tag in {_INT, _FLOAT}:
+        raise _LongNumberError
     if tag == _TIMESTAMP and len(text) == 10:  # noqa: PLR2004 - YYYY-MM-DD, the common case
         return dt.date.fromisoformat(text)
     if tag == _NULL and text in {"", "~", "null", "Null", "NULL"}:
