@@ -14,7 +14,6 @@ The example counts are modest so the suite stays quick; for a longer run:
 from __future__ import annotations
 
 import datetime as dt
-import math
 import os
 import shutil
 import tempfile
@@ -26,14 +25,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cse_cli.models import parse_rating
-from cse_cli.repository import Evidence, read_evidence
-from cse_cli.standard import load_standard
-from cse_cli.tree import Entry, clean
-from cse_cli.yamlio import load
+from cse_cli.repository import Evidence
 from tests.conftest import run, snapshot
 from tests.contract import assert_json_contract, assert_text_contract, problem_lines
+from tests.fuzzing import STANDARD, MemoryTree, check_load, read_with
 
-STANDARD = load_standard()
 ELEMENT_IDS = STANDARD.element_ids()
 SCALE = int(os.environ.get("CSE_FUZZ_SCALE", "1"))
 
@@ -46,45 +42,6 @@ def _examples(count: int) -> settings:
     )
 
 
-class MemoryTree:
-    """A repository held in memory (rel path -> bytes), read as DirTree reads one on disk."""
-
-    label = "memory"
-
-    def __init__(self, files: dict[str, bytes]) -> None:
-        self.files = files
-
-    def read(self, rel: str) -> bytes | None:
-        cleaned = clean(rel)
-        if cleaned is None:
-            raise OSError("is outside the repository")
-        return self.files.get(cleaned)
-
-    def listdir(self, rel: str) -> list[Entry] | None:
-        cleaned = clean(rel)
-        if cleaned is None or cleaned in self.files:
-            return None
-        prefix = "" if cleaned == "." else cleaned + "/"
-        names: dict[str, str] = {}
-        for path in self.files:
-            if path.startswith(prefix):
-                name, _, rest = path[len(prefix) :].partition("/")
-                names[name] = "dir" if rest else "file"
-        if not names:
-            return None
-        return [
-            Entry(name, "dir" if kind == "dir" else "file") for name, kind in sorted(names.items())
-        ]
-
-    def check_file(self, rel: str) -> str | None:
-        cleaned = clean(rel)
-        if cleaned is None:
-            return "is outside the repository"
-        if cleaned in self.files:
-            return None
-        return "is a folder, not a file" if self.listdir(cleaned) else "does not exist"
-
-
 # generated repositories -----------------------------------------------------------------
 
 RATING_WORDS = [
@@ -92,7 +49,11 @@ RATING_WORDS = [
     "Full Compliance", "partial compliance", "cp", " P ", "Non-compliance",
 ]  # fmt: skip
 SERVICES = ["Library", "Student Services", "Careers", "Llyfrgell"]
-text = st.text(st.characters(exclude_categories=["Cs"]), min_size=1, max_size=30)
+# Without NEL (U+0085): PyYAML writes it raw in a quoted text, where YAML folds it as a
+# line break, so yaml.safe_load(yaml.safe_dump(...)) itself does not give it back.
+text = st.text(
+    st.characters(exclude_categories=["Cs"], exclude_characters="\x85"), min_size=1, max_size=30
+)
 names = st.from_regex(r"\A[A-Za-z][A-Za-z0-9-]{0,10}\Z")
 dates = st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2030, 12, 31))
 urls = st.from_regex(r"\Ahttps?://[a-z0-9.-]{1,20}(/[A-Za-z0-9._~%-]{0,10}){0,3}\Z")
@@ -177,11 +138,19 @@ def repositories(draw: st.DrawFn) -> dict[str, Any]:
     return repo
 
 
+class _Dumper(yaml.SafeDumper):
+    """`yaml.safe_dump`'s writer, which also writes frozensets (as `!!set`, to be refused)."""
+
+
+_Dumper.add_representer(frozenset, _Dumper.represent_set)
+
+
 @st.composite
 def dumped(draw: st.DrawFn, data: object) -> bytes:
     """`data` written as YAML in one of the styles people (and tools) write."""
-    text_out = yaml.safe_dump(
+    text_out = yaml.dump(
         data,
+        Dumper=_Dumper,
         allow_unicode=draw(st.booleans()),
         default_flow_style=draw(st.sampled_from([False, None, True])),
         sort_keys=draw(st.booleans()),
@@ -204,16 +173,8 @@ def as_files(draw: st.DrawFn, repo: dict[str, Any]) -> dict[str, bytes]:
 
 
 def _read(files: dict[str, bytes]) -> Evidence:
-    return read_evidence(MemoryTree(files), STANDARD)
-
-
-def _assert_located(evidence: Evidence) -> None:
-    for problem in evidence.problems:
-        assert problem.line >= 0
-        assert problem.column >= 0
-        assert problem.message
-        assert "\n" not in str(problem)
-        assert "\r" not in str(problem)
+    """The evidence in `files`; fails when a problem is not located on one line."""
+    return read_with(files)
 
 
 # valid files ------------------------------------------------------------------------------
@@ -242,7 +203,7 @@ def test_a_valid_repository_reads_back_as_written(data: st.DataObject) -> None:
 FRAGMENTS = [
     b"\n", b"\r\n", b"\r", b"\t", b" ", b"  ", b"- ", b": ", b":", b"[", b"]", b"{", b"}",
     b",", b"'", b'"', b"#", b"&a ", b"*a", b"&b [*a, *a, *a, *a]", b"!!str ", b"!!int ",
-    b"!!python/object:os.system ", b"!custom ", b"<<: ", b"? ", b"---\n", b"...\n",
+    b"!!python/object:os.system ", b"!custom ", b"<<: ", b"<<", b"=", b"? ", b"---\n", b"...\n",
     b"%YAML 1.1\n", b"|\n", b">-\n", b"\x00", b"\x07", b"\xff", b"\xe9", b"\xef\xbb\xbf",
     b"\xd0\xa0", b"\xe2\x80\x8b", b"\xe2\x80\xae", b"yes", b"no", b"~", b"null", b"1.10",
     b"2015-02-30", b"1:30", b"0x1F", b".inf", b"full", b"element", b"finale", b"evidence",
@@ -351,7 +312,7 @@ def test_bytes_mutated_anywhere_keep_the_contract(data: st.DataObject) -> None:
     files = data.draw(as_files(repo))
     rel = data.draw(st.sampled_from(sorted(files)))
     files[rel] = data.draw(mutated(files[rel]))
-    _assert_located(_read(files))
+    _read(files)
 
 
 @_examples(150)
@@ -360,8 +321,7 @@ def test_yaml_mutated_anywhere_keeps_the_contract(data: st.DataObject) -> None:
     repo = data.draw(repositories())
     rel = data.draw(st.sampled_from([rel for rel in sorted(repo) if rel.endswith(".yaml")]))
     repo[rel] = data.draw(yaml_mutated(repo[rel]))
-    evidence = _read(data.draw(as_files(repo)))
-    _assert_located(evidence)
+    _read(data.draw(as_files(repo)))
 
 
 @_examples(40)
@@ -402,29 +362,10 @@ def test_the_command_line_keeps_the_contract_on_mutated_files(data: st.DataObjec
 yamlish = st.lists(st.sampled_from(FRAGMENTS[:-3]), max_size=40).map(b"".join)
 
 
-def _same(ours: object, theirs: object) -> bool:
-    if isinstance(ours, float) and isinstance(theirs, float) and math.isnan(ours):
-        return math.isnan(theirs)
-    if isinstance(ours, dict) and isinstance(theirs, dict):
-        return ours.keys() == theirs.keys() and all(_same(ours[k], theirs[k]) for k in ours)
-    if isinstance(ours, list) and isinstance(theirs, list):
-        return len(ours) == len(theirs) and all(map(_same, ours, theirs))
-    return type(ours) is type(theirs) and ours == theirs
-
-
 @_examples(400)
 @given(st.one_of(st.binary(max_size=200), yamlish))
 def test_the_loader_never_raises_and_agrees_with_pyyaml(raw: bytes) -> None:
-    document = load(raw, "f.yaml")
-    for problem in document.problems:
-        assert problem.line >= 1
-        assert problem.column >= 1
-        assert "\n" not in problem.message
-    if document.problems:
-        return
-    # without a problem, the data is what PyYAML's safe loader makes of the same bytes
-    theirs = yaml.load(raw, Loader=yaml.CSafeLoader)  # the C *safe* loader
-    assert _same(document.data, theirs), (document.data, theirs)
+    check_load(raw)  # also what fuzz/fuzz_loader.py checks on every input
 
 
 def test_memory_tree_answers_like_a_folder(tmp_path: Path) -> None:

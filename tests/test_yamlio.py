@@ -106,3 +106,10 @@ def test_words_for_values() -> None:
     assert [shown(v) for v in ("x", 1, True, None, dt.date(2015, 1, 2))] == [
         "'x'", "1", "true", "null", "2015-01-02",
     ]  # fmt: skip
+
+
+def test_plain_equals_and_merge_signs_are_text() -> None:
+    """YAML 1.1 tags them `value` and `merge`, which PyYAML cannot construct (found by fuzzing)."""
+    doc = load(b"a: =\nb: <<\nc: [=, <<]\n=: 1\n", "f")
+    assert doc.data == {"a": "=", "b": "<<", "c": ["=", "<<"], "=": 1}
+    assert doc.problems == []

@@ -4,6 +4,9 @@ Each write goes to a temporary file in the same folder, is flushed to disk, and
 is then moved into place in one step, so a crash or Ctrl-C never leaves half a
 file. `write_new` also never replaces a file that exists, even one created by
 someone else between our check and our write.
+
+The file gets the permissions of the file it replaces, or those a new file gets
+from the umask (as `open` would give it), never the private 0600 of a temporary.
 """
 
 from __future__ import annotations
@@ -14,11 +17,27 @@ import tempfile
 from pathlib import Path
 
 
+def _mode(path: Path) -> int:
+    """The permissions for `path`: those of the file there, else 0666 less the umask."""
+    try:
+        return path.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)  # the only way to read it; cse writes from one thread
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 def _temporary(path: Path, text: str) -> Path:
-    """Write `text` to a new temporary file beside `path` and return its path."""
+    """Write `text` to a new temporary file beside `path` and return its path.
+
+    Its name, `.NAME.XXXXXXXX.tmp`, is hidden and says what it was for: only a
+    process killed outright (SIGKILL, power cut) between this and the move can
+    leave one behind, and `cse` reads no file whose name starts with a dot.
+    """
     handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+            os.fchmod(stream.fileno(), _mode(path))
             stream.write(text)
             stream.flush()
             os.fsync(stream.fileno())

@@ -58,6 +58,8 @@ _TAG_WORDS = {
     _TIMESTAMP: "a date (YYYY-MM-DD)",
 }
 _COLLECTION_TAGS = {_TAG + "map", _TAG + "seq"}
+# `<<` and `=` out of place: PyYAML has no constructor for them; read as text, as YAML 1.2 does
+_TEXT_TAGS = {_TAG + "merge", _TAG + "value"}
 _IMPLICIT = yaml.resolver.Resolver.yaml_implicit_resolvers
 # the pattern a scalar must match to have each tag, for explicit tags such as `!!int 3`
 _PATTERNS = {tag: pattern for resolvers in _IMPLICIT.values() for tag, pattern in resolvers}
@@ -402,9 +404,13 @@ class _Builder:
 
     def _check_collection_tag(self, event: Any, container: object) -> None:
         tag = event.tag
-        if tag != "!" and tag not in _COLLECTION_TAGS:
-            self.doc.error(_place(event.start_mark), _tag_message(tag))
-            self.refused[id(container)] = container
+        if tag in {"!", _TAG + ("map" if type(container) is dict else "seq")}:
+            return
+        message = _tag_message(tag)
+        if tag in _COLLECTION_TAGS:  # `!!seq` on a mapping: PyYAML refuses it too
+            message = f"tag !!{tag[len(_TAG) :]} is not for {describe(container)}: remove the tag"
+        self.doc.error(_place(event.start_mark), message)
+        self.refused[id(container)] = container
 
     def _too_many(self, event: Any) -> None:
         self.doc.error(
@@ -497,7 +503,7 @@ def typed(text: str) -> object:
     value: object = text
     for tag, pattern in _IMPLICIT.get(text[:1], ()):
         if pattern.match(text):
-            value = _construct(tag, text) if tag != _TAG + "merge" else text
+            value = _construct(tag, text) if tag not in _TEXT_TAGS else text
             break
     if len(_TYPED_CACHE) < _CACHE_LIMIT and len(text) <= _CACHE_TEXT:
         _TYPED_CACHE[text] = value

@@ -1,0 +1,158 @@
+"""What the loader promises for any bytes, as checks the fuzzer and the property tests share.
+
+`check_load` and `check_read` take one input and raise AssertionError when the
+contract is broken: they are what fuzz/fuzz_loader.py runs on every input the
+coverage-guided fuzzer makes, and what tests/test_fuzz.py runs on generated ones.
+
+- `load` never raises; every problem is located at line >= 1 and column >= 1 and
+  is one line; when it reports no problem, the data is exactly what PyYAML's safe
+  C loader makes of the same bytes.
+- `read_evidence` never raises either; its problems are located the same way, or
+  at 0:0 when they concern a whole file.
+- Each takes a bounded time (far more than a real file needs).
+"""
+
+from __future__ import annotations
+
+import math
+import time
+
+import yaml
+
+from cse_cli.errors import Problem
+from cse_cli.repository import Evidence, read_evidence
+from cse_cli.standard import load_standard
+from cse_cli.tree import Entry, clean
+from cse_cli.yamlio import load
+
+STANDARD = load_standard()
+MAX_SECONDS = 10.0  # per call; a file at every size limit loads in about a second
+REDEFINED_ANCHOR = "found duplicate anchor"  # PyYAML's words for an anchor defined again
+# The rest of the repository an input is read in: the Bolton example's services,
+# and an item that an input may cite with `ref: SHARED`.
+CONFIG = b"organisation: Fuzz\nservices: [Library, Student Services, Careers, Reception]\n"
+ELEMENT = b'element: "1.1.2"\nfinal: full\nevidence:\n  - id: SHARED\n    title: Shared\n'
+AROUND = {
+    "cse.yaml": CONFIG,
+    "evidence/1.1.2.yaml": ELEMENT,
+    "documents/policy.pdf": b"%PDF-1.4\n",
+}
+
+
+class ReferenceLoader(yaml.CSafeLoader):
+    """PyYAML's safe C loader, which builds no objects, as `load` must agree with it.
+
+    With the differences `load` makes on purpose, each as YAML 1.2 reads it, where
+    PyYAML fails: a plain `<<` or `=` out of place is that text (PyYAML has no
+    constructor for its YAML 1.1 tag; a `<<` key is refused by `load` as a merge
+    key), and an anchor defined again is allowed, an alias naming the latest
+    (`REDEFINED_ANCHOR`).
+    """
+
+
+def _as_text(loader: yaml.CSafeLoader, node: yaml.Node) -> str:
+    assert isinstance(node, yaml.ScalarNode)  # both tags are resolved from plain scalars
+    return str(loader.construct_scalar(node))
+
+
+ReferenceLoader.add_constructor("tag:yaml.org,2002:merge", _as_text)
+ReferenceLoader.add_constructor("tag:yaml.org,2002:value", _as_text)
+
+
+class MemoryTree:
+    """A repository held in memory (rel path -> bytes), read as DirTree reads one on disk."""
+
+    label = "memory"
+
+    def __init__(self, files: dict[str, bytes]) -> None:
+        """The repository whose files (by path relative to its root) are `files`."""
+        self.files = files
+
+    def read(self, rel: str) -> bytes | None:
+        """The bytes of a file, None when it is absent."""
+        cleaned = clean(rel)
+        if cleaned is None:
+            raise OSError("is outside the repository")
+        return self.files.get(cleaned)
+
+    def listdir(self, rel: str) -> list[Entry] | None:
+        """The entries of a folder, sorted by name (None when it is not a folder)."""
+        cleaned = clean(rel)
+        if cleaned is None or cleaned in self.files:
+            return None
+        prefix = "" if cleaned == "." else cleaned + "/"
+        names: dict[str, str] = {}
+        for path in self.files:
+            if path.startswith(prefix):
+                name, _, rest = path[len(prefix) :].partition("/")
+                names[name] = "dir" if rest else "file"
+        if not names:
+            return None
+        return [
+            Entry(name, "dir" if kind == "dir" else "file") for name, kind in sorted(names.items())
+        ]
+
+    def check_file(self, rel: str) -> str | None:
+        """Why `rel` is not a readable file, or None when it is."""
+        cleaned = clean(rel)
+        if cleaned is None:
+            return "is outside the repository"
+        if cleaned in self.files:
+            return None
+        return "is a folder, not a file" if self.listdir(cleaned) else "does not exist"
+
+
+def same_data(ours: object, theirs: object) -> bool:
+    """Equal and of the same types all the way down (NaN equal to NaN, True not 1)."""
+    if isinstance(ours, float) and isinstance(theirs, float) and math.isnan(ours):
+        return math.isnan(theirs)
+    if isinstance(ours, dict) and isinstance(theirs, dict):
+        return ours.keys() == theirs.keys() and all(same_data(ours[k], theirs[k]) for k in ours)
+    if isinstance(ours, list) and isinstance(theirs, list):
+        return len(ours) == len(theirs) and all(map(same_data, ours, theirs))
+    return type(ours) is type(theirs) and ours == theirs
+
+
+def check_problems(problems: list[Problem], *, whole_file: bool) -> None:
+    """Each problem is located (or at 0:0 for a whole file, when allowed) and one line long."""
+    for problem in problems:
+        place = (problem.line, problem.column)
+        located = problem.line >= 1 and problem.column >= 1
+        assert located or (whole_file and place == (0, 0)), f"badly located: {problem!r}"
+        assert problem.message, f"no message: {problem!r}"
+        assert len(str(problem).splitlines()) == 1, f"not one line: {problem!r}"
+
+
+def check_load(raw: bytes) -> None:
+    """`load` keeps its contract on `raw`."""
+    started = time.perf_counter()
+    document = load(raw, "f.yaml")
+    elapsed = time.perf_counter() - started
+    check_problems(document.problems, whole_file=False)
+    assert elapsed < MAX_SECONDS, f"load took {elapsed:.1f} s"
+    if document.problems:
+        return
+    try:
+        theirs = yaml.load(raw, Loader=ReferenceLoader)  # noqa: S506 - a safe loader
+    except yaml.YAMLError as exc:
+        if REDEFINED_ANCHOR in str(exc):
+            return  # then no data to compare
+        msg = f"load found no problem where PyYAML fails: {exc}"
+        raise AssertionError(msg) from exc
+    assert same_data(document.data, theirs), (document.data, theirs)
+
+
+def read_with(files: dict[str, bytes]) -> Evidence:
+    """`read_evidence` over `files` held in memory, checked against the contract."""
+    started = time.perf_counter()
+    evidence = read_evidence(MemoryTree(files), STANDARD)
+    elapsed = time.perf_counter() - started
+    check_problems(evidence.problems, whole_file=True)
+    assert elapsed < MAX_SECONDS, f"read_evidence took {elapsed:.1f} s"
+    return evidence
+
+
+def check_read(raw: bytes) -> None:
+    """`read_evidence` keeps its contract with `raw` as an element file, then as cse.yaml."""
+    read_with({**AROUND, "evidence/1.1.1.yaml": raw})
+    read_with({**AROUND, "cse.yaml": raw, "evidence/1.1.1.yaml": b'element: "1.1.1"\n'})
