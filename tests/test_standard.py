@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 import tokenize
 
-from cse_cli.standard import load_standard
+from cse_cli.models import Standard
+from cse_cli.standard import load_standard, resource
+from cse_cli.yamlio import load
 from tests.conftest import PROJECT
 
 
@@ -60,3 +62,11 @@ def test_no_element_wording_or_threshold_in_python() -> None:
         assert criterion.title not in strings
         for element in criterion.elements:
             assert element.text[:40] not in strings
+
+
+def test_the_shipped_standard_is_valid_as_it_is_read() -> None:
+    # load_standard trusts the file and only constructs the models: here they validate it
+    path = resource("standard") / "elements.yaml"
+    document = load(path.read_bytes(), str(path))
+    assert document.problems == []
+    assert Standard.model_validate(document.data) == load_standard()

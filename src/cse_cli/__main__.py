@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from cse_cli.cli import main
+from cse_cli.main import main
 
 main()

@@ -1,4 +1,8 @@
-"""The command line: the only module that reads argv, prints, and chooses exit codes.
+"""The command line: every command's options, help and output, and its exit code.
+
+`main.py` is the program's entry point: it runs a plainly written `cse check` or
+`cse report` itself, with the functions in `commands.py` that the commands below
+call too, and hands every other command line to this Typer app.
 
 Exit codes: 0 the evidence is valid (and, for check, the standard is met);
 1 valid but not met (check only); 2 invalid evidence or a usage error; 3 a bug.
@@ -7,19 +11,23 @@ Exit codes: 0 the evidence is valid (and, for check, the standard is met);
 from __future__ import annotations
 
 import enum
-import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import Annotated, NoReturn
 
 import typer
 
-from cse_cli.errors import CseError, Problem, has_errors
+from cse_cli.commands import (
+    CheckFormat,
+    ReportFormat,
+    Stage,
+    check_evidence,
+    read_scored,
+    write_report,
+)
+from cse_cli.errors import EXIT_INVALID, CseError, Problem, error_line
+from cse_cli.main import main  # the program's entry point, which comes here for Typer
 
-if TYPE_CHECKING:
-    from cse_cli.models import Standard
-    from cse_cli.repository import Evidence
-
-EXIT_MET, EXIT_NOT_MET, EXIT_INVALID, EXIT_BUG = 0, 1, 2, 3
+__all__ = ["app", "main"]
 
 app = typer.Typer(
     name="cse",
@@ -31,23 +39,6 @@ app = typer.Typer(
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-
-
-class Stage(str, enum.Enum):
-    """The assessment stage whose ratings count."""
-
-    SELF = "self"
-    DESK_TOP = "desk-top"
-    FINAL = "final"
-    LATEST = "latest"
-
-
-class CheckFormat(str, enum.Enum):
-    """How `check` prints its result."""
-
-    TEXT = "text"
-    JSON = "json"
-    GITHUB = "github"
 
 
 PathArgument = Annotated[
@@ -71,20 +62,8 @@ StageOption = Annotated[
 
 def _fail(*messages: str | Problem) -> NoReturn:
     for message in messages:
-        text = str(message)
-        typer.echo(text if isinstance(message, Problem) else f"cse: error: {text}", err=True)
+        typer.echo(error_line(message), err=True)
     raise typer.Exit(EXIT_INVALID)
-
-
-def _read(path: Path) -> tuple[Standard, Evidence]:
-    from cse_cli.repository import open_repository
-    from cse_cli.standard import load_standard
-
-    standard = load_standard()
-    try:
-        return standard, open_repository(path, standard)
-    except CseError as exc:
-        _fail(*exc.problems)
 
 
 @app.command()
@@ -108,47 +87,7 @@ def check(
 
     Example: cse check examples/bolton --stage desk-top
     """
-    from cse_cli.scoring import ratings_at, score
-
-    standard, evidence = _read(path)
-    verdict = score(
-        standard,
-        ratings_at(evidence.elements, stage.value),
-        stage.value,
-        evidence.config.rules.min_compliant_share,
-    )
-    invalid = has_errors(evidence.problems)
-    organisation = evidence.config.organisation
-    if output_format is CheckFormat.JSON:
-        from cse_cli.check_output import to_json
-
-        typer.echo(to_json(organisation, verdict, evidence.problems))
-    elif output_format is CheckFormat.GITHUB:
-        from cse_cli.check_output import to_github, verdict_lines
-
-        if evidence.problems:
-            typer.echo(to_github(evidence.problems, evidence.root))
-        if not invalid:  # plain lines, not commands: the job log says why it failed
-            typer.echo("\n".join(verdict_lines(verdict)))
-    else:
-        for problem in evidence.problems:
-            typer.echo(str(problem), err=True)
-        if invalid:
-            errors = sum(1 for problem in evidence.problems if problem.severity == "error")
-            typer.echo(
-                f"cse: {errors} error{'s' if errors != 1 else ''}: "
-                "the evidence is invalid, so there is no verdict",
-                err=True,
-            )
-        else:
-            from rich.console import Console
-
-            from cse_cli.check_output import to_table
-
-            Console().print(to_table(organisation, verdict))
-    if invalid:
-        raise typer.Exit(EXIT_INVALID)
-    raise typer.Exit(EXIT_MET if verdict.met else EXIT_NOT_MET)
+    raise typer.Exit(check_evidence(path, stage, output_format, typer.echo))
 
 
 @app.command()
@@ -193,40 +132,11 @@ def init(
         typer.echo(f"nothing to add: {result.root} already has every file")
 
 
-if TYPE_CHECKING:
-    from cse_cli.scoring import Verdict
-
-
 class GapFormat(str, enum.Enum):
     """How `gap` prints its result."""
 
     TEXT = "text"
     JSON = "json"
-
-
-class ReportFormat(str, enum.Enum):
-    """The kind of document `report` renders."""
-
-    MD = "md"
-    HTML = "html"
-
-
-def _scored(path: Path, stage: Stage) -> tuple[Standard, Evidence, Verdict]:
-    """Read and score the evidence; invalid evidence is listed on stderr and exits 2."""
-    from cse_cli.scoring import ratings_at, score
-
-    standard, evidence = _read(path)
-    for problem in evidence.problems:
-        typer.echo(str(problem), err=True)
-    if has_errors(evidence.problems):
-        raise typer.Exit(EXIT_INVALID)
-    verdict = score(
-        standard,
-        ratings_at(evidence.elements, stage.value),
-        stage.value,
-        evidence.config.rules.min_compliant_share,
-    )
-    return standard, evidence, verdict
 
 
 @app.command()
@@ -289,7 +199,10 @@ def gap(
         )
     except ValueError:
         _fail(f"--as-of '{as_of}' is not a date: write it as YYYY-MM-DD")
-    standard, evidence, verdict = _scored(path, stage)
+    scored = read_scored(path, stage, typer.echo, progress=output_format is GapFormat.TEXT)
+    if isinstance(scored, int):
+        raise typer.Exit(scored)
+    standard, evidence, verdict = scored
     try:
         result = build_gap(standard, evidence, verdict, as_of=day, service=service, owner=owner)
     except CseError as exc:
@@ -345,23 +258,7 @@ def report(
 
     Example: cse report examples/bolton --format html -o bolton.html
     """
-    import datetime as dt
-
-    from cse_cli.report import render_report
-
-    standard, evidence, verdict = _scored(path, stage)
-    generated = dt.datetime.now(dt.timezone.utc) if timestamp else None
-    text = render_report(standard, evidence, verdict, output_format.value, generated)
-    if output is None:
-        typer.echo(text, nl=False)
-        return
-    from cse_cli.files import write_atomic
-
-    try:
-        write_atomic(output, text)
-    except OSError as exc:
-        _fail(f"{output}: cannot write the report: {exc.strerror or exc}")
-    typer.echo(f"wrote {output}", err=True)
+    raise typer.Exit(write_report(path, output_format, stage, output, timestamp, typer.echo))
 
 
 class DiffFormat(str, enum.Enum):
@@ -521,20 +418,3 @@ def schema(
     except OSError as exc:
         _fail(f"{output}: cannot write the schema: {exc.strerror or exc}")
     typer.echo(f"wrote {output}")
-
-
-def main() -> None:
-    """Run the command line; a bug (and only a bug) shows a traceback and exits 3."""
-    try:
-        app()
-    except SystemExit:
-        raise
-    except KeyboardInterrupt:
-        typer.echo("cse: interrupted", err=True)
-        sys.exit(130)
-    except Exception:  # noqa: BLE001 - the one place that turns a bug into exit 3
-        import traceback
-
-        traceback.print_exc()
-        typer.echo("cse: internal error (a bug): please report it with the lines above", err=True)
-        sys.exit(EXIT_BUG)

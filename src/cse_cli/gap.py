@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-import difflib
 import math
 from dataclasses import dataclass
 from fractions import Fraction
@@ -305,5 +304,7 @@ def _known_owner(elements: Mapping[str, ElementFile], owner: str | None) -> str 
 
 
 def _suggest(word: str, choices: list[str]) -> str:
+    import difflib  # only when a name is not known: the report imports this module too
+
     close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
     return f" (did you mean '{close[0]}'?)" if close else ""

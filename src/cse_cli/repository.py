@@ -7,8 +7,7 @@ evidence (their elements count as unrated) but their problems are reported.
 
 from __future__ import annotations
 
-import difflib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
@@ -18,12 +17,14 @@ from pydantic_core import ErrorDetails
 
 from cse_cli.errors import CseError, Problem, Severity, has_errors
 from cse_cli.models import Config, ElementFile, EvidenceItem, Standard, model_at
-from cse_cli.tree import DirTree, TooLarge, Tree, clean
+from cse_cli.tree import DirTree, Entry, TooLarge, Tree, clean
 from cse_cli.yamlio import Document, describe, load, quoted, short, shown
 
 CONFIG_FILE = "cse.yaml"
 MAX_PROBLEMS_PER_FILE = 100  # past this, one line says how many more: nobody reads 100,000 lines
 M = TypeVar("M", bound=BaseModel)
+OnFileRead = Callable[[int, int], None]
+"""Called after each element file with (files read, element files in all)."""
 _SUFFIXES = (".yaml", ".yml")
 
 
@@ -62,24 +63,25 @@ def find_root(start: Path) -> Path:
     )
 
 
-def open_repository(path: Path, standard: Standard) -> Evidence:
+def open_repository(path: Path, standard: Standard, progress: OnFileRead | None = None) -> Evidence:
     """Read and validate the repository that holds `path`."""
     root = find_root(path)
-    evidence = read_evidence(DirTree(root), standard)
+    evidence = read_evidence(DirTree(root), standard, progress)
     evidence.root = root
     return evidence
 
 
-def read_evidence(tree: Tree, standard: Standard) -> Evidence:
+def read_evidence(tree: Tree, standard: Standard, progress: OnFileRead | None = None) -> Evidence:
     """Read and validate every file of a repository tree."""
-    reader = _Reader(tree, standard)
+    reader = _Reader(tree, standard, progress)
     return reader.run()
 
 
 class _Reader:
-    def __init__(self, tree: Tree, standard: Standard) -> None:
+    def __init__(self, tree: Tree, standard: Standard, progress: OnFileRead | None) -> None:
         self.tree = tree
         self.standard = standard
+        self.progress = progress
         self.known = set(standard.element_ids())
         self.problems: list[Problem] = []
         # cross-file facts, with where they were written
@@ -90,18 +92,19 @@ class _Reader:
         config, config_valid, evidence_dir = self._config()
         evidence = Evidence(config=config, config_valid=config_valid)
         if evidence_dir is not None:
-            self._elements(evidence, evidence_dir)
+            self._elements(evidence, *evidence_dir)
         self._check_refs()
         evidence.problems = _at_most_per_file(sorted(self.problems, key=_order))
         return evidence
 
     # cse.yaml -----------------------------------------------------------------
 
-    def _config(self) -> tuple[Config, bool, str | None]:
+    def _config(self) -> tuple[Config, bool, tuple[str, list[Entry]] | None]:
         fallback = Config(organisation="(unknown organisation)")
         doc = self._load(CONFIG_FILE)
         if doc is None:
-            return fallback, False, fallback.evidence_dir
+            listed = self._listed(fallback.evidence_dir)
+            return fallback, False, None if isinstance(listed, str) else listed
         config = self._validate(doc, Config, "the cse.yaml settings (organisation:, services:…)")
         if config is None:
             raw_dir = doc.data.get("evidence_dir") if isinstance(doc.data, dict) else None
@@ -112,25 +115,27 @@ class _Reader:
         self.problems.extend(doc.problems)
         return config or fallback, config is not None, evidence_dir
 
-    def _evidence_dir(self, doc: Document, evidence_dir: str) -> str | None:
-        cleaned = clean(evidence_dir)
-        problem = self._evidence_dir_problem(cleaned)
-        if problem is None:
-            return cleaned
+    def _evidence_dir(self, doc: Document, evidence_dir: str) -> tuple[str, list[Entry]] | None:
+        """The evidence folder and its entries, or None with the problem in the document."""
+        listed = self._listed(evidence_dir)
+        if not isinstance(listed, str):
+            return listed
         where = doc.position(("evidence_dir",)) if doc.contains(("evidence_dir",)) else (1, 1)
-        doc.error(where, f"evidence_dir {quoted(evidence_dir)} {problem}")
+        doc.error(where, f"evidence_dir {quoted(evidence_dir)} {listed}")
         return None
 
-    def _evidence_dir_problem(self, cleaned: str | None) -> str | None:
-        """Why the evidence folder cannot be read, or None when it can."""
+    def _listed(self, evidence_dir: str) -> tuple[str, list[Entry]] | str:
+        """The evidence folder, cleaned, with its entries; or why it cannot be read."""
+        cleaned = clean(evidence_dir)
         if cleaned is None:
             return "is outside the repository"
         if cleaned == ".":
             return "is the repository's root: element files go in a folder of their own"
         if not cleaned.isprintable():  # a line break would split every problem's line
             return "holds a control or invisible character: rename the folder"
-        if self.tree.listdir(cleaned) is not None:
-            return None
+        entries = self.tree.listdir(cleaned)
+        if entries is not None:
+            return cleaned, entries
         problem = self.tree.check_file(cleaned) or "is a file, not a folder"
         if problem == "is a folder, not a file":  # a folder the tree would not list
             problem = "cannot be read"
@@ -138,35 +143,41 @@ class _Reader:
 
     # element files -------------------------------------------------------------
 
-    def _elements(self, evidence: Evidence, evidence_dir: str) -> None:
-        entries = self.tree.listdir(evidence_dir) or []
+    def _elements(self, evidence: Evidence, evidence_dir: str, entries: list[Entry]) -> None:
         prefix = "" if evidence_dir == "." else evidence_dir + "/"
         # Files named after an element first, so that when two files give the same
         # element, the one named for it is kept and the other is reported.
-        entries.sort(key=lambda entry: (entry.name.rsplit(".", 1)[0] not in self.known, entry.name))
-        for entry in entries:
-            if not entry.name.endswith(_SUFFIXES) or entry.name.startswith("."):
-                continue
-            rel = prefix + entry.name
-            if not entry.name.isprintable():  # a line break would split the problem's line
-                self._problem(
-                    prefix + short(entry.name), 0, 0,
-                    f"file name {quoted(entry.name)} holds a control or invisible "
-                    "character: rename the file",
-                )  # fmt: skip
-                continue
-            if entry.kind != "file":
-                reason = entry.problem or "is a folder, not an element file"
-                self._problem(rel, 0, 0, f"{entry.name} {reason}")
-                continue
-            doc = self._load(rel)
-            if doc is None:
-                continue
-            element = self._validate(doc, ElementFile, "an element file (element:, evidence:…)")
-            if element is not None and self._check_element(doc, element, evidence, entry.name):
-                evidence.elements[element.element] = element
-                evidence.files[element.element] = rel
-            self.problems.extend(doc.problems)
+        files = sorted(
+            (e for e in entries if e.name.endswith(_SUFFIXES) and not e.name.startswith(".")),
+            key=lambda entry: (entry.name.rsplit(".", 1)[0] not in self.known, entry.name),
+        )
+        for done, entry in enumerate(files, start=1):
+            self._element(evidence, prefix, entry)
+            if self.progress is not None:
+                self.progress(done, len(files))
+
+    def _element(self, evidence: Evidence, prefix: str, entry: Entry) -> None:
+        """Read, validate and check one element file; its problems go with the others."""
+        rel = prefix + entry.name
+        if not entry.name.isprintable():  # a line break would split the problem's line
+            self._problem(
+                prefix + short(entry.name), 0, 0,
+                f"file name {quoted(entry.name)} holds a control or invisible "
+                "character: rename the file",
+            )  # fmt: skip
+            return
+        if entry.kind != "file":
+            reason = entry.problem or "is a folder, not an element file"
+            self._problem(rel, 0, 0, f"{entry.name} {reason}")
+            return
+        doc = self._load(rel)
+        if doc is None:
+            return
+        element = self._validate(doc, ElementFile, "an element file (element:, evidence:…)")
+        if element is not None and self._check_element(doc, element, evidence, entry.name):
+            evidence.elements[element.element] = element
+            evidence.files[element.element] = rel
+        self.problems.extend(doc.problems)
 
     def _check_element(
         self, doc: Document, element: ElementFile, evidence: Evidence, name: str
@@ -325,6 +336,8 @@ def _at_most_per_file(problems: list[Problem]) -> list[Problem]:
 def _suggest(word: str, choices: Iterable[str]) -> str:
     if len(word) > 100:  # noqa: PLR2004 - no typo is that long; comparing would be slow
         return ""
+    import difflib  # only when there is a mistake to suggest a fix for
+
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return f" (did you mean {quoted(close[0])}?)" if close else ""
 

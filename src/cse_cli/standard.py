@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-from cse_cli.models import Standard
+from cse_cli.models import Standard, standard_from_data
 from cse_cli.yamlio import load
 
 _PACKAGE = Path(__file__).resolve().parent
@@ -30,4 +30,4 @@ def load_standard() -> Standard:
     document = load(path.read_bytes(), str(path))
     if document.problems:  # our own data: a problem here is a bug, not user input
         raise ValueError("; ".join(str(problem) for problem in document.problems))
-    return Standard.model_validate(document.data)
+    return standard_from_data(document.data)

@@ -11,17 +11,15 @@ from __future__ import annotations
 import errno
 import os
 import stat
-from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
-from typing import Literal, Protocol
+from pathlib import Path
+from typing import Literal, NamedTuple, Protocol
 
 from cse_cli.yamlio import MAX_FILE_BYTES, too_large
 
 Kind = Literal["file", "dir", "other"]
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):
     """One name in a folder of the tree, or why it cannot be read."""
 
     name: str
@@ -53,21 +51,21 @@ def clean(rel: str) -> str | None:
     if not rel or rel.startswith(("/", "\\")) or (len(rel) > 1 and rel[1] == ":"):
         return None
     parts: list[str] = []
-    for part in PurePosixPath(rel.replace("\\", "/")).parts:
+    for part in rel.replace("\\", "/").split("/"):  # as PurePosixPath splits it, but quicker
         if part == "..":
             if not parts:
                 return None
             parts.pop()
-        elif part != ".":
+        elif part not in {"", "."}:
             parts.append(part)
     return "/".join(parts) if parts else "."
 
 
-def _unresolved(exc: OSError | RuntimeError) -> str:
+def _unresolved(exc: OSError) -> str:
     """Why a path could not be resolved, in words."""
     if isinstance(exc, (FileNotFoundError, NotADirectoryError)):
         return "does not exist"
-    if isinstance(exc, RuntimeError) or exc.errno == errno.ELOOP:  # RuntimeError before 3.13
+    if exc.errno == errno.ELOOP:
         return "is a loop of symbolic links"
     if exc.errno == errno.ENAMETOOLONG:
         return "is too long a name for a file"
@@ -81,65 +79,91 @@ class DirTree:
         """Read the repository whose root folder (holding cse.yaml) is `root`."""
         self.root = root.resolve()
         self.label = str(root)
+        self._real_root = str(self.root)
+        self._prefix = os.path.join(self._real_root, "")  # the root with a trailing separator
+        # The real path of each folder met inside, by its cleaned path: what is not a
+        # link in one of them is found with one lstat, not a walk of links from /.
+        self._folders = {".": self._real_root}
 
-    def _inside(self, rel: str) -> tuple[Path | None, str | None]:
-        """The real path of `rel`, or why it is not inside the repository."""
+    def _inside(self, rel: str) -> tuple[str, os.stat_result] | str:
+        """The real path of `rel` and its status, or why it is not a path inside the tree."""
         cleaned = clean(rel)
         if cleaned is None:
-            return None, "is outside the repository"
+            return "is outside the repository"
         if "\0" in cleaned:  # the operating system would refuse the name outright
-            return None, "is not a file name (it holds a NUL character)"
-        path = self.root / cleaned
+            return "is not a file name (it holds a NUL character)"
+        found = self._in_folder_met(cleaned)
+        if found is None:
+            found = self._resolved(cleaned)
+        if not isinstance(found, str) and stat.S_ISDIR(found[1].st_mode):
+            self._folders[cleaned] = found[0]
+        return found
+
+    def _in_folder_met(self, cleaned: str) -> tuple[str, os.stat_result] | str | None:
+        """`cleaned` found with one lstat, when its folder was met and it is not a link."""
+        folder, _, name = cleaned.rpartition("/")
+        real_folder = self._folders.get(folder or ".")
+        if real_folder is None or name == ".":
+            return None
+        path = os.path.join(real_folder, name)
+        try:
+            status = os.lstat(path)
+        except OSError as exc:
+            return _unresolved(exc)
+        return None if stat.S_ISLNK(status.st_mode) else (path, status)
+
+    def _resolved(self, cleaned: str) -> tuple[str, os.stat_result] | str:
+        """`cleaned` with every link on the way followed, or why that leads nowhere inside."""
         # Follow links as far as they go first: a link out of the repository is
         # refused as such, even when its target does not exist.
-        if not self._contains(Path(os.path.realpath(path))):
-            return None, "leads outside the repository (through a symbolic link)"
+        real = os.path.realpath(os.path.join(self._prefix, cleaned))
+        if real != self._real_root and not real.startswith(self._prefix):
+            return "leads outside the repository (through a symbolic link)"
         try:
-            real = path.resolve(strict=True)
-        except (OSError, RuntimeError) as exc:
-            return None, _unresolved(exc)
-        if not self._contains(real):
-            return None, "leads outside the repository (through a symbolic link)"
-        return real, None
-
-    def _contains(self, real: Path) -> bool:
-        return real == self.root or self.root in real.parents
+            return real, os.stat(real)  # a loop of links, left unresolved above, fails here
+        except OSError as exc:
+            return _unresolved(exc)
 
     def read(self, rel: str) -> bytes | None:
         """The bytes of a file inside the repository, None when it is absent."""
-        real, problem = self._inside(rel)
-        if real is None:
-            if problem == "does not exist":
+        found = self._inside(rel)
+        if isinstance(found, str):
+            if found == "does not exist":
                 return None
-            raise OSError(problem)
-        with real.open("rb") as handle:
+            raise OSError(found)
+        with open(found[0], "rb") as handle:
             size = os.fstat(handle.fileno()).st_size
             if size > MAX_FILE_BYTES:
                 raise TooLarge(too_large(size))
-            return handle.read(MAX_FILE_BYTES + 1)
+            # As much as fstat says, not the limit: a buffer that size would cost more
+            # than the read. A file that grows meanwhile is read on, to the limit.
+            raw = handle.read(size + 1)
+            if len(raw) > size:
+                raw += handle.read(MAX_FILE_BYTES + 1 - len(raw))
+            return raw
 
     def listdir(self, rel: str) -> list[Entry] | None:
         """The entries of a folder; links are followed only while they stay inside."""
-        real, _ = self._inside(rel)
-        if real is None or not real.is_dir():
+        found = self._inside(rel)
+        if isinstance(found, str) or not stat.S_ISDIR(found[1].st_mode):
             return None
         entries = []
-        for name in sorted(os.listdir(real)):
-            entry_rel = f"{rel}/{name}" if rel != "." else name
-            target, problem = self._inside(entry_rel)
-            if target is None:
-                entries.append(Entry(name, "other", problem))
+        for name in sorted(os.listdir(found[0])):
+            target = self._inside(f"{rel}/{name}" if rel != "." else name)
+            if isinstance(target, str):
+                entries.append(Entry(name, "other", target))
                 continue
-            mode = target.stat().st_mode
+            mode = target[1].st_mode
             kind: Kind = "dir" if stat.S_ISDIR(mode) else "file" if stat.S_ISREG(mode) else "other"
             entries.append(Entry(name, kind, None if kind != "other" else "is not a regular file"))
         return entries
 
     def check_file(self, rel: str) -> str | None:
         """Why `rel` is not a readable file inside the repository, or None."""
-        real, problem = self._inside(rel)
-        if real is None:
-            return problem
-        if not real.is_file():
-            return "is a folder, not a file" if real.is_dir() else "is not a regular file"
-        return None
+        found = self._inside(rel)
+        if isinstance(found, str):
+            return found
+        mode = found[1].st_mode
+        if stat.S_ISREG(mode):
+            return None
+        return "is a folder, not a file" if stat.S_ISDIR(mode) else "is not a regular file"
