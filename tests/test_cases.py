@@ -53,6 +53,14 @@ def test_case(case: Path, tmp_path: Path) -> None:
     assert snapshot(root) == before
 
 
+def test_no_case_holds_an_empty_folder() -> None:
+    """Git keeps no empty folder: a case that needs one (for its make.py) holds a .gitkeep."""
+    empty = [
+        str(folder) for folder in DATA.rglob("*") if folder.is_dir() and not any(folder.iterdir())
+    ]
+    assert empty == []
+
+
 def test_every_invalid_case_reports_located_errors() -> None:
     for case in (DATA / "invalid").iterdir():
         lines = (case / "expected").read_text(encoding="utf-8").splitlines()
