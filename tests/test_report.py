@@ -170,7 +170,7 @@ def test_view_model_shows_every_column(tmp_path: Path) -> None:
         "2025-02-01",
         "Shared in May",
     )
-    assert (first.compliance_plus, first.unrated, first.to_raise) == (1, 10, 10)
+    assert (first.result.compliance_plus, first.result.unrated, first.to_raise) == (1, 10, 10)
 
 
 def test_chart_geometry() -> None:

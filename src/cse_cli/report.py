@@ -95,20 +95,11 @@ class SubCriterionView:
 
 @dataclass(frozen=True)
 class CriterionView:
-    """A criterion's summary line, its tables, justifications and development points."""
+    """A criterion's score, its tables, justifications and development points."""
 
-    number: int
-    title: str
-    elements: int
-    compliance_plus: int
-    full: int
-    partial: int
-    non_compliance: int
-    unrated: int
-    max_partials: int
-    compliant_share: str
-    met: bool
-    reasons: tuple[str, ...]
+    result: CriterionResult
+    share: str
+    """The compliant share as the report writes it, such as 76.9%."""
     to_raise: int
     sub_criteria: tuple[SubCriterionView, ...]
     justifications: tuple[tuple[str, str], ...]
@@ -211,18 +202,8 @@ def _criterion(
         for p in e.development_points
     )
     return CriterionView(
-        number=result.number,
-        title=result.title,
-        elements=result.elements,
-        compliance_plus=result.compliance_plus,
-        full=result.full,
-        partial=result.partial,
-        non_compliance=result.non_compliance,
-        unrated=result.unrated,
-        max_partials=result.max_partials,
-        compliant_share=f"{result.compliant_share:.1%}",
-        met=result.met,
-        reasons=result.reasons,
+        result=result,
+        share=f"{result.compliant_share:.1%}",
         to_raise=to_raise_criterion(result),
         sub_criteria=subs,
         justifications=tuple((e.id, e.compliance_plus) for e in elements if e.compliance_plus),
