@@ -22,6 +22,7 @@ from cse_cli.commands import (
     Stage,
     check_evidence,
     read_scored,
+    write_output,
     write_report,
 )
 from cse_cli.errors import EXIT_INVALID, CseError, Problem, error_line
@@ -411,10 +412,6 @@ def schema(
     if output is None:
         typer.echo(text, nl=False)
         return
-    from cse_cli.files import write_atomic
-
-    try:
-        write_atomic(output, text)
-    except OSError as exc:
-        _fail(f"{output}: cannot write the schema: {exc.strerror or exc}")
+    if not write_output(output, text, "schema", typer.echo):
+        raise typer.Exit(EXIT_INVALID)
     typer.echo(f"wrote {output}")

@@ -64,18 +64,13 @@ def check_evidence(path: Path, stage: Stage, output_format: CheckFormat, echo: E
 
     The exit code: 0 met, 1 not met, 2 invalid evidence (every problem listed).
     """
-    from cse_cli.scoring import ratings_at, score
+    from cse_cli.scoring import score_evidence
 
     read = _read(path, echo, progress=output_format is CheckFormat.TEXT)
     if isinstance(read, int):
         return read
     standard, evidence = read
-    verdict = score(
-        standard,
-        ratings_at(evidence.elements, stage.value),
-        stage.value,
-        evidence.config.rules.min_compliant_share,
-    )
+    verdict = score_evidence(standard, evidence, stage.value)
     invalid = has_errors(evidence.problems)
     organisation = evidence.config.organisation
     if output_format is CheckFormat.JSON:
@@ -135,15 +130,22 @@ def write_report(
     if output is None:
         echo(text, nl=False)
         return EXIT_MET
+    if not write_output(output, text, "report", echo):
+        return EXIT_INVALID
+    echo(f"wrote {output}", err=True)
+    return EXIT_MET
+
+
+def write_output(output: Path, text: str, what: str, echo: Echo = echo) -> bool:
+    """Write an `-o` file atomically; False when it cannot be written (said why on stderr)."""
     from cse_cli.files import write_atomic
 
     try:
         write_atomic(output, text)
     except OSError as exc:
-        echo(error_line(f"{output}: cannot write the report: {exc.strerror or exc}"), err=True)
-        return EXIT_INVALID
-    echo(f"wrote {output}", err=True)
-    return EXIT_MET
+        echo(error_line(f"{output}: cannot write the {what}: {exc.strerror or exc}"), err=True)
+        return False
+    return True
 
 
 def read_scored(
@@ -154,7 +156,7 @@ def read_scored(
     Warnings are listed too. With `progress`, a long read shows a count of files
     on stderr, if that is a terminal.
     """
-    from cse_cli.scoring import ratings_at, score
+    from cse_cli.scoring import score_evidence
 
     read = _read(path, echo, progress=progress)
     if isinstance(read, int):
@@ -164,13 +166,7 @@ def read_scored(
         echo(str(problem), err=True)
     if has_errors(evidence.problems):
         return EXIT_INVALID
-    verdict = score(
-        standard,
-        ratings_at(evidence.elements, stage.value),
-        stage.value,
-        evidence.config.rules.min_compliant_share,
-    )
-    return standard, evidence, verdict
+    return standard, evidence, score_evidence(standard, evidence, stage.value)
 
 
 def _read(path: Path, echo: Echo, *, progress: bool) -> tuple[Standard, Evidence] | int:

@@ -19,7 +19,7 @@ from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
 
 from cse_cli.errors import Problem, has_errors
-from cse_cli.scoring import ratings_at, score
+from cse_cli.scoring import score_evidence
 
 if TYPE_CHECKING:
     from cse_cli.models import ElementFile, Rating, Standard
@@ -178,12 +178,7 @@ _Verdict = tuple[bool | None, dict[int, tuple[bool | None, tuple[str, ...]]]]
 
 def _verdict(standard: Standard, evidence: Evidence, stage: str) -> _Verdict:
     """Overall and per-criterion `met` (None when the evidence is invalid), with reasons."""
-    result = score(
-        standard,
-        ratings_at(evidence.elements, stage),
-        stage,
-        evidence.config.rules.min_compliant_share,
-    )
+    result = score_evidence(standard, evidence, stage)
     invalid = has_errors(evidence.problems)
     per_criterion = {c.number: (None if invalid else c.met, c.reasons) for c in result.criteria}
     return (None if invalid else result.met), per_criterion

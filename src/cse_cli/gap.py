@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-import math
 from dataclasses import dataclass
-from fractions import Fraction
 from typing import TYPE_CHECKING
 
 from cse_cli.errors import CseError
 from cse_cli.models import EvidenceItem, Rating
+from cse_cli.scoring import compliant_needed
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -45,8 +44,7 @@ def to_raise(
     compliant share. Either set can be chosen to contain the other's, so no
     greater number is ever needed, and none smaller satisfies both.
     """
-    needed = math.ceil(Fraction(str(min_compliant_share)) * total)
-    for_share = max(0, needed - compliant)
+    for_share = max(0, compliant_needed(min_compliant_share, total) - compliant)
     for_rules = non_compliance + unrated + max(0, partial - max_partials)
     return max(for_share, for_rules)
 

@@ -10,11 +10,15 @@ say which one failed. The result is indicative: the certification body decides.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from fractions import Fraction
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from cse_cli.models import Criterion, ElementFile, Rating, Standard
+
+if TYPE_CHECKING:
+    from cse_cli.repository import Evidence
 
 # Results are NamedTuples: immutable like frozen dataclasses, and a tenth of the
 # cost to define, which every run of `cse check` pays.
@@ -74,6 +78,24 @@ def ratings_at(elements: Mapping[str, ElementFile], stage: str) -> dict[str, Rat
     return {element_id: element.rating(stage) for element_id, element in elements.items()}
 
 
+def compliant_needed(min_compliant_share: float, total: int) -> int:
+    """The fewest of `total` elements at full or compliance plus that reach the minimum share.
+
+    Exact arithmetic: 0.8 of 10 is 8, not 8.000000000000002.
+    """
+    return math.ceil(Fraction(str(min_compliant_share)) * total)
+
+
+def score_evidence(standard: Standard, evidence: Evidence, stage: str) -> Verdict:
+    """Score a repository's evidence at a stage, with the rules its cse.yaml sets."""
+    return score(
+        standard,
+        ratings_at(evidence.elements, stage),
+        stage,
+        evidence.config.rules.min_compliant_share,
+    )
+
+
 def score(
     standard: Standard,
     ratings: Mapping[str, Rating | None],
@@ -106,8 +128,7 @@ def score_criterion(
     count = {rating: len(by_rating.get(rating, [])) for rating in (*Rating, None)}
     total = len(listed)
     compliant = count[Rating.FULL] + count[Rating.COMPLIANCE_PLUS]
-    # exact arithmetic: 0.8 of 10 is 8, not 8.000000000000002
-    needed = Fraction(str(min_compliant_share)) * total
+    needed = compliant_needed(min_compliant_share, total)
     reasons = _reasons(
         criterion, by_rating, compliant=compliant, total=total, needed=needed,
         min_share=min_compliant_share, stage=stage,
@@ -136,7 +157,7 @@ def _reasons(
     *,
     compliant: int,
     total: int,
-    needed: Fraction,
+    needed: int,
     min_share: float,
     stage: str,
 ) -> list[str]:
