@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 import hashlib
+import io
+from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import pytest
-from typer.testing import CliRunner
 
-from cse_cli.cli import app
+from cse_cli.cli.main import main
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
-
-    from typer.testing import Result
 
 PROJECT = Path(__file__).resolve().parent.parent
 BOLTON = PROJECT / "examples" / "bolton"
@@ -59,9 +58,25 @@ def snapshot(root: Path) -> dict[str, str]:
     return state
 
 
+class Result(NamedTuple):
+    """What a run of `cse` printed, and its exit code."""
+
+    exit_code: int
+    stdout: str
+    stderr: str
+
+    @property
+    def output(self) -> str:
+        """Stdout and stderr together."""
+        return self.stdout + self.stderr
+
+
 def run(*args: str) -> Result:
-    """Run `cse` in-process, as a user would type it."""
-    return CliRunner().invoke(app, list(args), catch_exceptions=False)
+    """Run `cse` in-process through `main`, as a user would type it."""
+    stdout, stderr = io.StringIO(), io.StringIO()
+    with redirect_stdout(stdout), redirect_stderr(stderr):
+        code = main(list(args))
+    return Result(code, stdout.getvalue(), stderr.getvalue())
 
 
 @pytest.fixture

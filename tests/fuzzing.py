@@ -19,11 +19,12 @@ import time
 
 import yaml
 
-from cse_cli.errors import Problem
-from cse_cli.repository import Evidence, read_evidence
-from cse_cli.standard import load_standard
-from cse_cli.tree import Entry, clean
-from cse_cli.yamlio import load
+from cse_cli.core.evidence import Evidence
+from cse_cli.core.problems import Problem
+from cse_cli.io.repository import read_evidence
+from cse_cli.io.resources import load_standard
+from cse_cli.io.tree import Entry, clean
+from cse_cli.io.yaml_loader import load
 
 STANDARD = load_standard()
 MAX_SECONDS = 10.0  # per call; a file at every size limit loads in about a second

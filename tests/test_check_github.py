@@ -21,12 +21,22 @@ from typing import Any
 import yaml
 
 from cse_cli import __version__
-from cse_cli.check_output import to_github
-from cse_cli.errors import Problem
+from cse_cli.core.problems import Problem
+from cse_cli.core.scoring import score
+from cse_cli.core.stages import Stage
+from cse_cli.io.resources import load_standard
+from cse_cli.render.github import to_github as _to_github
+from cse_cli.views.check import CheckView
 from tests.conftest import BOLTON, element_yaml, run, write_repo
 from tests.test_gittree import commit_all, git, init_git
 
 COMMAND = re.compile(r"^::(error|warning) ([^:]*)::(.*)$")
+
+
+def to_github(problems: list[Problem], root: Path | None = None) -> str:
+    """The GitHub commands for `problems` (which hold an error, so no verdict follows)."""
+    verdict = score(load_standard(), {}, Stage.LATEST)
+    return _to_github(CheckView("Test", verdict, tuple(problems), root)).removesuffix("\n")
 
 
 def _unescape(text: str) -> str:

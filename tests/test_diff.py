@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from cse_cli.diff import compare
-from cse_cli.diff_output import escape, to_markdown
-from cse_cli.repository import read_evidence
-from cse_cli.standard import load_standard
-from cse_cli.tree import DirTree
+from cse_cli.io.repository import read_evidence
+from cse_cli.io.resources import load_standard
+from cse_cli.io.tree import DirTree
+from cse_cli.render.diff_markdown import escape, to_markdown
+from cse_cli.views.diff import compare
 from tests.conftest import BOLTON, run, write_repo
 from tests.test_gittree import bolton_repo, commit_all, git, git_state, init_git
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from cse_cli.files import write_atomic, write_new
-from cse_cli.tree import clean
+from cse_cli.io.atomic import write_atomic, write_new
+from cse_cli.io.tree import clean
 
 
 def test_write_new_never_overwrites(tmp_path: Path) -> None:

@@ -24,8 +24,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cse_cli.models import parse_rating
-from cse_cli.repository import Evidence
+from cse_cli.core.evidence import Evidence
+from cse_cli.core.ratings import parse_rating
 from tests.conftest import run, snapshot
 from tests.contract import assert_json_contract, assert_text_contract, problem_lines
 from tests.fuzzing import STANDARD, MemoryTree, check_load, read_with
@@ -370,7 +370,7 @@ def test_the_loader_never_raises_and_agrees_with_pyyaml(raw: bytes) -> None:
 
 def test_memory_tree_answers_like_a_folder(tmp_path: Path) -> None:
     """The in-memory tree the properties use says what DirTree says of the same files."""
-    from cse_cli.tree import DirTree
+    from cse_cli.io.tree import DirTree
 
     files = {"cse.yaml": b"organisation: X\n", "evidence/1.1.1.yaml": b'element: "1.1.1"\n'}
     for rel, content in files.items():

@@ -17,8 +17,8 @@ from types import ModuleType
 
 import pytest
 
-from cse_cli.errors import Problem
-from cse_cli.yamlio import Document
+from cse_cli.core.problems import Problem
+from cse_cli.io.yaml_loader import Document
 from tests import fuzzing
 from tests.conftest import PROJECT
 
@@ -28,8 +28,8 @@ RUNS = 3000
 # file that mentions `key_questions`, as the Bolton seeds do.
 PLANTED = f"""
 import runpy, sys
-import cse_cli.yamlio as yamlio
-from cse_cli.errors import Problem
+import cse_cli.io.yaml_loader as yamlio
+from cse_cli.core.problems import Problem
 real = yamlio.load
 def planted(raw, file):
     document = real(raw, file)

@@ -13,19 +13,21 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.console import Console
 
-from cse_cli.errors import CseError
-from cse_cli.gap import build_gap, months_before, to_raise, to_raise_criterion
-from cse_cli.gap_output import plan, to_text
-from cse_cli.models import Criterion, Rating, StandardElement, SubCriterion
-from cse_cli.repository import open_repository
-from cse_cli.scoring import ratings_at, score, score_criterion
-from cse_cli.standard import load_standard
+from cse_cli.core.problems import CseError
+from cse_cli.core.ratings import Rating
+from cse_cli.core.scoring import ratings_at, score, score_criterion
+from cse_cli.core.stages import Stage
+from cse_cli.core.standard import Criterion, StandardElement, SubCriterion
+from cse_cli.io.repository import open_repository
+from cse_cli.io.resources import load_standard
+from cse_cli.render.gap import plan, to_text
+from cse_cli.views.gap import build_gap, months_before, to_raise, to_raise_criterion
 from tests.conftest import BOLTON, run, write_repo
 
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from cse_cli.gap import Gap
+    from cse_cli.views.gap import Gap
 
 AS_OF = dt.date(2025, 6, 30)
 F, P, NC, CP = Rating.FULL, Rating.PARTIAL, Rating.NON_COMPLIANCE, Rating.COMPLIANCE_PLUS
@@ -164,7 +166,7 @@ def gap_of(root: Path, *, stage: str = "latest", **filters: str) -> Gap:
     standard = load_standard()
     evidence = open_repository(root, standard)
     assert evidence.problems == []
-    verdict = score(standard, ratings_at(evidence.elements, stage), stage)
+    verdict = score(standard, ratings_at(evidence.elements, Stage(stage)), Stage(stage))
     return build_gap(standard, evidence, verdict, as_of=AS_OF, **filters)
 
 
@@ -293,7 +295,7 @@ def test_stage_changes_what_is_below_full(tmp_path: Path) -> None:
 
 def _screen(gap: Gap, width: int = 100) -> list[str]:
     console = Console(file=io.StringIO(), width=width, color_system=None, record=True)
-    console.print(to_text(gap))
+    console.print(to_text(gap).renderable)
     return [line.rstrip() for line in console.export_text().splitlines()]
 
 

@@ -10,12 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from cse_cli import gittree
-from cse_cli.errors import CseError
-from cse_cli.gittree import Git, GitTree, diff_trees
-from cse_cli.repository import read_evidence
-from cse_cli.standard import load_standard
-from cse_cli.tree import DirTree, TooLarge
+from cse_cli.core.problems import CseError
+from cse_cli.io import gittree
+from cse_cli.io.git import Git
+from cse_cli.io.gittree import GitTree, diff_trees
+from cse_cli.io.repository import read_evidence
+from cse_cli.io.resources import load_standard
+from cse_cli.io.tree import DirTree, TooLarge
 from tests.conftest import BOLTON, snapshot, write_repo
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import typer
 from typer.main import get_command
 
-from cse_cli.cli import app
+from cse_cli.cli.app import app
 from tests.conftest import PROJECT, run
 
 README = PROJECT / "README.md"

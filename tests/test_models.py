@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
-from cse_cli.models import ElementFile, Rating, parse_rating
+from cse_cli.core.evidence import ElementFile
+from cse_cli.core.ratings import Rating, parse_rating
+from cse_cli.core.stages import Stage
 
 
 @pytest.mark.parametrize(
@@ -63,7 +65,7 @@ def test_rating_at_each_stage(stage: str, expected: Rating | None) -> None:
     element = ElementFile.model_validate(
         {"element": "1.1.1", "self_assessment": "F", "desk_top": "P"}
     )
-    assert element.rating(stage) is expected
+    assert element.rating(Stage(stage)) is expected
 
 
 def test_plain_string_development_point_is_open() -> None:
@@ -75,6 +77,5 @@ def test_plain_string_development_point_is_open() -> None:
 
 
 def test_rating_order() -> None:
-    assert [r.rank for r in Rating] == [3, 2, 1, 0]
     assert [r.compliant for r in Rating] == [True, True, False, False]
     assert [r.abbreviation for r in Rating] == ["CP", "F", "P", "NC"]

@@ -10,7 +10,7 @@
   interrupted (an error, Ctrl-C, or the process killed outright) leaves the old
   file or the new one, never part of one.
 
-tests/test_files.py holds the first unit tests of cse_cli.files; this module
+tests/test_files.py holds the first unit tests of cse_cli.io.atomic; this module
 tries every way a write can fail, through the command line too.
 """
 
@@ -33,9 +33,9 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from cse_cli import files
-from cse_cli.files import write_atomic, write_new
-from cse_cli.standard import load_standard
+from cse_cli.io import atomic as files
+from cse_cli.io.atomic import write_atomic, write_new
+from cse_cli.io.resources import load_standard
 from tests.conftest import BOLTON, element_yaml, run, write_repo
 from tests.test_gittree import commit_all, git, init_git
 
@@ -534,8 +534,8 @@ def test_write_new_without_links_interrupted_at_the_move(
 WRITER = """
 import os, sys
 from pathlib import Path
-from cse_cli import files
-from cse_cli.files import write_atomic, write_new
+from cse_cli.io import atomic as files
+from cse_cli.io.atomic import write_atomic, write_new
 how, target = sys.argv[1], Path(sys.argv[2])
 texts = [Path(name).read_text(encoding="utf-8") for name in sys.argv[3:]]
 if how == "write_new":
@@ -642,7 +642,7 @@ def test_the_kill_tests_can_fail(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     target = tmp_path / "out" / "report.html"
     target.parent.mkdir()
     target.write_text(texts[0])
-    in_place = "import cse_cli.files as f\nf.write_atomic = lambda p, t: p.write_text(t)\n"
+    in_place = "import cse_cli.io.atomic as f\nf.write_atomic = lambda p, t: p.write_text(t)\n"
     monkeypatch.setattr(sys.modules[__name__], "WRITER", in_place + WRITER)
     seen = set()
     for _ in _kill_while_writing("write_atomic", target, texts, seed=3):

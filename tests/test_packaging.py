@@ -54,7 +54,7 @@ def _python(installed: Path) -> str:
 
 def test_wheel_carries_the_standard_and_templates(installed: Path, tmp_path: Path) -> None:
     probe = (
-        "import cse_cli, cse_cli.standard as s;"
+        "import cse_cli, cse_cli.io.resources as s;"
         "print(cse_cli.__file__); print(s.resource('standard')); print(s.resource('templates'))"
     )
     result = subprocess.run(

@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from cse_cli import progress
-from cse_cli.progress import Progress, progress_on
-from cse_cli.repository import open_repository
-from cse_cli.standard import load_standard
+from cse_cli.cli import progress
+from cse_cli.cli.progress import Progress, progress_on
+from cse_cli.io.repository import open_repository
+from cse_cli.io.resources import load_standard
 from tests.conftest import BOLTON
 
 
@@ -114,11 +114,11 @@ def _on_a_terminal(args: list[str]) -> tuple[str, bytes]:
     """Run cse with no delay before the count, stderr on a pseudo-terminal: (stdout, stderr)."""
     probe = (
         "import sys\n"
-        "import cse_cli.progress\n"
-        "from cse_cli.main import main\n"
-        "cse_cli.progress.DELAY = 0.0\n"
+        "import cse_cli.cli.progress\n"
+        "from cse_cli.cli.main import main\n"
+        "cse_cli.cli.progress.DELAY = 0.0\n"
         f"sys.argv = ['cse', *{args!r}]\n"
-        "main()\n"
+        "sys.exit(main())\n"
     )
     leader, follower = pty.openpty()
     env = {**os.environ, "NO_COLOR": "1"}
@@ -160,11 +160,11 @@ def test_no_count_with_output_for_programs(output_format: str) -> None:
 def test_no_count_when_stderr_is_not_a_terminal(tmp_path: Path) -> None:
     probe = (
         "import sys\n"
-        "import cse_cli.progress\n"
-        "from cse_cli.main import main\n"
-        "cse_cli.progress.DELAY = 0.0\n"
+        "import cse_cli.cli.progress\n"
+        "from cse_cli.cli.main import main\n"
+        "cse_cli.cli.progress.DELAY = 0.0\n"
         f"sys.argv = ['cse', 'check', {str(BOLTON)!r}]\n"
-        "main()\n"
+        "sys.exit(main())\n"
     )
     result = subprocess.run(
         [sys.executable, "-c", probe], capture_output=True, text=True, cwd=tmp_path, check=False

@@ -20,13 +20,15 @@ from pathlib import Path
 
 import pytest
 
-from cse_cli.models import Rating
-from cse_cli.report import build_view, render_report
-from cse_cli.report_chart import BAR_WIDTH, BAR_X
-from cse_cli.report_markdown import md_text, md_url
-from cse_cli.repository import open_repository
-from cse_cli.scoring import ratings_at, score
-from cse_cli.standard import load_standard
+from cse_cli.core.ratings import Rating
+from cse_cli.core.scoring import ratings_at, score
+from cse_cli.core.stages import Stage
+from cse_cli.io.repository import open_repository
+from cse_cli.io.resources import load_standard
+from cse_cli.render import render
+from cse_cli.render.markdown import md_text, md_url
+from cse_cli.views.chart import BAR_WIDTH, BAR_X
+from cse_cli.views.report import build_view
 from tests.conftest import BOLTON, run, write_repo
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
@@ -37,8 +39,10 @@ def _render(root: Path, output_format: str, stage: str = "latest", **kwargs: obj
     standard = load_standard()
     evidence = open_repository(root, standard)
     assert [p for p in evidence.problems if p.severity == "error"] == []
-    verdict = score(standard, ratings_at(evidence.elements, stage), stage)
-    return render_report(standard, evidence, verdict, output_format, **kwargs)  # type: ignore[arg-type]
+    verdict = score(standard, ratings_at(evidence.elements, Stage(stage)), Stage(stage))
+    text = render("report", output_format, build_view(standard, evidence, verdict, **kwargs))  # type: ignore[arg-type]
+    assert isinstance(text, str)
+    return text
 
 
 # golden files and determinism ----------------------------------------------------
@@ -61,7 +65,7 @@ def test_the_command_writes_the_same_bytes(output_format: str, tmp_path: Path) -
     printed = run("report", str(BOLTON), "--format", output_format)
     assert (written.exit_code, printed.exit_code) == (0, 0)
     assert written.stderr == f"wrote {out}\n"
-    assert out.read_bytes() == printed.stdout_bytes
+    assert out.read_bytes() == printed.stdout.encode("utf-8")
     assert out.read_text(encoding="utf-8") == _render(BOLTON, output_format)
 
 
@@ -139,7 +143,7 @@ def test_view_model_shows_every_column(tmp_path: Path) -> None:
     standard = load_standard()
     evidence = open_repository(root, standard)
     view = build_view(
-        standard, evidence, score(standard, ratings_at(evidence.elements, "final"), "final")
+        standard, evidence, score(standard, ratings_at(evidence.elements, Stage.FINAL), Stage.FINAL)
     )
     assert (view.reference, view.assessor, view.cycle) == (
         "R-1",
@@ -179,7 +183,7 @@ def test_chart_geometry() -> None:
     ratings.update({"5.3.1": Rating.PARTIAL, "5.3.2": Rating.PARTIAL, "5.3.3": Rating.PARTIAL})
     ratings.update({"5.2.5": Rating.NON_COMPLIANCE, "5.2.4": None, "5.2.3": Rating.COMPLIANCE_PLUS})
     evidence = open_repository(BOLTON, standard)
-    chart = build_view(standard, evidence, score(standard, ratings, "latest")).chart
+    chart = build_view(standard, evidence, score(standard, ratings, Stage.LATEST)).chart
     assert chart.threshold_x == str(BAR_X + int(0.8 * BAR_WIDTH))
     assert chart.threshold_label == "80% minimum share"
     fifth = chart.bars[4]

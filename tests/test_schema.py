@@ -13,9 +13,9 @@ from typing import Any
 import jsonschema
 import pytest
 
-from cse_cli.schema import RATING_SPELLINGS, config_schema, element_schema, schema_text
-from cse_cli.standard import load_standard
-from cse_cli.yamlio import load
+from cse_cli.io.resources import load_standard
+from cse_cli.io.yaml_loader import load
+from cse_cli.views.schema import RATING_SPELLINGS, config_schema, element_schema, schema_text
 from tests.conftest import BOLTON, run, write_repo
 
 MODELINE = re.compile(r"\A# yaml-language-server: \$schema=(\S+)\n")
@@ -172,7 +172,7 @@ def test_cse_schema_prints_or_writes(tmp_path: Path) -> None:
     assert json.loads(run("schema", "--kind", "config").stdout) == config_schema()
     target = tmp_path / "out.json"
     result = run("schema", "-k", "config", "--output", str(target))
-    assert (result.exit_code, result.stdout) == (0, f"wrote {target}\n")
+    assert (result.exit_code, result.stderr) == (0, f"wrote {target}\n")
     assert json.loads(target.read_text()) == config_schema()
     failed = run("schema", "-o", str(tmp_path / "missing" / "x.json"))
     assert failed.exit_code == 2

@@ -6,9 +6,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cse_cli.models import Criterion, Rating
-from cse_cli.scoring import score, score_criterion
-from cse_cli.standard import load_standard
+from cse_cli.core.ratings import Rating
+from cse_cli.core.scoring import score, score_criterion
+from cse_cli.core.stages import Stage
+from cse_cli.core.standard import Criterion
+from cse_cli.io.resources import load_standard
 
 STANDARD = load_standard()
 CP, F, P, NC = Rating.COMPLIANCE_PLUS, Rating.FULL, Rating.PARTIAL, Rating.NON_COMPLIANCE
@@ -88,9 +90,9 @@ def test_counts_and_share() -> None:
 
 def test_standard_met_only_when_every_criterion_is() -> None:
     every = dict.fromkeys(STANDARD.element_ids(), F)
-    assert score(STANDARD, every, "final").met
+    assert score(STANDARD, every, Stage.FINAL).met
     every["5.3.3"] = NC
-    verdict = score(STANDARD, every, "final")
+    verdict = score(STANDARD, every, Stage.FINAL)
     assert not verdict.met
     assert [c.met for c in verdict.criteria] == [True, True, True, True, False]
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 import tokenize
 
-from cse_cli.models import Standard
-from cse_cli.standard import load_standard, resource
-from cse_cli.yamlio import load
+from cse_cli.core.standard import Standard
+from cse_cli.io.resources import load_standard, resource
+from cse_cli.io.yaml_loader import load
 from tests.conftest import PROJECT
 
 

@@ -7,7 +7,9 @@ import datetime as dt
 import pytest
 import yaml
 
-from cse_cli.yamlio import describe, load, shown, typed
+from cse_cli.core.text import as_written as shown
+from cse_cli.core.text import describe
+from cse_cli.io.yaml_loader import load, typed
 
 
 def _errors(text: str | bytes) -> list[str]:

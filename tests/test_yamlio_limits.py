@@ -17,18 +17,17 @@ from pathlib import Path
 
 import pytest
 
-from cse_cli import yamlio
-from cse_cli.repository import MAX_PROBLEMS_PER_FILE
-from cse_cli.yamlio import (
+from cse_cli.core.text import as_written as shown
+from cse_cli.core.text import quoted
+from cse_cli.io import yaml_scalars
+from cse_cli.io.limits import (
     MAX_DEPTH,
     MAX_FILE_BYTES,
     MAX_NUMBER_CHARS,
+    MAX_PROBLEMS_PER_FILE,
     MAX_VALUES,
-    load,
-    quoted,
-    shown,
-    typed,
 )
+from cse_cli.io.yaml_loader import load, typed
 from tests.conftest import DATA, PROJECT, snapshot, write_repo
 from tests.contract import MARKER, assert_json_contract
 from tests.test_cases import _prepare
@@ -226,10 +225,10 @@ def test_byte_errors_are_located_in_lines_and_characters(raw: bytes, expected: s
 
 
 def test_the_typed_cache_keeps_only_short_texts() -> None:
-    yamlio._TYPED_CACHE.clear()
+    yaml_scalars._TYPED_CACHE.clear()
     typed("y" * 1000)
     typed("yes")
-    assert list(yamlio._TYPED_CACHE) == ["yes"]
+    assert list(yaml_scalars._TYPED_CACHE) == ["yes"]
 
 
 # hostile files in a real process ---------------------------------------------------

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
-from cse_cli.main import main
+import sys
 
-main()
+from cse_cli.cli.main import main
+
+sys.exit(main())

@@ -1,0 +1,317 @@
+"""The command line: every command's options and help, parsed by Typer.
+
+Each command here only hands its options to its module in
+`cse_cli.cli.commands`, imported when the command runs, and returns that
+module's exit code to `cse_cli.cli.main`, which ends the program.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Literal
+
+import typer
+
+from cse_cli.cli.exits import Exit
+from cse_cli.core.stages import Stage
+
+app = typer.Typer(
+    name="cse",
+    help="Customer Service Excellence evidence as code: validate, score and report "
+    "the evidence for the 57 elements, kept as one YAML file per element.",
+    no_args_is_help=True,
+    add_completion=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+# The formats each command renders (cse_cli.render's registry; a test keeps them equal).
+CheckFormat = Literal["text", "json", "github"]
+GapFormat = Literal["text", "json"]
+ReportFormat = Literal["md", "html"]
+DiffFormat = Literal["text", "md", "json"]
+SchemaKind = Literal["element", "config"]
+
+
+PathArgument = Annotated[
+    Path,
+    typer.Argument(
+        help="A folder in the evidence repository (its root is found by searching "
+        "upward for cse.yaml).",
+        show_default=False,
+    ),
+]
+StageOption = Annotated[
+    Stage,
+    typer.Option(
+        "--stage",
+        "-s",
+        help="Whose ratings count: self (self_assessment), desk-top, final, or latest "
+        "(per element the latest stage that has a rating). Example: --stage desk-top",
+    ),
+]
+
+
+@app.command()
+def check(
+    path: PathArgument = Path(),
+    stage: StageOption = Stage.LATEST,
+    output_format: Annotated[
+        CheckFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="text: a table per criterion, problems on stderr; json: one JSON object "
+            "on stdout; github: GitHub Actions annotations. Example: --format json",
+        ),
+    ] = "text",
+) -> Exit:
+    """Validate every evidence file, score each criterion and print the verdict.
+
+    Exit 0 when the standard is met, 1 when it is not, 2 when the evidence is
+    invalid (every problem is listed as file:line:column: error: message).
+
+    Example: cse check examples/bolton --stage desk-top
+    """
+    from cse_cli.cli.commands import check as command
+
+    return command.run(path, stage, output_format)
+
+
+@app.command()
+def init(
+    path: PathArgument = Path(),
+    organisation: Annotated[
+        str | None,
+        typer.Option(
+            "--organisation",
+            "-o",
+            help="The organisation's name for cse.yaml (default: the folder's name). "
+            'Example: --organisation "Bolton Library"',
+        ),
+    ] = None,
+    ci: Annotated[
+        bool,
+        typer.Option(
+            "--ci",
+            help="Also write a GitHub Actions workflow (.github/workflows/cse.yml) that runs "
+            "cse check and shows cse diff as the job summary. Example: cse init --ci",
+        ),
+    ] = False,
+) -> Exit:
+    """Create cse.yaml and the 57 element files, each with the element's wording.
+
+    It never overwrites a file that exists: run again, it only adds what is missing.
+
+    Example: cse init my-cse --organisation "Anytown Council"
+    """
+    from cse_cli.cli.commands import init as command
+
+    return command.run(path, organisation, ci=ci)
+
+
+@app.command()
+def gap(
+    path: PathArgument = Path(),
+    *,
+    stage: StageOption = Stage.LATEST,
+    service: Annotated[
+        str | None,
+        typer.Option(
+            "--service",
+            help="Narrow the lists (not the verdict) to the elements and evidence of one "
+            'service. Example: --service "Student Services"',
+        ),
+    ] = None,
+    owner: Annotated[
+        str | None,
+        typer.Option(
+            "--owner",
+            help="Narrow the lists (not the verdict) to the elements one owner looks "
+            'after. Example: --owner "Head of Library"',
+        ),
+    ] = None,
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of",
+            help="The day evidence ages are measured from, YYYY-MM-DD (default: today). "
+            "Example: --as-of 2015-03-09",
+            show_default=False,
+        ),
+    ] = None,
+    output_format: Annotated[
+        GapFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="text: for a screen; json: one JSON object on stdout. Example: --format json",
+        ),
+    ] = "text",
+) -> Exit:
+    """Show what stands between the organisation and the standard, and what to fix first.
+
+    Per criterion: met or not, why, and how many elements must become full
+    compliance; then the elements below full, elements without evidence,
+    unsupported ratings, stale and undated evidence, and open development points.
+    Exit 0, or 2 when the evidence is invalid.
+
+    Example: cse gap examples/bolton --service Library --as-of 2015-03-09
+    """
+    from cse_cli.cli.commands import gap as command
+
+    return command.run(path, stage, output_format, service=service, owner=owner, as_of=as_of)
+
+
+@app.command()
+def report(
+    path: PathArgument = Path(),
+    *,
+    output_format: Annotated[
+        ReportFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="md: GitHub-flavoured Markdown; html: one self-contained, accessible, "
+            "printable HTML file. Example: --format html",
+        ),
+    ],
+    stage: StageOption = Stage.LATEST,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write the report to this file (default: stdout). Example: -o bolton.html",
+            show_default=False,
+        ),
+    ] = None,
+    timestamp: Annotated[
+        bool,
+        typer.Option(
+            "--timestamp",
+            help="Add when the report was generated (off by default, so the same "
+            "evidence gives the same bytes). Example: --timestamp",
+        ),
+    ] = False,
+) -> Exit:
+    """Render the assessor's analysis table and a summary as Markdown or HTML.
+
+    The same evidence always gives a byte-identical report, so it can be
+    committed and diffed. Exit 0, or 2 when the evidence is invalid.
+
+    Example: cse report examples/bolton --format html -o bolton.html
+    """
+    from cse_cli.cli.commands import report as command
+
+    return command.run(path, output_format, stage, output, timestamp=timestamp)
+
+
+@app.command()
+def diff(
+    base: Annotated[
+        str | None,
+        typer.Argument(
+            help="The git revision to compare with: a branch, tag or commit. Example: main",
+            show_default=False,
+            metavar="BASE",
+        ),
+    ] = None,
+    head: Annotated[
+        str | None,
+        typer.Argument(
+            help="The git revision to compare (default: the working tree, uncommitted "
+            "edits included). Example: HEAD",
+            show_default=False,
+            metavar="HEAD",
+        ),
+    ] = None,
+    path: Annotated[
+        Path,
+        typer.Option(
+            "--path",
+            "-p",
+            help="A folder in the evidence repository, inside the git repository "
+            "(cse.yaml may be in a subfolder). Example: --path examples/bolton",
+        ),
+    ] = Path(),
+    stage: StageOption = Stage.LATEST,
+    output_format: Annotated[
+        DiffFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="text: for the terminal; md: Markdown for a pull-request comment or a "
+            "job summary; json: one JSON object. Example: --format md",
+        ),
+    ] = "text",
+    base_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--base-dir",
+            help="Compare with the evidence in this folder instead of a git revision. "
+            "Example: --base-dir ../cse-2024",
+            show_default=False,
+        ),
+    ] = None,
+    head_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--head-dir",
+            help="Compare the evidence in this folder instead of the working tree. "
+            "Example: --head-dir ../cse-2025",
+            show_default=False,
+        ),
+    ] = None,
+) -> Exit:
+    """Show what changed in the evidence between two git revisions, or two folders.
+
+    Ratings changed per element and stage, elements added or removed, evidence
+    items added, removed or changed, development points opened or addressed,
+    and whether each criterion and the standard went from met to not met or
+    back. Revisions are read straight from git: the working tree and the index
+    are never touched. A revision whose evidence is invalid is reported as such.
+    Exit 0 when both sides were read (whatever changed; `cse check` is the
+    gate), 2 for a usage error such as a name that is not a revision.
+
+    Example: cse diff main --format md
+    """
+    from cse_cli.cli.commands import diff as command
+
+    return command.run(base, head, path, stage, output_format, base_dir=base_dir, head_dir=head_dir)
+
+
+@app.command()
+def schema(
+    kind: Annotated[
+        SchemaKind,
+        typer.Option(
+            "--kind",
+            "-k",
+            help="element: the schema of the element files; config: of cse.yaml. "
+            "Example: --kind config",
+        ),
+    ] = "element",
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write the schema to this file instead of printing it. "
+            "Example: -o .cse/element.schema.json",
+            show_default=False,
+        ),
+    ] = None,
+) -> Exit:
+    """Print the JSON Schema of element files (or of cse.yaml) for editors.
+
+    VS Code (with the YAML extension) and JetBrains IDEs use it to complete keys,
+    element ids and ratings, and to flag mistakes such as `finale:` as you type.
+    `cse init` writes both schemas to .cse/ and points each file at them.
+
+    Example: cse schema --kind element -o .cse/element.schema.json
+    """
+    from cse_cli.cli.commands import schema as command
+
+    return command.run(kind, output)

@@ -1,0 +1,1 @@
+"""One module per command, each a plain `run(...)` returning the exit code."""

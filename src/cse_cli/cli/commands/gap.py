@@ -1,0 +1,44 @@
+"""`cse gap`: what stands between the organisation and the standard, and what to fix first."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from cse_cli.cli.console import show
+from cse_cli.cli.exits import Exit
+from cse_cli.cli.reading import read_scored
+from cse_cli.core.problems import CseError
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from cse_cli.core.stages import Stage
+
+
+def run(
+    path: Path,
+    stage: Stage,
+    output_format: str,
+    *,
+    service: str | None,
+    owner: str | None,
+    as_of: str | None,
+) -> Exit:
+    """Show the gap of the repository holding `path`, narrowed to a service or owner."""
+    import datetime as dt
+
+    from cse_cli.render import render
+    from cse_cli.views.gap import build_gap
+
+    try:
+        day = (
+            dt.date.fromisoformat(as_of)
+            if as_of is not None
+            else dt.datetime.now(dt.timezone.utc).astimezone().date()  # the local day
+        )
+    except ValueError:
+        raise CseError(f"--as-of '{as_of}' is not a date: write it as YYYY-MM-DD") from None
+    standard, evidence, verdict = read_scored(path, stage, progress=output_format == "text")
+    gap = build_gap(standard, evidence, verdict, as_of=day, service=service, owner=owner)
+    show(render("gap", output_format, gap))
+    return Exit.MET

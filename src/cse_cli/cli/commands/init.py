@@ -1,0 +1,29 @@
+"""`cse init`: a new evidence repository, or the files an existing one lacks."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from cse_cli.cli.console import echo
+from cse_cli.cli.exits import Exit
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+
+def run(path: Path, organisation: str | None, *, ci: bool) -> Exit:
+    """Create what is missing under `path`, never overwriting a file; say what was done."""
+    from cse_cli.io.resources import load_standard
+    from cse_cli.io.scaffold import Schemas, init_repository
+    from cse_cli.views.schema import schema_text
+
+    standard = load_standard()
+    schemas = Schemas(schema_text("element", standard), schema_text("config", standard))
+    result = init_repository(path, standard, organisation, schemas, ci=ci)
+    for rel in result.created:
+        echo(f"created {rel}")
+    if result.kept:
+        echo(f"kept {len(result.kept)} existing file(s) unchanged")
+    if not result.created:
+        echo(f"nothing to add: {result.root} already has every file")
+    return Exit.MET

@@ -1,0 +1,31 @@
+"""`cse report`: the assessor's analysis and a summary, as Markdown or HTML."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from cse_cli.cli.exits import Exit
+from cse_cli.cli.output import deliver
+from cse_cli.cli.reading import read_scored
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from cse_cli.core.stages import Stage
+
+
+def run(
+    path: Path, output_format: str, stage: Stage, output: Path | None, *, timestamp: bool
+) -> Exit:
+    """Render the report of the repository holding `path` to `output`, or to stdout."""
+    import datetime as dt
+
+    from cse_cli.render import render
+    from cse_cli.views.report import build_view
+
+    standard, evidence, verdict = read_scored(path, stage, progress=True)
+    generated = dt.datetime.now(dt.timezone.utc) if timestamp else None
+    text = render("report", output_format, build_view(standard, evidence, verdict, generated))
+    assert isinstance(text, str)  # noqa: S101 - a document, never styled terminal text
+    deliver(text, output, "report")
+    return Exit.MET

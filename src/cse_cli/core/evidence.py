@@ -1,0 +1,234 @@
+"""Pydantic models of what users write: cse.yaml and element files, and the evidence read.
+
+The models are strict where a typo must not pass silently (unknown keys are
+errors, booleans must be true or false) and forgiving where people write the
+same thing two ways (ratings as `partial` or `P`, an open development point as
+a plain string). Cross-file rules (unknown ids, references, paths) live in
+`cse_cli.io.repository`, which sees every file at once.
+"""
+
+# No `from __future__ import annotations` here, unlike everywhere else: Pydantic
+# reads these annotations when each model is built, on every run.
+
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Annotated, Any
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, StrictInt
+from pydantic_core import PydanticCustomError
+
+from cse_cli.core.problems import Problem
+from cse_cli.core.ratings import Rating, parse_rating
+from cse_cli.core.stages import FIELDS, RECORDED, Stage
+from cse_cli.core.text import as_written, describe, quoted
+
+
+def parse_date(value: object) -> dt.date:
+    """Read an ISO date (YYYY-MM-DD), unquoted (a YAML date) or quoted."""
+    if isinstance(value, dt.datetime):
+        raise PydanticCustomError("date", "expected a date (YYYY-MM-DD), not a date and time")
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            raise PydanticCustomError(
+                "date", "{value} is not a date: write it as YYYY-MM-DD", {"value": quoted(value)}
+            ) from None
+    raise PydanticCustomError(
+        "date",
+        "expected a date (YYYY-MM-DD), but YAML read {shown} as {kind}",
+        {"shown": as_written(value), "kind": describe(value)},
+    )
+
+
+def _none_as_empty(value: object) -> object:
+    """`key_questions:` left empty means no key questions, not an error."""
+    return [] if value is None else value
+
+
+def _point_from_text(value: object) -> object:
+    """A development point written as a plain string is an open point."""
+    return {"point": value} if isinstance(value, str) else value
+
+
+RatingField = Annotated[Rating | None, BeforeValidator(parse_rating)]
+Date = Annotated[dt.date, BeforeValidator(parse_date)]
+Text = Annotated[str, Field(min_length=1)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class EvidenceItem(_Strict):
+    """One piece of evidence, or a `ref:` citing an item defined in another element file."""
+
+    id: str | None = Field(
+        None,
+        pattern=r"^\S+$",
+        description="A name other elements cite with `ref:` (unique in the repository, no spaces).",
+    )
+    ref: str | None = Field(
+        None, description="The `id` of an evidence item defined in another element file."
+    )
+    title: Text | None = Field(
+        None, description="What the evidence is, as the assessor would list it."
+    )
+    service: Text | None = Field(
+        None,
+        description="The service it belongs to (one of cse.yaml's `services` when given).",
+    )
+    date: Date | None = Field(
+        None, description="When the evidence was produced or last reviewed (YYYY-MM-DD)."
+    )
+    path: Text | None = Field(
+        None, description="A file inside the repository, relative to its root."
+    )
+    url: str | None = Field(
+        None,
+        pattern=r"^https?://[^\s\x22<>`|{}^\x5c]+$",
+        description="A web address (http:// or https://).",
+    )
+
+
+class DevelopmentPoint(_Strict):
+    """Something the assessor asked to improve; the next review checks it."""
+
+    point: Text = Field(description="What is to be improved.")
+    raised: Date | None = Field(None, description="When the assessor raised it (YYYY-MM-DD).")
+    status: str = Field("open", pattern=r"^(open|addressed)$", description="open or addressed.")
+    progress: str | None = Field(None, description="What has been done about it.")
+
+
+class ElementFile(_Strict):
+    """The evidence for one element of the standard (evidence/<id>.yaml)."""
+
+    element: str = Field(description='The element\'s id, such as "1.1.3" (quote it).')
+    owner: str | None = Field(None, description="Who looks after this element's evidence.")
+    self_assessment: RatingField = Field(
+        None,
+        description="The organisation's own rating: compliance-plus, full, partial…",
+    )
+    desk_top: RatingField = Field(
+        None, description="The assessor's rating after the desk-top review."
+    )
+    final: RatingField = Field(
+        None, description="The assessor's rating after the on-site visit (the result)."
+    )
+    verified_on_site: StrictBool = Field(
+        False, description="The assessor verified the evidence on site (VO)."
+    )
+    key_questions: Annotated[list[Text], BeforeValidator(_none_as_empty)] = Field(
+        [], description="The assessor's key questions, and whom they asked."
+    )
+    visit_evidence: str | None = Field(
+        None, description="What the assessor saw or heard on the visit."
+    )
+    evidence: Annotated[list[EvidenceItem], BeforeValidator(_none_as_empty)] = Field(
+        [], description="The desk-top evidence, one item per piece."
+    )
+    development_points: Annotated[
+        list[Annotated[DevelopmentPoint, BeforeValidator(_point_from_text)]],
+        BeforeValidator(_none_as_empty),
+    ] = Field([], description="Points to improve: a plain string is an open point.")
+    compliance_plus: str | None = Field(
+        None, description="Why the element deserves compliance plus."
+    )
+    notes: str | None = Field(None, description="Free text.")
+
+    def rating(self, stage: Stage) -> Rating | None:
+        """The rating at a stage; at `latest`, that of the last recorded stage that has one."""
+        if stage is Stage.LATEST:
+            for recorded in reversed(RECORDED):
+                rating: Rating | None = getattr(self, FIELDS[recorded])
+                if rating is not None:
+                    return rating
+            return None
+        found: Rating | None = getattr(self, FIELDS[stage])
+        return found
+
+
+class Cycle(_Strict):
+    """The dates of the assessment cycle."""
+
+    desk_top_review: Date | None = Field(None, description="The desk-top review.")
+    visit: Date | None = Field(None, description="The (first day of the) on-site visit.")
+    next_review: Date | None = Field(None, description="The next annual review.")
+
+
+class Rules(_Strict):
+    """Overrides of the standard's scoring rules."""
+
+    min_compliant_share: float | None = Field(
+        None,
+        gt=0,
+        le=1,
+        description="The least share of a criterion's elements at full or compliance plus.",
+    )
+
+
+class Config(_Strict):
+    """cse.yaml: the organisation and the settings of the evidence repository."""
+
+    organisation: Text = Field(description="The organisation (or part of it) being assessed.")
+    reference: str | None = Field(None, description="The assessment reference number (quote it).")
+    assessor: str | None = Field(None, description="The assessor's name.")
+    services: Annotated[list[Text], BeforeValidator(_none_as_empty)] = Field(
+        [], description="When given, every evidence item's service must be one of these."
+    )
+    evidence_dir: Text = Field(
+        "evidence", description="The folder of element files, relative to the repository root."
+    )
+    stale_after_months: StrictInt = Field(
+        12, ge=1, le=120, description="Evidence older than this many months is reported as stale."
+    )
+    cycle: Cycle = Field(Cycle(), description="The dates of the assessment cycle.")
+    rules: Rules = Field(Rules(), description="Overrides of the standard's scoring rules.")
+
+
+_NESTED: dict[type[BaseModel], dict[str, type[BaseModel]]] = {
+    ElementFile: {"evidence": EvidenceItem, "development_points": DevelopmentPoint},
+    Config: {"cycle": Cycle, "rules": Rules},
+}
+
+
+def model_at(root: type[BaseModel], loc: tuple[Any, ...]) -> type[BaseModel]:
+    """The model that owns the last key of a Pydantic error location."""
+    model = root
+    for part in loc[:-1]:
+        if isinstance(part, str):
+            model = _NESTED.get(model, {}).get(part, model)
+    return model
+
+
+@dataclass
+class Evidence:
+    """Everything read from an evidence repository: valid files, and every problem met."""
+
+    config: Config
+    elements: dict[str, ElementFile] = field(default_factory=dict)
+    """Valid element files by element id."""
+    files: dict[str, str] = field(default_factory=dict)
+    """The file of each element id, relative to the root."""
+    problems: list[Problem] = field(default_factory=list)
+    root: Path | None = None
+    """The repository's folder, when it was read from disk."""
+
+    @cached_property
+    def defined(self) -> dict[str, EvidenceItem]:
+        """Every evidence item that has an `id:`, by that id (what a `ref:` cites)."""
+        return {
+            item.id: item
+            for element in self.elements.values()
+            for item in element.evidence
+            if item.id is not None
+        }
+
+    def resolved_items(self, element: ElementFile) -> list[EvidenceItem]:
+        """An element's items, each `ref:` replaced by the item it cites (when it is known)."""
+        defined = self.defined
+        return [defined.get(i.ref, i) if i.ref is not None else i for i in element.evidence]

@@ -1,0 +1,1 @@
+"""Reading and writing: YAML, folders, git revisions, atomic files and the shipped resources."""

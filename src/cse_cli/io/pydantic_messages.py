@@ -1,0 +1,84 @@
+"""Pydantic's validation errors in the user's words, each at its place in the file."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from cse_cli.core.evidence import model_at
+from cse_cli.core.text import as_written, describe, did_you_mean, quoted, short
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
+    from pydantic_core import ErrorDetails
+
+    from cse_cli.io.yaml_loader import Document
+
+
+def translate(
+    doc: Document, model: type[BaseModel], error: ErrorDetails, placed: set[tuple[int, int]]
+) -> None:
+    """Turn one Pydantic error into a located problem in the user's words.
+
+    `placed` holds the places that already have a problem, so that a value the
+    loader explained (a refused tag, a bad date) is not reported twice.
+    """
+    loc = tuple(error["loc"])
+    kind = error["type"]
+    if kind == "extra_forbidden":
+        allowed = list(model_at(model, loc).model_fields)
+        where = doc.position(loc, of_key=True)
+        message = f"unknown key {quoted(str(loc[-1]))}{did_you_mean(str(loc[-1]), allowed)}"
+    elif kind == "missing":
+        where = doc.position(loc[:-1])
+        message = f"missing required key '{loc[-1]}'"
+    else:
+        where = doc.position(loc)
+        if where in placed:
+            return
+        message = _message(loc, kind, error.get("input"), error["msg"])
+    placed.add(where)
+    doc.error(where, message)
+
+
+def _message(loc: tuple[str | int, ...], kind: str, value: object, fallback: str) -> str:
+    name = next((part for part in reversed(loc) if isinstance(part, str)), "value")
+    if kind == "string_pattern_mismatch" and name in _PATTERN_MESSAGES:
+        return _PATTERN_MESSAGES[name].format(value=quoted(str(value)))
+    if kind == "string_type" and value is None:
+        kind = "string_too_short"  # `organisation:` with nothing after it
+    if kind == "bool_type" and isinstance(value, str) and value.lower() in _BOOLEAN_WORDS:
+        kind = "bool_quoted"  # `verified_on_site: "true"`
+    if isinstance(loc[-1], int):
+        name = f"{name} entry {loc[-1] + 1}"
+    template = _TYPE_MESSAGES.get(kind, "{name}: {fallback}")
+    message = template.format(
+        name=name, shown=as_written(value), kind=describe(value), fallback=fallback
+    )
+    if loc[0] == "evidence" and len(loc) == 2 and isinstance(value, str):  # noqa: PLR2004
+        message += f": write it as '- title: {short(value)}'"
+    return message
+
+
+_TYPE_MESSAGES = {
+    "string_type": "{name}: expected text, but YAML read {shown} as {kind}: put it in quotes",
+    "bool_type": "{name}: expected true or false, not {shown}",
+    "bool_quoted": "{name}: expected true or false, not the text {shown}: remove the quotes",
+    "bool_parsing": "{name}: expected true or false, not {shown}",
+    "list_type": "{name}: expected a list (one '- ' line per entry), not {kind}",
+    "model_type": "{name}: expected a mapping (key: value lines), not {kind}",
+    "model_attributes_type": "{name}: expected a mapping (key: value lines), not {kind}",
+    "dict_type": "{name}: expected a mapping (key: value lines), not {kind}",
+    "string_too_short": "{name}: must not be empty",
+    "int_type": "{name}: expected a whole number, not {shown}",
+    "int_parsing": "{name}: expected a whole number, not {shown}",
+    "int_from_float": "{name}: expected a whole number, not {shown}",
+    "float_type": "{name}: expected a number, not {shown}",
+    "float_parsing": "{name}: expected a number, not {shown}",
+}
+_BOOLEAN_WORDS = {"true", "false", "yes", "no", "on", "off"}
+_PATTERN_MESSAGES = {
+    "url": "url: {value} is not a web address: it starts with http:// or https:// and has "
+    "no spaces, quotes or angle brackets",
+    "status": "status: {value} is not a status: use open or addressed",
+    "id": "id: {value} must be one word with no spaces",
+}

@@ -1,0 +1,319 @@
+"""Finds the repository, reads every file, and returns the evidence with its problems.
+
+Every file is visited and every problem is collected: one bad file never hides
+the problems of another. Files that fail validation are left out of the
+evidence (their elements count as unrated) but their problems are reported.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from cse_cli.core.evidence import Config, ElementFile, Evidence, EvidenceItem
+from cse_cli.core.problems import CseError, Problem, Severity, has_errors
+from cse_cli.core.standard import Standard
+from cse_cli.core.text import describe, did_you_mean, quoted, short
+from cse_cli.io.limits import MAX_PROBLEMS_PER_FILE
+from cse_cli.io.pydantic_messages import translate
+from cse_cli.io.tree import DirTree, Entry, TooLarge, Tree, clean
+from cse_cli.io.yaml_loader import Document, load
+
+CONFIG_FILE = "cse.yaml"
+M = TypeVar("M", bound=BaseModel)
+OnFileRead = Callable[[int, int], None]
+"""Called after each element file with (files read, element files in all)."""
+_SUFFIXES = (".yaml", ".yml")
+
+
+def find_root(start: Path) -> Path:
+    """The nearest folder at or above `start` that holds cse.yaml."""
+    if not start.exists():
+        raise CseError(f"{start}: no such file or folder")
+    here = start.resolve()
+    if not here.is_dir():
+        here = here.parent
+    for folder in (here, *here.parents):
+        marker = folder / CONFIG_FILE
+        if marker.is_file() or marker.is_symlink():  # reading a link says where it leads
+            return folder
+        if marker.is_dir():
+            message = f"{CONFIG_FILE} is a folder: the repository's settings must be a file"
+            raise CseError(Problem(str(marker), 0, 0, "error", message))
+    raise CseError(
+        f"no {CONFIG_FILE} in {start} or any folder above it: "
+        "run `cse init` to start an evidence repository"
+    )
+
+
+def open_repository(path: Path, standard: Standard, progress: OnFileRead | None = None) -> Evidence:
+    """Read and validate the repository that holds `path`."""
+    root = find_root(path)
+    evidence = read_evidence(DirTree(root), standard, progress)
+    evidence.root = root
+    return evidence
+
+
+def read_evidence(tree: Tree, standard: Standard, progress: OnFileRead | None = None) -> Evidence:
+    """Read and validate every file of a repository tree."""
+    reader = _Reader(tree, standard, progress)
+    return reader.run()
+
+
+class _Reader:
+    def __init__(self, tree: Tree, standard: Standard, progress: OnFileRead | None) -> None:
+        self.tree = tree
+        self.standard = standard
+        self.progress = progress
+        self.known = set(standard.element_ids())
+        self.problems: list[Problem] = []
+        # cross-file facts, with where they were written
+        self.ids: dict[str, tuple[str, int, int]] = {}
+        self.refs: list[tuple[str, str, int, int]] = []
+
+    def run(self) -> Evidence:
+        config, evidence_dir = self._config()
+        evidence = Evidence(config=config)
+        if evidence_dir is not None:
+            self._elements(evidence, *evidence_dir)
+        self._check_refs()
+        evidence.problems = _at_most_per_file(sorted(self.problems, key=_order))
+        return evidence
+
+    # cse.yaml -----------------------------------------------------------------
+
+    def _config(self) -> tuple[Config, tuple[str, list[Entry]] | None]:
+        fallback = Config(organisation="(unknown organisation)")
+        doc = self._load(CONFIG_FILE)
+        if doc is None:
+            listed = self._listed(fallback.evidence_dir)
+            return fallback, None if isinstance(listed, str) else listed
+        config = self._validate(doc, Config, "the cse.yaml settings (organisation:, services:…)")
+        if config is None:
+            raw_dir = doc.data.get("evidence_dir") if isinstance(doc.data, dict) else None
+            wanted = raw_dir if isinstance(raw_dir, str) else fallback.evidence_dir
+        else:
+            wanted = config.evidence_dir
+        evidence_dir = self._evidence_dir(doc, wanted)
+        self.problems.extend(doc.problems)
+        return config or fallback, evidence_dir
+
+    def _evidence_dir(self, doc: Document, evidence_dir: str) -> tuple[str, list[Entry]] | None:
+        """The evidence folder and its entries, or None with the problem in the document."""
+        listed = self._listed(evidence_dir)
+        if not isinstance(listed, str):
+            return listed
+        where = doc.position(("evidence_dir",)) if doc.contains(("evidence_dir",)) else (1, 1)
+        doc.error(where, f"evidence_dir {quoted(evidence_dir)} {listed}")
+        return None
+
+    def _listed(self, evidence_dir: str) -> tuple[str, list[Entry]] | str:
+        """The evidence folder, cleaned, with its entries; or why it cannot be read."""
+        cleaned = clean(evidence_dir)
+        if cleaned is None:
+            return "is outside the repository"
+        if cleaned == ".":
+            return "is the repository's root: element files go in a folder of their own"
+        if not cleaned.isprintable():  # a line break would split every problem's line
+            return "holds a control or invisible character: rename the folder"
+        entries = self.tree.listdir(cleaned)
+        if entries is not None:
+            return cleaned, entries
+        problem = self.tree.check_file(cleaned) or "is a file, not a folder"
+        if problem == "is a folder, not a file":  # a folder the tree would not list
+            problem = "cannot be read"
+        return problem
+
+    # element files -------------------------------------------------------------
+
+    def _elements(self, evidence: Evidence, evidence_dir: str, entries: list[Entry]) -> None:
+        prefix = "" if evidence_dir == "." else evidence_dir + "/"
+        # Files named after an element first, so that when two files give the same
+        # element, the one named for it is kept and the other is reported.
+        files = sorted(
+            (e for e in entries if e.name.endswith(_SUFFIXES) and not e.name.startswith(".")),
+            key=lambda entry: (entry.name.rsplit(".", 1)[0] not in self.known, entry.name),
+        )
+        for done, entry in enumerate(files, start=1):
+            self._element(evidence, prefix, entry)
+            if self.progress is not None:
+                self.progress(done, len(files))
+
+    def _element(self, evidence: Evidence, prefix: str, entry: Entry) -> None:
+        """Read, validate and check one element file; its problems go with the others."""
+        rel = prefix + entry.name
+        if not entry.name.isprintable():  # a line break would split the problem's line
+            self._problem(
+                prefix + short(entry.name), 0, 0,
+                f"file name {quoted(entry.name)} holds a control or invisible "
+                "character: rename the file",
+            )  # fmt: skip
+            return
+        if entry.kind != "file":
+            reason = entry.problem or "is a folder, not an element file"
+            self._problem(rel, 0, 0, f"{entry.name} {reason}")
+            return
+        doc = self._load(rel)
+        if doc is None:
+            return
+        element = self._validate(doc, ElementFile, "an element file (element:, evidence:…)")
+        if element is not None and self._check_element(doc, element, evidence, entry.name):
+            evidence.elements[element.element] = element
+            evidence.files[element.element] = rel
+        self.problems.extend(doc.problems)
+
+    def _check_element(
+        self, doc: Document, element: ElementFile, evidence: Evidence, name: str
+    ) -> bool:
+        """Rules that span files; False when the file cannot count as its element."""
+        element_id = element.element
+        where = doc.position(("element",))
+        if element_id not in self.known:
+            doc.error(
+                where, f"unknown element {quoted(element_id)}{did_you_mean(element_id, self.known)}"
+            )
+            return False
+        if element_id in evidence.files:
+            doc.error(
+                where,
+                f"element {element_id} is already given in {evidence.files[element_id]}: "
+                "one file per element",
+            )
+            return False
+        stem = name.rsplit(".", 1)[0]
+        if stem != element_id:
+            doc.warning(
+                where, f"file name {name} does not match element {element_id}: "
+                f"name it {element_id}.yaml"
+            )  # fmt: skip
+        services = evidence.config.services
+        for index, item in enumerate(element.evidence):
+            self._check_item(doc, index, item, services)
+        return True
+
+    def _check_item(
+        self, doc: Document, index: int, item: EvidenceItem, services: list[str]
+    ) -> None:
+        at = ("evidence", index)
+        if item.ref is not None:
+            extra = [
+                key
+                for key in ("id", "title", "service", "date", "path", "url")
+                if getattr(item, key) is not None
+            ]
+            if extra:
+                doc.error(
+                    doc.position((*at, extra[0]), of_key=True),
+                    f"a ref: item only cites {quoted(item.ref)}; its {extra[0]} belongs "
+                    "where that id is defined",
+                )
+            line, column = doc.position((*at, "ref"))
+            self.refs.append((item.ref, doc.file, line, column))
+            return
+        if item.title is None:
+            doc.error(
+                doc.position(at), "an evidence item needs a title (or a ref: to an item's id)"
+            )
+        if item.id is not None:
+            line, column = doc.position((*at, "id"))
+            first = self.ids.get(item.id)
+            if first is not None:
+                doc.error(
+                    (line, column),
+                    f"evidence id {quoted(item.id)} is already defined at {first[0]}:{first[1]}",
+                )
+            else:
+                self.ids[item.id] = (doc.file, line, column)
+        if services and item.service is not None and item.service not in services:
+            doc.error(
+                doc.position((*at, "service")),
+                f"service {quoted(item.service)} is not one of cse.yaml's services "
+                f"({', '.join(services)}){did_you_mean(item.service, services)}",
+            )
+        if item.path is not None:
+            problem = self.tree.check_file(item.path)
+            if problem is not None:
+                doc.error(doc.position((*at, "path")), f"path {quoted(item.path)} {problem}")
+
+    def _check_refs(self) -> None:
+        for ref, file, line, column in self.refs:
+            if ref not in self.ids:
+                self._problem(
+                    file,
+                    line,
+                    column,
+                    f"ref {quoted(ref)} names no evidence item id{did_you_mean(ref, self.ids)}",
+                )
+
+    # loading and validation ------------------------------------------------------
+
+    def _load(self, rel: str) -> Document | None:
+        """Load a YAML file; None (with the problem recorded) when it cannot be used."""
+        try:
+            raw = self.tree.read(rel)
+        except TooLarge as exc:
+            self._problem(rel, 1, 1, str(exc))
+            return None
+        except OSError as exc:  # the tree's own reasons have no strerror
+            name = rel.rsplit("/", 1)[-1]
+            reason = f"cannot be read: {exc.strerror}" if exc.strerror else str(exc)
+            self._problem(rel, 0, 0, f"{name} {reason}")
+            return None
+        if raw is None:
+            self._problem(rel, 0, 0, f"{rel} is missing")
+            return None
+        doc = load(raw, rel)
+        if doc.problems and doc.data is None:
+            self.problems.extend(doc.problems)
+            return None
+        return doc
+
+    def _validate(self, doc: Document, model: type[M], what: str) -> M | None:
+        """The validated model, or None with the problems added to the document."""
+        data = doc.data
+        if not isinstance(data, dict):
+            found = "empty" if data is None else f"{describe(data)}, not a mapping"
+            doc.error((1, 1), f"expected {what}, but the file is {found}")
+            return None
+        try:
+            result = model.model_validate(data)
+        except ValidationError as exc:
+            placed = {(problem.line, problem.column) for problem in doc.problems}
+            for error in exc.errors(include_url=False):
+                translate(doc, model, error, placed)
+            return None
+        return None if has_errors(doc.problems) else result
+
+    def _problem(self, file: str, line: int, column: int, message: str) -> None:
+        self.problems.append(Problem(file, line, column, "error", message))
+
+
+def _order(problem: Problem) -> tuple[str, int, int]:
+    return (problem.file, problem.line, problem.column)
+
+
+def _at_most_per_file(problems: list[Problem]) -> list[Problem]:
+    """The first MAX_PROBLEMS_PER_FILE problems of each file, then one line for the rest."""
+    kept: list[Problem] = []
+    hidden: dict[str, list[Problem]] = {}
+    seen: dict[str, int] = {}
+    for problem in problems:
+        seen[problem.file] = seen.get(problem.file, 0) + 1
+        if seen[problem.file] <= MAX_PROBLEMS_PER_FILE:
+            kept.append(problem)
+        else:
+            hidden.setdefault(problem.file, []).append(problem)
+    if not hidden:
+        return problems
+    for file, rest in hidden.items():
+        first = rest[0]
+        severity: Severity = "error" if has_errors(rest) else "warning"
+        message = (
+            f"{len(rest):,} more problems in this file are not listed (the first at this "
+            f"line): fix the {MAX_PROBLEMS_PER_FILE} above and run cse check again"
+        )
+        kept.append(Problem(file, first.line, first.column, severity, message))
+    return sorted(kept, key=_order)

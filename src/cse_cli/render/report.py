@@ -1,0 +1,51 @@
+"""`cse report` as GitHub-flavoured Markdown or one self-contained HTML page, through Jinja.
+
+User text is escaped on the way out: by Jinja's autoescape in HTML, and in
+Markdown by `md_text`, which the environment applies to every `{{ value }}`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
+
+    from cse_cli.views.report import ReportView
+
+_TEMPLATES = {"md": "report.md.j2", "html": "report.html.j2"}
+
+
+def to_markdown(view: ReportView) -> str:
+    """The report as GitHub-flavoured Markdown."""
+    return _render("md", view)
+
+
+def to_html(view: ReportView) -> str:
+    """The report as one self-contained, accessible, printable HTML page."""
+    return _render("html", view)
+
+
+def _render(output_format: str, view: ReportView) -> str:
+    template = _environment(output_format).get_template(_TEMPLATES[output_format])
+    return template.render(r=view)
+
+
+def _environment(output_format: str) -> Environment:
+    from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+    from cse_cli.io.resources import resource
+    from cse_cli.render.markdown import md_text, md_url
+
+    html = output_format == "html"
+    environment = Environment(
+        loader=FileSystemLoader(resource("templates")),
+        autoescape=html,  # noqa: S701 - Markdown is escaped by md_text, through finalize
+        finalize=None if html else md_text,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    environment.filters["md_url"] = md_url
+    return environment

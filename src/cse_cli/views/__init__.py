@@ -1,0 +1,1 @@
+"""Frozen view models of each command's result, built from the evidence, with no I/O."""

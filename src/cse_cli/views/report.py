@@ -1,0 +1,222 @@
+"""The view model of `cse report`, which `cse_cli.render.report` renders as Markdown or HTML.
+
+Everything the templates show is decided here, sorted and formatted as text;
+the templates hold only loops and conditions. The same evidence always gives the
+same view: there is no timestamp unless one is passed in.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from cse_cli.core.evidence import ElementFile
+from cse_cli.core.scoring import falls_short
+from cse_cli.views.chart import Chart, chart
+from cse_cli.views.gap import to_raise_criterion
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from cse_cli.core.evidence import Evidence, EvidenceItem
+    from cse_cli.core.ratings import Rating
+    from cse_cli.core.scoring import CriterionResult, Verdict
+    from cse_cli.core.stages import Stage
+    from cse_cli.core.standard import Standard
+
+
+@dataclass(frozen=True)
+class RatingView:
+    """A rating as a table cell: abbreviation, full label and a CSS class."""
+
+    abbreviation: str
+    label: str
+    css: str
+
+
+NOT_RATED = RatingView("–", "not rated", "unrated")  # noqa: RUF001 - an en dash, as printed
+
+
+@dataclass(frozen=True)
+class ItemView:
+    """One evidence item as listed in the desk-top evidence column."""
+
+    title: str
+    details: str
+    """The service, the date and the file, as far as they are given."""
+    url: str | None
+
+
+@dataclass(frozen=True)
+class PointView:
+    """A development point with its status."""
+
+    element: str
+    point: str
+    raised: str | None
+    status: str
+    progress: str | None
+
+
+@dataclass(frozen=True)
+class ElementView:
+    """One row of the assessor's analysis table."""
+
+    id: str
+    text: str
+    owner: str | None
+    items: tuple[ItemView, ...]
+    key_questions: tuple[str, ...]
+    visit_evidence: str | None
+    verified_on_site: bool
+    self_assessment: RatingView
+    desk_top: RatingView
+    final: RatingView
+    compliance_plus: str | None
+
+
+@dataclass(frozen=True)
+class SubCriterionView:
+    """A sub-criterion and its elements."""
+
+    id: str
+    title: str
+    elements: tuple[ElementView, ...]
+
+
+@dataclass(frozen=True)
+class CriterionView:
+    """A criterion's score, its tables, justifications and development points."""
+
+    result: CriterionResult
+    share: str
+    """The compliant share as the report writes it, such as 76.9%."""
+    to_raise: int
+    sub_criteria: tuple[SubCriterionView, ...]
+    justifications: tuple[tuple[str, str], ...]
+    development_points: tuple[PointView, ...]
+
+
+@dataclass(frozen=True)
+class ReportView:
+    """Everything a report shows."""
+
+    organisation: str
+    reference: str | None
+    assessor: str | None
+    cycle: tuple[tuple[str, str], ...]
+    standard: str
+    stage: Stage
+    stage_words: str
+    min_share: str
+    met: bool
+    falls_short: str
+    """Which criteria fall short, as a sentence: 'Criteria 4 and 5 fall short'."""
+    criteria: tuple[CriterionView, ...]
+    chart: Chart
+    generated: str | None
+
+
+def build_view(
+    standard: Standard,
+    evidence: Evidence,
+    verdict: Verdict,
+    generated: dt.datetime | None = None,
+) -> ReportView:
+    """The report's view model: every value as the reader sees it, in a fixed order."""
+    config = evidence.config
+    results = {c.number: c for c in verdict.criteria}
+    criteria = tuple(
+        _criterion(criterion.number, results[criterion.number], standard, evidence)
+        for criterion in standard.criteria
+    )
+    cycle = (
+        ("Desk-top review", config.cycle.desk_top_review),
+        ("Assessment visit", config.cycle.visit),
+        ("Next review", config.cycle.next_review),
+    )
+    share = verdict.criteria[0].min_compliant_share if verdict.criteria else 0.0
+    return ReportView(
+        organisation=config.organisation,
+        reference=config.reference,
+        assessor=config.assessor,
+        cycle=tuple((label, day.isoformat()) for label, day in cycle if day is not None),
+        standard=f"{standard.name}, {standard.edition}",
+        stage=verdict.stage,
+        stage_words=verdict.stage.words,
+        min_share=f"{share:.0%}",
+        met=verdict.met,
+        falls_short=falls_short(verdict.failed).capitalize(),
+        criteria=criteria,
+        chart=chart(verdict.criteria),
+        generated=generated.strftime("%Y-%m-%d %H:%M %Z") if generated is not None else None,
+    )
+
+
+def _criterion(
+    number: int,
+    result: CriterionResult,
+    standard: Standard,
+    evidence: Evidence,
+) -> CriterionView:
+    criterion = next(c for c in standard.criteria if c.number == number)
+    subs = tuple(
+        SubCriterionView(
+            sub.id,
+            sub.title,
+            tuple(
+                _element(e.id, e.text, evidence.elements.get(e.id), evidence) for e in sub.elements
+            ),
+        )
+        for sub in criterion.sub_criteria
+    )
+    elements = [e for sub in subs for e in sub.elements]
+    files = [evidence.elements[e.id] for e in criterion.elements if e.id in evidence.elements]
+    points = tuple(
+        PointView(
+            e.element, p.point, p.raised.isoformat() if p.raised else None, p.status, p.progress
+        )
+        for e in files
+        for p in e.development_points
+    )
+    return CriterionView(
+        result=result,
+        share=f"{result.compliant_share:.1%}",
+        to_raise=to_raise_criterion(result),
+        sub_criteria=subs,
+        justifications=tuple((e.id, e.compliance_plus) for e in elements if e.compliance_plus),
+        development_points=points,
+    )
+
+
+def _element(
+    element_id: str, text: str, element: ElementFile | None, evidence: Evidence
+) -> ElementView:
+    if element is None:
+        element = ElementFile(element=element_id)
+    items = evidence.resolved_items(element)
+    return ElementView(
+        id=element_id,
+        text=text,
+        owner=element.owner,
+        items=tuple(ItemView(i.title or i.ref or "", _details(i), i.url) for i in items),
+        key_questions=tuple(element.key_questions),
+        visit_evidence=element.visit_evidence,
+        verified_on_site=element.verified_on_site,
+        self_assessment=_rating(element.self_assessment),
+        desk_top=_rating(element.desk_top),
+        final=_rating(element.final),
+        compliance_plus=(element.compliance_plus or "").strip() or None,
+    )
+
+
+def _details(item: EvidenceItem) -> str:
+    date = item.date.isoformat() if item.date else None
+    path = f"file: {item.path}" if item.path else None
+    return ", ".join(part for part in (item.service, date, path) if part)
+
+
+def _rating(rating: Rating | None) -> RatingView:
+    if rating is None:
+        return NOT_RATED
+    return RatingView(rating.abbreviation, rating.label, rating.value)

@@ -1,0 +1,104 @@
+"""JSON Schemas of element files and cse.yaml, generated from the Pydantic models.
+
+Editors (VS Code with the YAML extension, JetBrains IDEs) use them to complete
+keys, element ids and ratings and to flag mistakes as people type. The models
+stay the one source of truth; this module only adds what an editor needs and
+Pydantic cannot infer: the element ids and the rating spellings as enums, the
+plain-string form of a development point, empty lists written as nothing, and
+draft-07 layout (`definitions`), which every editor understands.
+
+The schema is a typing aid: `cse check` remains the judge, and it accepts a
+little more (ratings in any letter case, such as `Full`).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Literal
+
+from cse_cli.core.evidence import Config, ElementFile
+from cse_cli.core.ratings import Rating
+from cse_cli.core.standard import Standard
+
+Kind = Literal["element", "config"]
+DRAFT = "http://json-schema.org/draft-07/schema#"
+RATING_SPELLINGS = [
+    *(rating.value for rating in Rating),
+    *(rating.abbreviation for rating in Rating),
+]
+# Lists that may be left empty (`key_questions:` with nothing after it).
+_NULLABLE_LISTS = {
+    "element": ("key_questions", "evidence", "development_points"),
+    "config": ("services",),
+}
+_RATING_FIELDS = ("self_assessment", "desk_top", "final")
+
+
+def element_schema(standard: Standard) -> dict[str, Any]:
+    """The schema of an element file (evidence/<id>.yaml)."""
+    schema = _draft07(ElementFile.model_json_schema(), "CSE element file")
+    properties = schema["properties"]
+    properties["element"]["enum"] = standard.element_ids()
+    for name in _RATING_FIELDS:
+        properties[name] = {
+            "description": properties[name]["description"],
+            "anyOf": [{"type": "string", "enum": RATING_SPELLINGS}, {"type": "null"}],
+            "default": None,
+        }
+    schema["definitions"].pop("Rating", None)
+    properties["development_points"]["items"] = {
+        "anyOf": [
+            {"type": "string", "minLength": 1, "description": "An open point, in a few words."},
+            {"$ref": "#/definitions/DevelopmentPoint"},
+        ]
+    }
+    status = schema["definitions"]["DevelopmentPoint"]["properties"]["status"]
+    status.pop("pattern", None)
+    status["enum"] = ["open", "addressed"]
+    _nullable(properties, _NULLABLE_LISTS["element"])
+    _close(schema)
+    return schema
+
+
+def config_schema() -> dict[str, Any]:
+    """The schema of cse.yaml."""
+    schema = _draft07(Config.model_json_schema(), "CSE repository settings (cse.yaml)")
+    _nullable(schema["properties"], _NULLABLE_LISTS["config"])
+    _close(schema)
+    return schema
+
+
+def schema_text(kind: Kind, standard: Standard) -> str:
+    """A schema as the JSON text `cse schema` prints and `cse init` writes."""
+    schema = element_schema(standard) if kind == "element" else config_schema()
+    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+
+
+def _draft07(schema: dict[str, Any], title: str) -> dict[str, Any]:
+    """Pydantic's 2020-12 layout moved to draft-07: `$defs` becomes `definitions`."""
+    text = json.dumps(schema).replace('"#/$defs/', '"#/definitions/')
+    moved: dict[str, Any] = json.loads(text)
+    return {
+        "$schema": DRAFT,
+        "title": title,
+        "description": moved.pop("description", ""),
+        **{key: value for key, value in moved.items() if key not in {"$defs", "title"}},
+        "definitions": moved.get("$defs", {}),
+    }
+
+
+def _nullable(properties: dict[str, Any], names: tuple[str, ...]) -> None:
+    for name in names:
+        properties[name]["type"] = ["array", "null"]
+
+
+def _close(node: object) -> None:
+    """Make every object schema refuse unknown keys, so a misspelt `finale:` is flagged."""
+    if isinstance(node, dict):
+        if "properties" in node:
+            node["additionalProperties"] = False
+        for value in node.values():
+            _close(value)
+    elif isinstance(node, list):
+        for value in node:
+            _close(value)
