@@ -15,7 +15,6 @@ coverage-guided fuzzer makes, and what tests/test_fuzz.py runs on generated ones
 from __future__ import annotations
 
 import math
-import time
 
 import yaml
 
@@ -27,7 +26,6 @@ from cse_cli.io.tree import Entry, clean
 from cse_cli.io.yaml_loader import load
 
 STANDARD = load_standard()
-MAX_SECONDS = 10.0  # per call; a file at every size limit loads in about a second
 REDEFINED_ANCHOR = "found duplicate anchor"  # PyYAML's words for an anchor defined again
 # The rest of the repository an input is read in: the Bolton example's services,
 # and an item that an input may cite with `ref: SHARED`.
@@ -126,11 +124,8 @@ def check_problems(problems: list[Problem], *, whole_file: bool) -> None:
 
 def check_load(raw: bytes) -> None:
     """`load` keeps its contract on `raw`."""
-    started = time.perf_counter()
     document = load(raw, "f.yaml")
-    elapsed = time.perf_counter() - started
     check_problems(document.problems, whole_file=False)
-    assert elapsed < MAX_SECONDS, f"load took {elapsed:.1f} s"
     if document.problems:
         return
     try:
@@ -145,11 +140,8 @@ def check_load(raw: bytes) -> None:
 
 def read_with(files: dict[str, bytes]) -> Evidence:
     """`read_evidence` over `files` held in memory, checked against the contract."""
-    started = time.perf_counter()
     evidence = read_evidence(MemoryTree(files), STANDARD)
-    elapsed = time.perf_counter() - started
     check_problems(evidence.problems, whole_file=True)
-    assert elapsed < MAX_SECONDS, f"read_evidence took {elapsed:.1f} s"
     return evidence
 
 
