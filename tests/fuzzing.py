@@ -2,7 +2,7 @@
 
 `check_load` and `check_read` take one input and raise AssertionError when the
 contract is broken: they are what fuzz/fuzz_loader.py runs on every input the
-coverage-guided fuzzer makes, and what tests/test_fuzz.py runs on generated ones.
+coverage-guided fuzzer makes, and what tests/io/test_fuzz.py runs on generated ones.
 
 - `load` never raises; every problem is located at line >= 1 and column >= 1 and
   is one line; when it reports no problem, the data is exactly what PyYAML's safe

@@ -3,7 +3,7 @@
 The golden files tests/golden/bolton.md and tests/golden/bolton.html are the reports
 of examples/bolton. When a change to the report is meant, regenerate them with
 
-    CSE_UPDATE_GOLDEN=1 pytest tests/test_report.py
+    CSE_UPDATE_GOLDEN=1 pytest tests/render/test_report.py
 
 and review the diff before committing it.
 """
@@ -28,9 +28,8 @@ from cse_cli.io.resources import load_standard
 from cse_cli.render import render
 from cse_cli.render.markdown import md_text, md_url
 from cse_cli.views.report import build_view
-from tests.conftest import BOLTON, run, write_repo
+from tests.helpers import BOLTON, GOLDEN, PROJECT, run, write_repo
 
-GOLDEN = Path(__file__).resolve().parent / "golden"
 HOSTILE = "<script>alert(1)</script> | pipe `tick` *star* [x](http://e.vil)"
 
 
@@ -435,7 +434,7 @@ def test_unwritable_output_exits_2(tmp_path: Path) -> None:
 
 
 def _colours() -> dict[str, str]:
-    css = (Path(__file__).resolve().parent.parent / "templates" / "report.css").read_text()
+    css = (PROJECT / "templates" / "report.css").read_text()
     found = dict(re.findall(r"(--[a-z-]+): (#[0-9a-f]{6})", css))
     return {**found, "white": "#ffffff", "ink": "#111111"}
 

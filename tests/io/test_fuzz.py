@@ -6,7 +6,7 @@ repository changed. Valid files read back as what was written.
 
 The example counts are modest so the suite stays quick; for a longer run:
 
-    CSE_FUZZ_SCALE=50 python -m pytest tests/test_fuzz.py
+    CSE_FUZZ_SCALE=50 python -m pytest tests/io/test_fuzz.py
 
 (fuzz/README.md describes the coverage-guided fuzzer for the loader.)
 """
@@ -26,9 +26,9 @@ from hypothesis import strategies as st
 
 from cse_cli.core.evidence import Evidence
 from cse_cli.core.ratings import parse_rating
-from tests.conftest import run, snapshot
 from tests.contract import assert_json_contract, assert_text_contract, problem_lines
 from tests.fuzzing import STANDARD, MemoryTree, check_load, read_with
+from tests.helpers import run, snapshot
 
 ELEMENT_IDS = STANDARD.element_ids()
 SCALE = int(os.environ.get("CSE_FUZZ_SCALE", "1"))

@@ -33,9 +33,8 @@ from cse_cli.io.limits import (
 )
 from cse_cli.io.yaml_loader import load, typed
 from cse_cli.io.yaml_scalars import FLOAT, INT
-from tests.conftest import DATA, PROJECT, snapshot, write_repo
 from tests.contract import MARKER, assert_json_contract
-from tests.test_cases import _prepare
+from tests.helpers import BOLTON, DATA, PROJECT, prepare_case, snapshot, write_repo
 
 MEMORY_LIMIT = 300 * 2**20  # peak resident bytes of one `cse check`
 CPU_SECONDS = 120  # a cap for a runaway (killed by SIGXCPU), not a measurement
@@ -97,7 +96,7 @@ def _cse(*args: str) -> tuple[subprocess.CompletedProcess[str], int]:
 
 
 def test_the_limits_are_far_above_a_real_file() -> None:
-    heavy = (DATA.parent.parent / "examples" / "bolton" / "evidence" / "1.1.1.yaml").read_bytes()
+    heavy = (BOLTON / "evidence" / "1.1.1.yaml").read_bytes()
     assert len(heavy) * 100 < MAX_FILE_BYTES
     assert (MAX_FILE_BYTES, MAX_VALUES, MAX_DEPTH, MAX_NUMBER_CHARS) == (
         5_000_000, 100_000, 64, 100,
@@ -294,8 +293,8 @@ def test_the_typed_cache_keeps_only_short_texts() -> None:
 
 @pytest.mark.parametrize("name", HOSTILE)
 def test_a_hostile_case_is_bounded_in_time_and_memory(name: str, tmp_path: Path) -> None:
-    # (test_cases.py runs the text output of every case in-process)
-    root = _prepare(DATA / "invalid" / name, tmp_path)
+    # (tests/io/test_cases.py runs the text output of every case in-process)
+    root = prepare_case(DATA / "invalid" / name, tmp_path)
     before = snapshot(root)
     result, peak = _cse("check", str(root), "--format", "json")
     assert result.returncode == 2, result.stderr[-2000:]
@@ -341,7 +340,7 @@ def test_nothing_outside_the_repository_reaches_the_output(
         "evidence-dir-symlink-outside",
         "config-symlink-outside",
     ):
-        root = _prepare(DATA / "invalid" / name, tmp_path / command[0] / name)
+        root = prepare_case(DATA / "invalid" / name, tmp_path / command[0] / name)
         outside = [p for p in root.parent.iterdir() if p.name.startswith(f"{root.name}-outside")]
         assert any(MARKER in _read_all(p) for p in outside)  # the secret is there to be leaked
         result, _ = _cse(command[0], str(root), *command[1:])

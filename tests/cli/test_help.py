@@ -12,7 +12,7 @@ import typer
 from typer.main import get_command
 
 from cse_cli.cli.app import app
-from tests.conftest import PROJECT, run
+from tests.helpers import PROJECT, run
 
 README = PROJECT / "README.md"
 # Typer's own options: their help is Typer's (no example), but the README must

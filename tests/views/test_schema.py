@@ -16,7 +16,7 @@ import pytest
 from cse_cli.io.resources import load_standard
 from cse_cli.io.yaml_loader import load
 from cse_cli.views.schema import RATING_SPELLINGS, config_schema, element_schema
-from tests.conftest import BOLTON, run, write_repo
+from tests.helpers import BOLTON, run, write_repo
 
 MODELINE = re.compile(r"\A# yaml-language-server: \$schema=(\S+)\n")
 # The 57 elements of the published standard, in its order, as a message lists them.

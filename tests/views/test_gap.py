@@ -22,7 +22,7 @@ from cse_cli.io.repository import open_repository
 from cse_cli.io.resources import load_standard
 from cse_cli.render.gap import plan, to_text
 from cse_cli.views.gap import build_gap, months_before, to_raise, to_raise_criterion
-from tests.conftest import BOLTON, run, write_repo
+from tests.helpers import BOLTON, run, write_repo
 
 if TYPE_CHECKING:
     from pathlib import Path

@@ -9,7 +9,7 @@ are skipped locally and fail in CI (when CI is set).
 
 The README's screenshot is taken by the same browser:
 
-    CSE_SCREENSHOT=docs/report.png pytest tests/test_report_browser.py -k screenshot
+    CSE_SCREENSHOT=docs/report.png pytest tests/render/test_report_browser.py -k screenshot
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import BOLTON, PROJECT, run, write_repo
+from tests.helpers import BOLTON, PROJECT, run, write_repo
 
 pytestmark = pytest.mark.browser
 

@@ -10,7 +10,7 @@
   interrupted (an error, Ctrl-C, or the process killed outright) leaves the old
   file or the new one, never part of one.
 
-tests/test_files.py holds the first unit tests of cse_cli.io.atomic; this module
+tests/io/test_atomic.py holds the first unit tests of cse_cli.io.atomic; this module
 tries every way a write can fail, through the command line too.
 """
 
@@ -35,8 +35,7 @@ import pytest
 from cse_cli.io import atomic as files
 from cse_cli.io.atomic import write_atomic, write_new
 from cse_cli.io.resources import load_standard
-from tests.conftest import BOLTON, element_yaml, run, write_repo
-from tests.test_gittree import commit_all, git, init_git
+from tests.helpers import BOLTON, commit_all, element_yaml, git, init_git, run, write_repo
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
