@@ -2,7 +2,7 @@
 
 `check_load` and `check_read` take one input and raise AssertionError when the
 contract is broken: they are what fuzz/fuzz_loader.py runs on every input the
-coverage-guided fuzzer makes, and what tests/test_fuzz.py runs on generated ones.
+coverage-guided fuzzer makes, and what tests/io/test_fuzz.py runs on generated ones.
 
 - `load` never raises; every problem is located at line >= 1 and column >= 1 and
   is one line; when it reports no problem, the data is exactly what PyYAML's safe
@@ -15,7 +15,6 @@ coverage-guided fuzzer makes, and what tests/test_fuzz.py runs on generated ones
 from __future__ import annotations
 
 import math
-import time
 
 import yaml
 
@@ -27,7 +26,6 @@ from cse_cli.io.tree import Entry, clean
 from cse_cli.io.yaml_loader import load
 
 STANDARD = load_standard()
-MAX_SECONDS = 10.0  # per call; a file at every size limit loads in about a second
 REDEFINED_ANCHOR = "found duplicate anchor"  # PyYAML's words for an anchor defined again
 # The rest of the repository an input is read in: the Bolton example's services,
 # and an item that an input may cite with `ref: SHARED`.
@@ -124,32 +122,27 @@ def check_problems(problems: list[Problem], *, whole_file: bool) -> None:
         assert len(str(problem).splitlines()) == 1, f"not one line: {problem!r}"
 
 
-def check_load(raw: bytes) -> None:
-    """`load` keeps its contract on `raw`."""
-    started = time.perf_counter()
+def check_load(raw: bytes) -> str:
+    """`load` keeps its contract on `raw`; says what it checked, for the share of real work."""
     document = load(raw, "f.yaml")
-    elapsed = time.perf_counter() - started
     check_problems(document.problems, whole_file=False)
-    assert elapsed < MAX_SECONDS, f"load took {elapsed:.1f} s"
     if document.problems:
-        return
+        return "problems reported, each located"
     try:
         theirs = yaml.load(raw, Loader=ReferenceLoader)  # noqa: S506 - a safe loader
     except yaml.YAMLError as exc:
         if REDEFINED_ANCHOR in str(exc):
-            return  # then no data to compare
+            return "an anchor redefined: no data to compare"
         msg = f"load found no problem where PyYAML fails: {exc}"
         raise AssertionError(msg) from exc
     assert same_data(document.data, theirs), (document.data, theirs)
+    return "loaded, and the data is PyYAML's"
 
 
 def read_with(files: dict[str, bytes]) -> Evidence:
     """`read_evidence` over `files` held in memory, checked against the contract."""
-    started = time.perf_counter()
     evidence = read_evidence(MemoryTree(files), STANDARD)
-    elapsed = time.perf_counter() - started
     check_problems(evidence.problems, whole_file=True)
-    assert elapsed < MAX_SECONDS, f"read_evidence took {elapsed:.1f} s"
     return evidence
 
 

@@ -10,7 +10,7 @@ from typing import get_args
 
 from cse_cli.cli import app
 from cse_cli.render import formats
-from tests.conftest import PROJECT
+from tests.helpers import PROJECT
 
 
 def _lint_imports(project: Path) -> subprocess.CompletedProcess[str]:

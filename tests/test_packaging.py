@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import BOLTON, PROJECT
+from tests.helpers import BOLTON, PROJECT
 
 
 @pytest.fixture(scope="module")

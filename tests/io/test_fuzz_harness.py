@@ -20,7 +20,7 @@ import pytest
 from cse_cli.core.problems import Problem
 from cse_cli.io.yaml_loader import Document
 from tests import fuzzing
-from tests.conftest import PROJECT
+from tests.helpers import PROJECT
 
 HARNESS = PROJECT / "fuzz" / "fuzz_loader.py"
 RUNS = 3000

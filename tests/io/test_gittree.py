@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-import shutil
 import subprocess
 from contextlib import closing
 from pathlib import Path
@@ -17,46 +15,15 @@ from cse_cli.io.gittree import GitTree, diff_trees
 from cse_cli.io.repository import read_evidence
 from cse_cli.io.resources import load_standard
 from cse_cli.io.tree import DirTree, TooLarge
-from tests.conftest import BOLTON, snapshot, write_repo
-
-
-def git(root: Path, *args: str) -> str:
-    """Run git in `root` and return its output; fail the test when git fails."""
-    result = subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, check=False)
-    assert result.returncode == 0, result.stderr
-    return result.stdout
-
-
-def init_git(root: Path) -> Path:
-    """Make `root` a git repository with a committer, so tests can commit."""
-    root.mkdir(parents=True, exist_ok=True)
-    git(root, "init", "-q", "-b", "main")
-    git(root, "config", "user.name", "Test")
-    git(root, "config", "user.email", "test@example.org")
-    git(root, "config", "commit.gpgsign", "false")
-    return root
-
-
-def commit_all(root: Path, message: str = "evidence") -> str:
-    """Commit everything in the working tree and return the commit id."""
-    git(root, "add", "-A")
-    git(root, "commit", "-q", "--allow-empty", "-m", message)
-    return git(root, "rev-parse", "HEAD").strip()
-
-
-def bolton_repo(root: Path) -> Path:
-    """A git repository holding a copy of the Bolton example, committed."""
-    shutil.copytree(BOLTON, root)
-    init_git(root)
-    commit_all(root, "Bolton")
-    return root
-
-
-def git_state(root: Path) -> dict[str, str]:
-    """The working tree and the index, to prove that reading a revision changed neither."""
-    state = {k: v for k, v in snapshot(root).items() if not k.startswith(".git/")}
-    state[".git/index"] = hashlib.sha256((root / ".git" / "index").read_bytes()).hexdigest()
-    return state
+from tests.helpers import (
+    BOLTON,
+    bolton_repo,
+    commit_all,
+    git,
+    git_state,
+    init_git,
+    write_repo,
+)
 
 
 def _answers(tree: DirTree | GitTree, paths: list[str]) -> list[object]:

@@ -6,7 +6,7 @@ repository changed. Valid files read back as what was written.
 
 The example counts are modest so the suite stays quick; for a longer run:
 
-    CSE_FUZZ_SCALE=50 python -m pytest tests/test_fuzz.py
+    CSE_FUZZ_SCALE=50 python -m pytest tests/io/test_fuzz.py
 
 (fuzz/README.md describes the coverage-guided fuzzer for the loader.)
 """
@@ -21,14 +21,14 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from cse_cli.core.evidence import Evidence
 from cse_cli.core.ratings import parse_rating
-from tests.conftest import run, snapshot
 from tests.contract import assert_json_contract, assert_text_contract, problem_lines
 from tests.fuzzing import STANDARD, MemoryTree, check_load, read_with
+from tests.helpers import run, snapshot
 
 ELEMENT_IDS = STANDARD.element_ids()
 SCALE = int(os.environ.get("CSE_FUZZ_SCALE", "1"))
@@ -177,6 +177,12 @@ def _read(files: dict[str, bytes]) -> Evidence:
     return read_with(files)
 
 
+def _event(evidence: Evidence) -> None:
+    """Tell Hypothesis's statistics whether the mutation was still valid evidence."""
+    errors = [p for p in evidence.problems if p.severity == "error"]
+    event("still a valid repository" if not errors else "invalid: errors located")
+
+
 # valid files ------------------------------------------------------------------------------
 
 
@@ -186,6 +192,8 @@ def test_a_valid_repository_reads_back_as_written(data: st.DataObject) -> None:
     repo = data.draw(repositories())
     evidence = _read(data.draw(as_files(repo)))
     assert evidence.problems == [], [str(p) for p in evidence.problems]
+    items = sum(len(element.evidence) for element in evidence.elements.values())
+    event(f"{len(evidence.elements)} element files" if items else "no evidence item")
     for rel, written in repo.items():
         if not rel.startswith("evidence/"):
             continue
@@ -312,7 +320,7 @@ def test_bytes_mutated_anywhere_keep_the_contract(data: st.DataObject) -> None:
     files = data.draw(as_files(repo))
     rel = data.draw(st.sampled_from(sorted(files)))
     files[rel] = data.draw(mutated(files[rel]))
-    _read(files)
+    _event(_read(files))
 
 
 @_examples(150)
@@ -321,7 +329,7 @@ def test_yaml_mutated_anywhere_keeps_the_contract(data: st.DataObject) -> None:
     repo = data.draw(repositories())
     rel = data.draw(st.sampled_from([rel for rel in sorted(repo) if rel.endswith(".yaml")]))
     repo[rel] = data.draw(yaml_mutated(repo[rel]))
-    _read(data.draw(as_files(repo)))
+    _event(_read(data.draw(as_files(repo))))
 
 
 @_examples(40)
@@ -347,6 +355,7 @@ def test_the_command_line_keeps_the_contract_on_mutated_files(data: st.DataObjec
         as_json = run("check", str(folder), "--format", "json")
         report = assert_json_contract(as_json.exit_code, as_json.stdout, as_json.stderr)
         assert as_json.exit_code == as_text.exit_code
+        event({0: "a verdict: met", 1: "a verdict: not met"}.get(as_json.exit_code, "invalid"))
         lines = [
             f"{p['file']}:{p['line']}:{p['column']}: {p['severity']}: {p['message']}"
             for p in report.get("problems", [])
@@ -365,7 +374,7 @@ yamlish = st.lists(st.sampled_from(FRAGMENTS[:-3]), max_size=40).map(b"".join)
 @_examples(400)
 @given(st.one_of(st.binary(max_size=200), yamlish))
 def test_the_loader_never_raises_and_agrees_with_pyyaml(raw: bytes) -> None:
-    check_load(raw)  # also what fuzz/fuzz_loader.py checks on every input
+    event(check_load(raw))  # also what fuzz/fuzz_loader.py checks on every input
 
 
 def test_memory_tree_answers_like_a_folder(tmp_path: Path) -> None:

@@ -8,7 +8,7 @@ import tokenize
 from cse_cli.core.standard import Standard
 from cse_cli.io.resources import load_standard, resource
 from cse_cli.io.yaml_loader import load
-from tests.conftest import PROJECT
+from tests.helpers import PROJECT
 
 
 def test_counts_per_criterion() -> None:

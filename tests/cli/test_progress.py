@@ -18,7 +18,7 @@ from cse_cli.cli import progress
 from cse_cli.cli.progress import Progress, progress_on
 from cse_cli.io.repository import open_repository
 from cse_cli.io.resources import load_standard
-from tests.conftest import BOLTON
+from tests.helpers import BOLTON
 
 
 class Clock:

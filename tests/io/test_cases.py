@@ -13,34 +13,18 @@ and not one byte of the repository changed.
 
 from __future__ import annotations
 
-import importlib.util
-import shutil
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import DATA, run, snapshot
+from tests.helpers import DATA, prepare_case, run, snapshot
 
 CASES = sorted([*(DATA / "invalid").iterdir(), *(DATA / "valid").iterdir()], key=lambda p: p.name)
 
 
-def _prepare(case: Path, tmp_path: Path) -> Path:
-    root = tmp_path / case.name
-    shutil.copytree(case / "repo", root, symlinks=True)
-    maker = case / "make.py"
-    if maker.exists():
-        spec = importlib.util.spec_from_file_location(f"make_{case.name}", maker)
-        assert spec is not None
-        assert spec.loader is not None
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-        module.make(root)
-    return root
-
-
 @pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
 def test_case(case: Path, tmp_path: Path) -> None:
-    root = _prepare(case, tmp_path)
+    root = prepare_case(case, tmp_path)
     before = snapshot(root)
     result = run("check", str(root))
     default_exit = 2 if case.parent.name == "invalid" else 1

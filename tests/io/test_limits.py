@@ -1,19 +1,23 @@
 """What one file may cost: the limits, their messages, and hostile files run in a real process.
 
-Each hostile case of tests/data/invalid/ runs as a real `cse check --format json`
-with its address space capped at 300 MB and a 10-second timeout: exit 2, every
-problem located, no traceback, nothing from outside the repository in the
-output, not a byte of the repository changed.
+Each hostile case of tests/data/invalid/ runs as a real `cse check --format json`:
+exit 2, every problem located, no traceback, nothing from outside the repository
+in the output, not a byte of the repository changed, and a peak resident memory
+under 300 MB (from wait4: what the process itself touched, which no allocator's
+reservations of address space change). Time is never measured: the process
+runs under a CPU-time cap (RLIMIT_CPU) so generous that only a runaway reaches
+it, and the work each limit bounds is checked in-process by what it computes.
 """
 
 from __future__ import annotations
 
 import json
-import resource
+import re
 import subprocess
 import sys
-import time
+import tempfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -28,12 +32,12 @@ from cse_cli.io.limits import (
     MAX_VALUES,
 )
 from cse_cli.io.yaml_loader import load, typed
-from tests.conftest import DATA, PROJECT, snapshot, write_repo
+from cse_cli.io.yaml_scalars import FLOAT, INT
 from tests.contract import MARKER, assert_json_contract
-from tests.test_cases import _prepare
+from tests.helpers import BOLTON, DATA, PROJECT, prepare_case, snapshot, write_repo
 
-MEMORY_LIMIT = 300 * 2**20  # bytes of address space for one `cse check`
-TIME_LIMIT = 10.0  # seconds
+MEMORY_LIMIT = 300 * 2**20  # peak resident bytes of one `cse check`
+CPU_SECONDS = 120  # a cap for a runaway (killed by SIGXCPU), not a measurement
 
 HOSTILE = [
     "alias-bomb",
@@ -56,31 +60,43 @@ def _errors(raw: bytes) -> list[str]:
     return [str(problem) for problem in load(raw, "f.yaml").problems]
 
 
-def _capped() -> None:  # pragma: no cover - runs in the child process
-    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
+# `python -m cse_cli ARGS`, capped in CPU time, that writes its peak resident set
+# (Linux's VmHWM: of this program alone, not of the test process it was forked from)
+# to the file named first.
+MEASURED = """
+import atexit, resource, sys
+from pathlib import Path
+resource.setrlimit(resource.RLIMIT_CPU, (int(sys.argv[2]), int(sys.argv[2])))
+def peak() -> None:
+    status = Path("/proc/self/status").read_text()
+    Path(sys.argv[1]).write_text(status.split("VmHWM:")[1].split()[0])
+atexit.register(peak)
+from cse_cli.cli.main import main
+sys.exit(main(sys.argv[3:]))
+"""
 
 
-def _cse(*args: str) -> tuple[subprocess.CompletedProcess[str], float]:
-    """Run `cse` as a real program under the memory cap; the result and its seconds."""
-    started = time.monotonic()
-    result = subprocess.run(
-        [sys.executable, "-m", "cse_cli", *args],
-        capture_output=True,
-        text=True,
-        errors="backslashreplace",
-        timeout=TIME_LIMIT * 3,  # fail clearly below, rather than hang here
-        preexec_fn=_capped,
-        check=False,
-        cwd=PROJECT,
-    )
-    return result, time.monotonic() - started
+def _cse(*args: str) -> tuple[subprocess.CompletedProcess[str], int]:
+    """Run `cse` as a real program under the CPU cap: the result and its peak resident bytes."""
+    with tempfile.TemporaryDirectory() as folder:
+        peak_file = Path(folder) / "peak"
+        result = subprocess.run(
+            [sys.executable, "-c", MEASURED, str(peak_file), str(CPU_SECONDS), *args],
+            capture_output=True,
+            text=True,
+            errors="backslashreplace",
+            check=False,
+            cwd=PROJECT,
+        )
+        peak = int(peak_file.read_text()) * 1024 if peak_file.exists() else 0
+    return result, peak
 
 
 # the limits and their messages ---------------------------------------------------
 
 
 def test_the_limits_are_far_above_a_real_file() -> None:
-    heavy = (DATA.parent.parent / "examples" / "bolton" / "evidence" / "1.1.1.yaml").read_bytes()
+    heavy = (BOLTON / "evidence" / "1.1.1.yaml").read_bytes()
     assert len(heavy) * 100 < MAX_FILE_BYTES
     assert (MAX_FILE_BYTES, MAX_VALUES, MAX_DEPTH, MAX_NUMBER_CHARS) == (
         5_000_000, 100_000, 64, 100,
@@ -151,14 +167,55 @@ def test_nesting_deeper_than_the_limit() -> None:
     ],
     ids=["digits", "base-60", "decimals", "base-60-huge"],
 )
-def test_numbers_longer_than_the_limit(text: str) -> None:
-    started = time.monotonic()
+def test_numbers_longer_than_the_limit(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Refused before it is computed: base 60 of a million digits would take hours."""
+    tried: list[str] = []
+    _watch_numbers(monkeypatch, tried)
     (error,) = _errors(f"a: {text}\n".encode())
     assert (
         "looks like a number to YAML, and a number has at most 100 characters: put it in " in error
     )
     assert f"({len(text):,} characters)" in error
-    assert time.monotonic() - started < 2  # base 60 of a million digits would take hours
+    assert [what for what in tried if what.startswith("computed")] == []
+    # YAML 1.1's base-60 patterns take memory in proportion to the text: never tried on a long one
+    assert [what for what in tried if what.startswith("matched") and ":" in text] == []
+
+
+def _watch_numbers(monkeypatch: pytest.MonkeyPatch, tried: list[str]) -> None:
+    """Record every number pattern tried on a long text and every number computed."""
+
+    class Watched:
+        def __init__(self, tag: str, pattern: re.Pattern[str]) -> None:
+            self.tag, self.pattern = tag, pattern
+
+        def match(self, text: str) -> re.Match[str] | None:
+            if len(text) > MAX_NUMBER_CHARS:
+                tried.append(f"matched {self.tag}")
+            return self.pattern.match(text)
+
+    numbers = {INT, FLOAT}
+    watched = {
+        first: [(tag, Watched(tag, pattern) if tag in numbers else pattern) for tag, pattern in r]
+        for first, r in yaml_scalars._IMPLICIT.items()
+    }
+    monkeypatch.setattr(yaml_scalars, "_IMPLICIT", watched)
+    monkeypatch.setattr(yaml_scalars, "_TYPED_CACHE", {})  # every text typed afresh
+    constructors = yaml_scalars._CONSTRUCTOR.yaml_constructors
+    for tag in numbers:
+        real = constructors[tag]
+
+        def computed(loader: object, node: object, tag: str = tag, real: Any = real) -> object:
+            tried.append(f"computed {tag}")
+            return real(loader, node)
+
+        monkeypatch.setitem(constructors, tag, computed)
+
+
+def test_the_number_watch_can_fail(monkeypatch: pytest.MonkeyPatch) -> None:
+    tried: list[str] = []
+    _watch_numbers(monkeypatch, tried)
+    assert _errors(b"a: 12\nb: " + b"1" * (MAX_NUMBER_CHARS + 1) + b"\n")
+    assert tried == [f"computed {INT}", f"matched {FLOAT}", f"matched {INT}"]
 
 
 def test_long_texts_with_colons_are_still_text_and_dates() -> None:
@@ -236,12 +293,12 @@ def test_the_typed_cache_keeps_only_short_texts() -> None:
 
 @pytest.mark.parametrize("name", HOSTILE)
 def test_a_hostile_case_is_bounded_in_time_and_memory(name: str, tmp_path: Path) -> None:
-    # (test_cases.py runs the text output of every case in-process)
-    root = _prepare(DATA / "invalid" / name, tmp_path)
+    # (tests/io/test_cases.py runs the text output of every case in-process)
+    root = prepare_case(DATA / "invalid" / name, tmp_path)
     before = snapshot(root)
-    result, seconds = _cse("check", str(root), "--format", "json")
-    assert seconds < TIME_LIMIT, f"{name} took {seconds:.1f} s"
+    result, peak = _cse("check", str(root), "--format", "json")
     assert result.returncode == 2, result.stderr[-2000:]
+    assert 0 < peak < MEMORY_LIMIT, f"{name} peaked at {peak / 2**20:.0f} MB"
     report = assert_json_contract(result.returncode, result.stdout, result.stderr)
     assert report.get("problems") or "cse: error:" in result.stderr
     assert snapshot(root) == before
@@ -257,8 +314,8 @@ def test_a_file_at_every_limit_at_once_is_bounded(tmp_path: Path) -> None:
     text = "\n".join(lines) + "\n"
     assert MAX_FILE_BYTES - 200 < len(text.encode()) <= MAX_FILE_BYTES
     root = write_repo(tmp_path / "repo", {"evidence/1.1.1.yaml": text})
-    result, seconds = _cse("check", str(root), "--format", "json")
-    assert seconds < TIME_LIMIT
+    result, peak = _cse("check", str(root), "--format", "json")
+    assert 0 < peak < MEMORY_LIMIT, f"peaked at {peak / 2**20:.0f} MB"
     report = assert_json_contract(result.returncode, result.stdout, result.stderr)
     assert [p["message"] for p in report["problems"]] == [
         f"notes: expected text, but YAML read {'[' * 3}...{']' * 3} as a list: put it in quotes"
@@ -283,7 +340,7 @@ def test_nothing_outside_the_repository_reaches_the_output(
         "evidence-dir-symlink-outside",
         "config-symlink-outside",
     ):
-        root = _prepare(DATA / "invalid" / name, tmp_path / command[0] / name)
+        root = prepare_case(DATA / "invalid" / name, tmp_path / command[0] / name)
         outside = [p for p in root.parent.iterdir() if p.name.startswith(f"{root.name}-outside")]
         assert any(MARKER in _read_all(p) for p in outside)  # the secret is there to be leaked
         result, _ = _cse(command[0], str(root), *command[1:])

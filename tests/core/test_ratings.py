@@ -7,7 +7,9 @@ from pydantic import ValidationError
 
 from cse_cli.core.evidence import ElementFile
 from cse_cli.core.ratings import Rating, parse_rating
+from cse_cli.core.scoring import score_criterion
 from cse_cli.core.stages import Stage
+from cse_cli.io.resources import load_standard
 
 
 @pytest.mark.parametrize(
@@ -76,6 +78,18 @@ def test_plain_string_development_point_is_open() -> None:
     assert element.development_points[0].status == "open"
 
 
-def test_rating_order() -> None:
-    assert [r.compliant for r in Rating] == [True, True, False, False]
-    assert [r.abbreviation for r in Rating] == ["CP", "F", "P", "NC"]
+def test_only_full_and_compliance_plus_count_toward_the_share() -> None:
+    criterion = load_standard().criteria[4]  # criterion 5: 10 elements
+    shares = {}
+    for written in ("Compliance Plus", "full", "p", "NC"):
+        every = dict.fromkeys((e.id for e in criterion.elements), parse_rating(written))
+        shares[written] = score_criterion(criterion, every, 0.8).compliant_share
+    assert shares == {"Compliance Plus": 1.0, "full": 1.0, "p": 0.0, "NC": 0.0}
+
+
+def test_the_assessors_abbreviations_and_labels() -> None:
+    read = [parse_rating(name) for name in ("compliance-plus", "full", "partial", "nc")]
+    assert [r.abbreviation for r in read if r] == ["CP", "F", "P", "NC"]
+    assert [r.label for r in read if r] == [
+        "Compliance Plus", "Full Compliance", "Partial Compliance", "Non-compliance",
+    ]  # fmt: skip

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from cse_cli.cli.main import main
-from tests.conftest import BOLTON, element_yaml, run, snapshot, write_repo
+from tests.helpers import BOLTON, element_yaml, run, snapshot, write_repo
 
 
 def test_check_json_is_the_contract(repo: Path) -> None:

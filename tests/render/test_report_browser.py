@@ -9,7 +9,7 @@ are skipped locally and fail in CI (when CI is set).
 
 The README's screenshot is taken by the same browser:
 
-    CSE_SCREENSHOT=docs/report.png pytest tests/test_report_browser.py -k screenshot
+    CSE_SCREENSHOT=docs/report.png pytest tests/render/test_report_browser.py -k screenshot
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import BOLTON, PROJECT, run, write_repo
+from tests.helpers import BOLTON, PROJECT, run, write_repo
 
 pytestmark = pytest.mark.browser
 
@@ -192,7 +192,48 @@ def test_hostile_text_runs_nothing(browser: Any, tmp_path: Path) -> None:
 def test_screenshot(bolton: Page, tmp_path: Path) -> None:
     """The top of the report as a reader first sees it; CSE_SCREENSHOT keeps it (the README's)."""
     target = Path(os.environ.get("CSE_SCREENSHOT") or tmp_path / "report.png")
-    bolton.page.set_viewport_size({"width": 1280, "height": 1400})
-    png = bolton.page.screenshot(path=str(target))
+    page = bolton.page
+    page.set_viewport_size({"width": 1280, "height": 1400})
+    png = page.screenshot(path=str(target))
     assert png.startswith(b"\x89PNG")
-    assert len(png) > 50_000  # a blank or unstyled page compresses far smaller
+    seen = page.evaluate(
+        """() => {
+            const inView = e => {
+                const box = e.getBoundingClientRect();
+                return box.width > 0 && box.height > 0 && box.top >= 0 && box.bottom <= 1400;
+            };
+            const verdict = document.querySelector(".verdict");
+            const bars = [...document.querySelectorAll("svg[role=img] rect.bar-frame")];
+            const full = document.querySelector("svg[role=img] rect.seg-full");
+            return {
+                verdict: verdict.innerText,
+                verdictInView: inView(verdict),
+                bars: bars.map(bar => Math.round(bar.getBoundingClientRect().width)),
+                barsInView: bars.every(inView),
+                titles: [...document.querySelectorAll("svg[role=img] text.bar-title")]
+                    .map(t => t.textContent),
+                fullFill: getComputedStyle(full).fill,
+                frameFill: getComputedStyle(bars[0]).fill,
+                headings: [...document.querySelectorAll("section.criterion h2")]
+                    .map(h => h.innerText),
+            };
+        }"""
+    )
+    assert seen["verdict"] == (
+        "Indicative verdict: not met. Criteria 4 and 5 fall short of the standard’s rules. "
+        "The certification body decides."
+    )
+    assert seen["verdictInView"]
+    assert seen["barsInView"]  # the chart is in the first screen, as the README shows it
+    assert len(seen["bars"]) == 5
+    assert len(set(seen["bars"])) == 1  # every bar is drawn at one full width
+    assert seen["bars"][0] > 300
+    assert seen["titles"] == [
+        "1 Customer Insight", "2 The Culture of the Organisation", "3 Information and Access",
+        "4 Delivery", "5 Timeliness and Quality of Service",
+    ]  # fmt: skip
+    assert seen["fullFill"] not in {"rgb(0, 0, 0)", seen["frameFill"]}  # the stylesheet applied
+    assert seen["headings"] == [
+        "1. Customer Insight", "2. The Culture of the Organisation", "3. Information and Access",
+        "4. Delivery", "5. Timeliness and Quality of Service",
+    ]  # fmt: skip

@@ -10,7 +10,7 @@
   interrupted (an error, Ctrl-C, or the process killed outright) leaves the old
   file or the new one, never part of one.
 
-tests/test_files.py holds the first unit tests of cse_cli.io.atomic; this module
+tests/io/test_atomic.py holds the first unit tests of cse_cli.io.atomic; this module
 tries every way a write can fail, through the command line too.
 """
 
@@ -20,7 +20,6 @@ import errno
 import hashlib
 import json
 import os
-import random
 import re
 import runpy
 import shutil
@@ -36,8 +35,7 @@ import pytest
 from cse_cli.io import atomic as files
 from cse_cli.io.atomic import write_atomic, write_new
 from cse_cli.io.resources import load_standard
-from tests.conftest import BOLTON, element_yaml, run, write_repo
-from tests.test_gittree import commit_all, git, init_git
+from tests.helpers import BOLTON, commit_all, element_yaml, git, init_git, run, write_repo
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -529,64 +527,88 @@ def test_write_new_without_links_interrupted_at_the_move(
 
 # a process killed outright ----------------------------------------------------------------
 
-# Writes its texts to the target by turns, for ever, with the function named;
-# for write_new, the file is removed after each write so the next can create it.
+# Writes the text of the file named last to the target with the function named,
+# and stops at the point named, mid-way through the write: it says so ("at POINT")
+# and waits on its stdin, which the test never writes to, until it is killed. So
+# the kill lands at a known moment every time, not when a timer happens to fire.
 WRITER = """
 import os, sys
 from pathlib import Path
-from cse_cli.io import atomic as files
-from cse_cli.io.atomic import write_atomic, write_new
-how, target = sys.argv[1], Path(sys.argv[2])
-texts = [Path(name).read_text(encoding="utf-8") for name in sys.argv[3:]]
-if how == "write_new":
-    target.unlink(missing_ok=True)  # a whole file the last writer made before it was killed
-print("ready", flush=True)
-turn = 0
-while True:
-    if how == "write_atomic":
-        write_atomic(target, texts[turn % len(texts)])
-    else:
-        assert write_new(target, texts[turn % len(texts)])
-        os.unlink(target)
-    turn += 1
+from cse_cli.io import atomic
+
+how, point, target, source = sys.argv[1], sys.argv[2], Path(sys.argv[3]), Path(sys.argv[4])
+text = source.read_text(encoding="utf-8")
+
+
+def pause(at):
+    if at == point:
+        print("at", at, flush=True)
+        sys.stdin.readline()  # until killed
+
+
+class HalfThenPause:
+    def __init__(self, stream):
+        self.stream = stream
+    def __enter__(self):
+        return self
+    def __exit__(self, *_):
+        self.stream.close()
+    def fileno(self):
+        return self.stream.fileno()
+    def flush(self):
+        self.stream.flush()
+    def write(self, text):
+        self.stream.write(text[: len(text) // 2])
+        self.stream.flush()
+        pause("mid-write")
+        return self.stream.write(text[len(text) // 2 :])
+
+
+real = os.fdopen, os.fsync, os.replace, os.link
+os.fdopen = lambda *args, **kwargs: HalfThenPause(real[0](*args, **kwargs))
+os.fsync = lambda fd: (real[1](fd), pause("written"))[0]
+os.replace = lambda a, b: (real[2](a, b), pause("moved"))[0]
+os.link = lambda a, b: (real[3](a, b), pause("linked"))[0]
+PLANTED
+if how == "write_atomic":
+    atomic.write_atomic(target, text)
+else:
+    assert atomic.write_new(target, text)
+print("finished", flush=True)
 """
-KILLS = 12
+# A writer that writes in place, as the kill test must catch.
+IN_PLACE = """
+def in_place(path, text):
+    with path.open("w", encoding="utf-8") as stream:
+        stream.write(text[: len(text) // 2])
+        stream.flush()
+        pause("mid-write")
+        stream.write(text[len(text) // 2 :])
+atomic.write_atomic = in_place
+"""
 
 
-def _kill_while_writing(how: str, target: Path, texts: list[str], seed: int) -> Iterator[None]:
-    """Start a writer KILLS times, and kill it (SIGKILL) at a random moment each time."""
-    folder = target.parent.parent / "texts"
-    folder.mkdir(exist_ok=True)
-    names = []
-    for index, text in enumerate(texts):
-        (folder / f"{index}.txt").write_text(text, encoding="utf-8")
-        names.append(str(folder / f"{index}.txt"))
-    moments = random.Random(seed)  # noqa: S311 - when to kill, not a secret
-    for _ in range(KILLS):
-        writer = subprocess.Popen(
-            [sys.executable, "-c", WRITER, how, str(target), *names],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        try:
-            assert writer.stdout is not None
-            assert writer.stderr is not None
-            assert writer.stdout.readline() == "ready\n", writer.stderr.read()
-            try:
-                writer.wait(timeout=moments.uniform(0.0, 0.25))
-            except subprocess.TimeoutExpired:
-                writer.send_signal(signal.SIGKILL)
-            writer.wait(timeout=60)
-            assert writer.returncode == -signal.SIGKILL, writer.stderr.read()  # still writing
-        finally:
-            if writer.poll() is None:
-                writer.kill()
-                writer.wait()
-            for stream in (writer.stdout, writer.stderr):
-                if stream is not None:
-                    stream.close()
-        yield
+def _kill_at(point: str, how: str, target: Path, text: str, planted: str = "") -> None:
+    """Write `text` to `target` in a process of its own, and kill it (SIGKILL) at `point`."""
+    source = target.parent.parent / "text.txt"
+    source.write_text(text, encoding="utf-8")
+    script = WRITER.replace("PLANTED", planted)
+    with subprocess.Popen(
+        [sys.executable, "-c", script, how, point, str(target), str(source)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    ) as writer:
+        assert writer.stdout is not None
+        assert writer.stderr is not None
+        said = writer.stdout.readline()
+        if said != f"at {point}\n":
+            writer.kill()
+            pytest.fail(f"the writer never reached {point}: {said!r} {writer.stderr.read()}")
+        writer.send_signal(signal.SIGKILL)
+        writer.wait()
+    assert writer.returncode == -signal.SIGKILL
 
 
 def _leftovers(folder: Path, name: str, *others_expected: str) -> list[str]:
@@ -597,54 +619,73 @@ def _leftovers(folder: Path, name: str, *others_expected: str) -> list[str]:
     return others
 
 
-def test_a_killed_report_writer_leaves_the_old_report_or_the_new(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("point", "whole", "left"),
+    [("mid-write", "old", 1), ("written", "old", 1), ("moved", "new", 0)],
+)
+def test_a_killed_report_writer_leaves_the_old_report_or_the_new(
+    point: str, whole: str, left: int, tmp_path: Path
+) -> None:
     """SIGKILL cannot be caught, so a temporary may be left: hidden, named, never read.
 
     Nothing can remove a temporary when the process is killed outright between
     creating it and renaming it. It is `.report.html.XXXXXXXX.tmp` beside the
     target: hidden from `ls`, named after the file it was for, and safe to delete.
     """
-    html = run("report", str(BOLTON), "--format", "html").stdout
-    markdown = run("report", str(BOLTON), "--format", "md").stdout
-    texts = [html * 20, markdown * 60]  # a few megabytes each, so a kill lands mid-write
+    texts = {
+        "old": run("report", str(BOLTON), "--format", "md").stdout,
+        "new": run("report", str(BOLTON), "--format", "html").stdout,
+    }
     out = tmp_path / "out"
     out.mkdir()
     target = out / "report.html"
-    target.write_text(texts[0], encoding="utf-8")
-    for _ in _kill_while_writing("write_atomic", target, texts, seed=1):
-        assert target.read_text(encoding="utf-8") in texts  # whole, old or new
-        _leftovers(out, "report.html")
+    target.write_text(texts["old"], encoding="utf-8")
+    _kill_at(point, "write_atomic", target, texts["new"])
+    assert target.read_text(encoding="utf-8") == texts[whole]
+    leftovers = _leftovers(out, "report.html")
+    assert len(leftovers) == left
+    if point == "written":  # the new report was whole, but never took the name
+        assert (out / leftovers[0]).read_text(encoding="utf-8") == texts["new"]
 
 
+@pytest.mark.parametrize(
+    ("point", "created"), [("mid-write", False), ("written", False), ("linked", True)]
+)
 def test_a_killed_init_leaves_whole_element_files_and_ignored_temporaries(
-    tmp_path: Path,
+    point: str, created: bool, tmp_path: Path
 ) -> None:
     """Leftover temporaries among the element files are not read as evidence."""
     root = write_repo(tmp_path / "repo", {"evidence/1.1.2.yaml": element_yaml("1.1.2")})
     target = root / "evidence" / "1.1.1.yaml"
-    text = element_yaml("1.1.1", final="full", notes=json.dumps("x" * 2_000_000))
-    for _ in _kill_while_writing("write_new", target, [text], seed=2):
-        assert not target.exists() or target.read_text(encoding="utf-8") == text
+    text = element_yaml("1.1.1", final="full", notes=json.dumps("x" * 20_000))
+    _kill_at(point, "write_new", target, text)
+    assert target.exists() is created
+    if created:
+        assert target.read_text(encoding="utf-8") == text
     leftovers = _leftovers(root / "evidence", "1.1.1.yaml", "1.1.2.yaml")
-    for name in leftovers:  # the worst case: a temporary that holds a whole element file
-        (root / "evidence" / name).write_text(text)
+    assert len(leftovers) == 1
+    # the worst case: a temporary that holds a whole element file, and two more like it
+    (root / "evidence" / leftovers[0]).write_text(text)
     target.unlink(missing_ok=True)
-    for name in ("1.1.1.yaml.x1y2z3a4", "1.1.1.yaml.0a0a0a0a"):  # as if two more were left
+    for name in ("1.1.1.yaml.x1y2z3a4", "1.1.1.yaml.0a0a0a0a"):
         (root / "evidence" / f".{name}.tmp").write_text(text)
     report = json.loads(run("check", str(root), "--format", "json").stdout)
     assert report["problems"] == []
     assert sum(criterion["unrated"] for criterion in report["criteria"]) == 57  # no 1.1.1 read
 
 
-def test_the_kill_tests_can_fail(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_kill_tests_can_fail(tmp_path: Path) -> None:
     """A writer that writes in place is caught: the kill test is not a tautology."""
-    texts = ["a" * 20_000_000, "b" * 20_000_000]
     target = tmp_path / "out" / "report.html"
     target.parent.mkdir()
-    target.write_text(texts[0])
-    in_place = "import cse_cli.io.atomic as f\nf.write_atomic = lambda p, t: p.write_text(t)\n"
-    monkeypatch.setattr(sys.modules[__name__], "WRITER", in_place + WRITER)
-    seen = set()
-    for _ in _kill_while_writing("write_atomic", target, texts, seed=3):
-        seen.add(target.read_text() in texts)
-    assert False in seen  # a half-written file was seen at least once
+    target.write_text("old " * 1000)
+    _kill_at("mid-write", "write_atomic", target, "new " * 1000, planted=IN_PLACE)
+    assert target.read_text() == "new " * 500  # half a file: what the test above refuses
+
+
+def test_the_writer_stops_where_it_is_told(tmp_path: Path) -> None:
+    """Each point is on the writer's way: one that is not fails, rather than passes unseen."""
+    target = tmp_path / "out" / "1.1.1.yaml"
+    target.parent.mkdir()
+    with pytest.raises(pytest.fail.Exception, match="never reached moved: 'finished"):
+        _kill_at("moved", "write_new", target, "text\n")  # write_new links, never moves

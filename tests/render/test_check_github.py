@@ -27,8 +27,7 @@ from cse_cli.core.stages import Stage
 from cse_cli.io.resources import load_standard
 from cse_cli.render.github import to_github as _to_github
 from cse_cli.views.check import CheckView
-from tests.conftest import BOLTON, element_yaml, run, write_repo
-from tests.test_gittree import commit_all, git, init_git
+from tests.helpers import BOLTON, commit_all, element_yaml, git, init_git, run, write_repo
 
 COMMAND = re.compile(r"^::(error|warning) ([^:]*)::(.*)$")
 

@@ -20,7 +20,7 @@ import json
 
 import pytest
 
-from tests.conftest import BOLTON, run
+from tests.helpers import BOLTON, run
 
 FINAL = {
     # number: (full, partial, met, the rules that fail)

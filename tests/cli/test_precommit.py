@@ -17,8 +17,7 @@ from typing import Any
 import pytest
 import yaml
 
-from tests.conftest import PROJECT, run
-from tests.test_gittree import commit_all, git, init_git
+from tests.helpers import PROJECT, commit_all, git, init_git, run
 
 HOOKS = PROJECT / ".pre-commit-hooks.yaml"
 

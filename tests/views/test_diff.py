@@ -14,8 +14,7 @@ from cse_cli.io.resources import load_standard
 from cse_cli.io.tree import DirTree
 from cse_cli.render.diff_markdown import escape, to_markdown
 from cse_cli.views.diff import compare
-from tests.conftest import BOLTON, run, write_repo
-from tests.test_gittree import bolton_repo, commit_all, git, git_state, init_git
+from tests.helpers import BOLTON, bolton_repo, commit_all, git, git_state, init_git, run, write_repo
 
 
 def _raise_to_full(root: Path, *element_ids: str) -> None:

@@ -1,0 +1,1 @@
+"""Tests of cse_cli.core."""

@@ -1,0 +1,147 @@
+"""Helpers the test modules share: the project's paths, evidence repositories built in
+tmp_path, `run` (cse in-process), git repositories, and the bad-input cases.
+
+Test modules import from here, never from one another; tests/conftest.py keeps
+only the fixtures.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import io
+import shutil
+import subprocess
+from contextlib import redirect_stderr, redirect_stdout
+from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
+
+from cse_cli.cli.main import main
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+TESTS = Path(__file__).resolve().parent
+PROJECT = TESTS.parent
+BOLTON = PROJECT / "examples" / "bolton"
+DATA = TESTS / "data"
+GOLDEN = TESTS / "golden"
+
+CONFIG = 'organisation: "Test Council"\n'
+
+
+def element_yaml(element_id: str, **fields: str) -> str:
+    """A minimal element file: `element:` plus the given keys, written as YAML lines."""
+    lines = [f'element: "{element_id}"']
+    lines += [f"{key}: {value}" for key, value in fields.items()]
+    return "\n".join(lines) + "\n"
+
+
+def write_repo(root: Path, files: Mapping[str, str | bytes], config: str | None = CONFIG) -> Path:
+    """Write an evidence repository: cse.yaml (unless None) and the given files."""
+    root.mkdir(parents=True, exist_ok=True)
+    if config is not None:
+        (root / "cse.yaml").write_text(config, encoding="utf-8")
+    for rel, content in files.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+    return root
+
+
+def snapshot(root: Path) -> dict[str, str]:
+    """Every file and link under `root` with a hash of its content: to prove nothing changed."""
+    state = {}
+    for path in sorted(root.rglob("*")):
+        rel = path.relative_to(root).as_posix()
+        if path.is_symlink():
+            state[rel] = "link:" + str(path.readlink())
+        elif path.is_file():
+            state[rel] = hashlib.sha256(path.read_bytes()).hexdigest()
+        else:
+            state[rel] = "dir"
+    return state
+
+
+class Result(NamedTuple):
+    """What a run of `cse` printed, and its exit code."""
+
+    exit_code: int
+    stdout: str
+    stderr: str
+
+    @property
+    def output(self) -> str:
+        """Stdout and stderr together."""
+        return self.stdout + self.stderr
+
+
+def run(*args: str) -> Result:
+    """Run `cse` in-process through `main`, as a user would type it."""
+    stdout, stderr = io.StringIO(), io.StringIO()
+    with redirect_stdout(stdout), redirect_stderr(stderr):
+        code = main(list(args))
+    return Result(code, stdout.getvalue(), stderr.getvalue())
+
+
+# bad-input cases: tests/data/invalid/<case>/ and tests/data/valid/<case>/ ---------------
+
+
+def prepare_case(case: Path, tmp_path: Path) -> Path:
+    """Copy a case's `repo/` into `tmp_path` and let its `make.py` add what git cannot hold."""
+    root = tmp_path / case.name
+    shutil.copytree(case / "repo", root, symlinks=True)
+    maker = case / "make.py"
+    if maker.exists():
+        spec = importlib.util.spec_from_file_location(f"make_{case.name}", maker)
+        assert spec is not None
+        assert spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        module.make(root)
+    return root
+
+
+# git repositories --------------------------------------------------------------------
+
+
+def git(root: Path, *args: str) -> str:
+    """Run git in `root` and return its output; fail the test when git fails."""
+    result = subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def init_git(root: Path) -> Path:
+    """Make `root` a git repository with a committer, so tests can commit."""
+    root.mkdir(parents=True, exist_ok=True)
+    git(root, "init", "-q", "-b", "main")
+    git(root, "config", "user.name", "Test")
+    git(root, "config", "user.email", "test@example.org")
+    git(root, "config", "commit.gpgsign", "false")
+    return root
+
+
+def commit_all(root: Path, message: str = "evidence") -> str:
+    """Commit everything in the working tree and return the commit id."""
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "--allow-empty", "-m", message)
+    return git(root, "rev-parse", "HEAD").strip()
+
+
+def bolton_repo(root: Path) -> Path:
+    """A git repository holding a copy of the Bolton example, committed."""
+    shutil.copytree(BOLTON, root)
+    init_git(root)
+    commit_all(root, "Bolton")
+    return root
+
+
+def git_state(root: Path) -> dict[str, str]:
+    """The working tree and the index, to prove that reading a revision changed neither."""
+    state = {k: v for k, v in snapshot(root).items() if not k.startswith(".git/")}
+    state[".git/index"] = hashlib.sha256((root / ".git" / "index").read_bytes()).hexdigest()
+    return state
