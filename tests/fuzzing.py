@@ -22,7 +22,7 @@ from cse_cli.core.evidence import Evidence
 from cse_cli.core.problems import Problem
 from cse_cli.io.repository import read_evidence
 from cse_cli.io.resources import load_standard
-from cse_cli.io.tree import Entry, clean
+from cse_cli.io.tree import Entry, Refusal, Unreadable, Why, clean
 from cse_cli.io.yaml_loader import load
 
 STANDARD = load_standard()
@@ -71,7 +71,7 @@ class MemoryTree:
         """The bytes of a file, None when it is absent."""
         cleaned = clean(rel)
         if cleaned is None:
-            raise OSError("is outside the repository")
+            raise Unreadable(Refusal(Why.OUTSIDE))
         return self.files.get(cleaned)
 
     def listdir(self, rel: str) -> list[Entry] | None:
@@ -91,14 +91,14 @@ class MemoryTree:
             Entry(name, "dir" if kind == "dir" else "file") for name, kind in sorted(names.items())
         ]
 
-    def check_file(self, rel: str) -> str | None:
+    def check_file(self, rel: str) -> Refusal | None:
         """Why `rel` is not a readable file, or None when it is."""
         cleaned = clean(rel)
         if cleaned is None:
-            return "is outside the repository"
+            return Refusal(Why.OUTSIDE)
         if cleaned in self.files:
             return None
-        return "is a folder, not a file" if self.listdir(cleaned) else "does not exist"
+        return Refusal(Why.FOLDER if self.listdir(cleaned) else Why.MISSING)
 
 
 def same_data(ours: object, theirs: object) -> bool:

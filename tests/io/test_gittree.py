@@ -180,7 +180,9 @@ def test_a_file_over_the_limit_is_not_read(tmp_path: Path, monkeypatch: pytest.M
     monkeypatch.setattr(gittree, "MAX_FILE_BYTES", 10)
     with closing(Git(root)) as repo:
         tree = GitTree(repo, commit, "", "HEAD")
-        with pytest.raises(TooLarge, match=r"^file is 17 bytes, over the limit of 10$"):
+        with pytest.raises(
+            TooLarge, match=r"^file is 17 bytes, over the limit of 10 for one YAML file"
+        ):
             tree.read("evidence/1.1.1.yaml")
 
 
@@ -195,7 +197,7 @@ def test_a_submodule_is_not_a_file(tmp_path: Path) -> None:
         assert listing is not None
         assert [(e.name, e.kind, e.problem) for e in listing] == [
             ("1.1.1.yaml", "file", None),
-            ("other.yaml", "other", "is not a regular file"),
+            ("other.yaml", "other", "is a git submodule, not a file"),
         ]
         with pytest.raises(OSError, match="is a git submodule, not a file"):
             tree.read("evidence/other.yaml")

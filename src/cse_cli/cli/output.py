@@ -12,14 +12,23 @@ if TYPE_CHECKING:
 
 
 def deliver(text: str, output: Path | None, what: str) -> None:
-    """Print `text`, or write it to `output` atomically and say so on stderr."""
+    """Print `text`, or write it to `output` atomically and say so on stderr.
+
+    `-o` names a regular file or a new name; anything else there (a link, a
+    folder, a pipe, a device such as /dev/stdout) is refused, not replaced.
+    """
     if output is None:
         echo(text, nl=False)
         return
-    from cse_cli.io.atomic import write_atomic
+    from cse_cli.io.atomic import NotRegularFile, write_atomic
 
     try:
         write_atomic(output, text)
+    except NotRegularFile as exc:
+        raise CseError(
+            f"{output}: cannot write the {what}: {exc.strerror} "
+            "(leave out -o to print it on standard output)"
+        ) from None
     except OSError as exc:
         raise CseError(f"{output}: cannot write the {what}: {exc.strerror or exc}") from None
     echo(f"wrote {output}", err=True)

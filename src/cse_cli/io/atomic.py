@@ -5,6 +5,11 @@ is then moved into place in one step, so a crash or Ctrl-C never leaves half a
 file. `write_new` also never replaces a file that exists, even one created by
 someone else between our check and our write.
 
+Only a regular file is ever replaced. A symbolic link, a folder, a named pipe or
+a device at the name is refused (`NotRegularFile`): replacing `/dev/null` or a
+link with a file would destroy what was there, and writing through a pipe could
+wait forever. Printing to standard output is what `-o` is left out for.
+
 The file gets the permissions of the file it replaces, or those a new file gets
 from the umask (as `open` would give it), never the private 0600 of a temporary.
 """
@@ -12,33 +17,68 @@ from the umask (as `open` would give it), never the private 0600 of a temporary.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import stat
 import tempfile
 from pathlib import Path
 
+_TEMPORARY_PREFIX_BYTES = 64  # of the target's name: the temporary's name must stay legal
+_KINDS = (
+    (stat.S_ISLNK, "a symbolic link"),
+    (stat.S_ISDIR, "a folder"),
+    (stat.S_ISFIFO, "a named pipe"),
+    (stat.S_ISCHR, "a device"),
+    (stat.S_ISBLK, "a device"),
+    (stat.S_ISSOCK, "a socket"),
+)
 
-def _mode(path: Path) -> int:
-    """The permissions for `path`: those of the file there, else 0666 less the umask."""
+
+class NotRegularFile(OSError):  # noqa: N818 - reads as what it says
+    """The name is taken by something that is not a regular file; `strerror` says what."""
+
+
+def _refuse_unless_regular(path: Path) -> os.stat_result | None:
+    """The status of the regular file at `path`, None for a new name; else NotRegularFile."""
     try:
-        return path.stat().st_mode & 0o777
-    except OSError:
-        umask = os.umask(0)  # the only way to read it; cse writes from one thread
-        os.umask(umask)
-        return 0o666 & ~umask
+        status = os.lstat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    if stat.S_ISREG(status.st_mode):
+        return status
+    kind = next((name for test, name in _KINDS if test(status.st_mode)), "not a regular file")
+    raise NotRegularFile(
+        errno.EEXIST, f"is {kind}, not a regular file: cse replaces only a regular file"
+    )
 
 
-def _temporary(path: Path, text: str) -> Path:
-    """Write `text` to a new temporary file beside `path` and return its path.
+def _mode(status: os.stat_result | None) -> int:
+    """The permissions of the file replaced, else 0666 less the umask."""
+    if status is not None:
+        return status.st_mode & 0o777
+    umask = os.umask(0)  # the only way to read it; cse writes from one thread
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def _temporary(path: Path, data: str | bytes, replaced: os.stat_result | None = None) -> Path:
+    """Write `data` to a new temporary file beside `path` and return its path.
+
+    It gets the permissions of `replaced`, the status of the file it will replace.
 
     Its name, `.NAME.XXXXXXXX.tmp`, is hidden and says what it was for: only a
     process killed outright (SIGKILL, power cut) between this and the move can
-    leave one behind, and `cse` reads no file whose name starts with a dot.
+    leave one behind, and `cse` reads no file whose name starts with a dot. NAME
+    is the start of the target's name, so a target of any legal length has a
+    temporary of a legal length.
     """
-    handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    start = os.fsdecode(os.fsencode(path.name)[:_TEMPORARY_PREFIX_BYTES])
+    handle, name = tempfile.mkstemp(prefix=f".{start}.", suffix=".tmp", dir=path.parent)
+    raw = data.encode("utf-8") if isinstance(data, str) else data
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            os.fchmod(stream.fileno(), _mode(path))
-            stream.write(text)
+        with os.fdopen(handle, "wb") as stream:
+            os.fchmod(stream.fileno(), _mode(replaced))
+            stream.write(raw)
             stream.flush()
             os.fsync(stream.fileno())
     except BaseException:
@@ -48,17 +88,17 @@ def _temporary(path: Path, text: str) -> Path:
     return Path(name)
 
 
-def write_new(path: Path, text: str) -> bool:
-    """Create `path` holding `text`; False (and nothing written) when it exists."""
-    if path.exists() or path.is_symlink():
+def write_new(path: Path, data: str | bytes) -> bool:
+    """Create `path` holding `data`; False (and nothing written) when the name is taken."""
+    if os.path.lexists(path):
         return False
-    temporary = _temporary(path, text)
+    temporary = _temporary(path, data)
     try:
         os.link(temporary, path)  # fails if `path` appeared meanwhile: never overwrite
     except FileExistsError:
         return False
     except OSError:  # a file system without hard links: check again, then move
-        if path.exists():
+        if os.path.lexists(path):
             return False
         os.replace(temporary, path)
     finally:
@@ -67,9 +107,14 @@ def write_new(path: Path, text: str) -> bool:
     return True
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Create or replace `path` with `text` in one step."""
-    temporary = _temporary(path, text)
+def write_atomic(path: Path, data: str | bytes) -> None:
+    """Create `path`, or replace the regular file there, with `data` in one step.
+
+    Text is written as UTF-8, exactly as given. Raises NotRegularFile, before
+    writing anything, when the name is taken by anything but a regular file.
+    """
+    status = _refuse_unless_regular(path)
+    temporary = _temporary(path, data, status)
     try:
         os.replace(temporary, path)
     except BaseException:

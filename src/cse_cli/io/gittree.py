@@ -9,24 +9,22 @@ leads out of the repository, or to an absolute path, is refused as on disk.
 
 from __future__ import annotations
 
-import errno
-import os
+from collections import deque
 from contextlib import closing, contextmanager
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
 from cse_cli.core.problems import CseError
-from cse_cli.io.git import Git
-from cse_cli.io.limits import MAX_FILE_BYTES
+from cse_cli.io.git import Git, GitObject
+from cse_cli.io.limits import MAX_FILE_BYTES, MAX_LINK_BYTES, too_large
 from cse_cli.io.repository import CONFIG_FILE, find_root
-from cse_cli.io.tree import DirTree, Entry, Kind, TooLarge, Tree, clean
+from cse_cli.io.tree import DirTree, Entry, Kind, Refusal, TooLarge, Tree, Unreadable, Why, clean
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
 _LINK = "120000"
 _MAX_LINKS = 40  # Linux's limit on links followed while resolving one path
-_OUTSIDE = "leads outside the repository (through a symbolic link)"
 
 
 class GitTree:
@@ -43,90 +41,99 @@ class GitTree:
             self._children.setdefault(parent or ".", []).append(name)
         self._targets: dict[str, str] = {}
 
-    def _resolve(self, rel: str) -> tuple[str | None, str | None]:
+    def _resolve(self, rel: str) -> str | Refusal:
         """The path of `rel` with links followed (`.` for the root), or why there is none."""
         cleaned = clean(rel)
         if cleaned is None:
-            return None, "is outside the repository"
-        pending = [] if cleaned == "." else cleaned.split("/")
+            return Refusal(Why.OUTSIDE)
+        pending = deque([] if cleaned == "." else cleaned.split("/"))
         done: list[str] = []
         links = 0
         while pending:
-            part = pending.pop(0)
+            part = pending.popleft()
             if part in {"", "."}:
                 continue
             if part == "..":  # only a link's target can climb: `clean` removed the rest
                 if not done:
-                    return None, _OUTSIDE
+                    return Refusal(Why.THROUGH_LINK)
                 done.pop()
                 continue
             found = self._objects.get("/".join([*done, part]))
             if found is not None and found.mode == _LINK:
                 links += 1
-                target = self._target(found.oid)
-                if links > _MAX_LINKS or target.startswith("/"):
-                    return None, "is a loop of symbolic links" if links > _MAX_LINKS else _OUTSIDE
-                pending = target.split("/") + pending
+                target = self._target(found) if links <= _MAX_LINKS else Refusal(Why.LOOP)
+                if isinstance(target, Refusal):
+                    return target
+                pending.extendleft(reversed(target.split("/")))
             elif found is None or (pending and found.kind != "tree"):
-                return None, "does not exist"
+                return Refusal(Why.MISSING)
             else:
                 done.append(part)
-        return "/".join(done) or ".", None
+        return "/".join(done) or "."
 
-    def _target(self, oid: str) -> str:
-        if oid not in self._targets:
-            data = self._git.read(oid) or b""
-            self._targets[oid] = data.decode("utf-8", "surrogateescape")
-        return self._targets[oid]
+    def _target(self, link: GitObject) -> str | Refusal:
+        """Where a link points, or why it is not followed: out of the tree, or too long.
+
+        A target is at most MAX_LINK_BYTES, as on disk, checked before it is read.
+        """
+        if link.size > MAX_LINK_BYTES or link.size < 0:
+            return Refusal(Why.NAME_TOO_LONG)
+        if link.oid not in self._targets:
+            data = self._git.read(link.oid) or b""
+            self._targets[link.oid] = data.decode("utf-8", "surrogateescape")
+        target = self._targets[link.oid]
+        return Refusal(Why.THROUGH_LINK) if target.startswith("/") else target
 
     def _kind(self, path: str) -> str:
         return "tree" if path == "." else self._objects[path].kind
 
     def read(self, rel: str) -> bytes | None:
         """The bytes of a file, None when it is absent; links are followed inside only."""
-        path, problem = self._resolve(rel)
-        if path is None:
-            if problem == "does not exist":
+        path = self._resolve(rel)
+        if isinstance(path, Refusal):
+            if path.why is Why.MISSING:
                 return None
-            raise OSError(problem)
-        kind = self._kind(path)
-        if kind == "tree":
-            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR))  # as on disk
-        if kind != "blob":
-            raise OSError("is a git submodule, not a file")
+            raise Unreadable(path)
+        refusal = _refusal_of_kind(self._kind(path))
+        if refusal is not None:
+            raise Unreadable(refusal)
         found = self._objects[path]
         if found.size > MAX_FILE_BYTES:
-            raise TooLarge(f"file is {found.size:,} bytes, over the limit of {MAX_FILE_BYTES:,}")
+            raise TooLarge(too_large(found.size, MAX_FILE_BYTES))
         data = self._git.read(found.oid)
         if data is None:  # pragma: no cover - listed by ls-tree, so present
-            raise OSError("is missing from the git repository")
+            raise Unreadable(Refusal(Why.UNREADABLE, "missing from the git repository"))
         return data
 
     def listdir(self, rel: str) -> list[Entry] | None:
         """The entries of a folder, sorted by name (None when it is not a folder)."""
-        path, _ = self._resolve(rel)
-        if path is None or self._kind(path) != "tree":
+        path = self._resolve(rel)
+        if isinstance(path, Refusal) or self._kind(path) != "tree":
             return None
         entries = []
         for name in sorted(self._children.get(path, [])):
-            target, problem = self._resolve(f"{rel}/{name}" if rel != "." else name)
-            if target is None:
-                entries.append(Entry(name, "other", problem))
+            target = self._resolve(f"{rel}/{name}" if rel != "." else name)
+            if isinstance(target, Refusal):
+                entries.append(Entry(name, "other", target))
                 continue
             found = self._kind(target)
             kind: Kind = "dir" if found == "tree" else "file" if found == "blob" else "other"
-            entries.append(Entry(name, kind, None if kind != "other" else "is not a regular file"))
+            entries.append(Entry(name, kind, _refusal_of_kind(found) if kind == "other" else None))
         return entries
 
-    def check_file(self, rel: str) -> str | None:
+    def check_file(self, rel: str) -> Refusal | None:
         """Why `rel` is not a readable file at this revision, or None when it is."""
-        path, problem = self._resolve(rel)
-        if path is None:
-            return problem
-        kind = self._kind(path)
-        if kind == "tree":
-            return "is a folder, not a file"
-        return None if kind == "blob" else "is not a regular file"
+        path = self._resolve(rel)
+        if isinstance(path, Refusal):
+            return path
+        return _refusal_of_kind(self._kind(path))
+
+
+def _refusal_of_kind(kind: str) -> Refusal | None:
+    """Why an object of this kind (blob, tree, commit) is not a file, or None for a blob."""
+    if kind == "blob":
+        return None
+    return Refusal(Why.FOLDER if kind == "tree" else Why.SUBMODULE)
 
 
 @contextmanager

@@ -9,14 +9,15 @@ from __future__ import annotations
 MAX_FILE_BYTES = 5_000_000
 MAX_VALUES = 100_000  # texts, numbers, lists and mappings, each use of an alias counted in full
 MAX_DEPTH = 64  # lists and mappings nested in one another
+MAX_LINK_BYTES = 4_096  # a symbolic link's target: Linux's longest path (PATH_MAX)
 MAX_NUMBER_CHARS = 100  # a plain scalar YAML would read as a number (as 1:2:3…, base 60)
 
 MAX_PROBLEMS_PER_FILE = 100  # past this, one line says how many more: nobody reads 100,000 lines
 
 
-def too_large(size: int) -> str:
-    """The message for a file over MAX_FILE_BYTES."""
+def too_large(size: int, limit: int = MAX_FILE_BYTES) -> str:
+    """The message for a file over the limit for one file."""
     return (
-        f"file is {size:,} bytes, over the limit of {MAX_FILE_BYTES:,} for one YAML file: "
+        f"file is {size:,} bytes, over the limit of {limit:,} for one YAML file: "
         "keep large documents as files of their own and point at them with path:"
     )

@@ -7,6 +7,7 @@ evidence (their elements count as unrated) but their problems are reported.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
@@ -19,7 +20,7 @@ from cse_cli.core.standard import Standard
 from cse_cli.core.text import describe, did_you_mean, quoted, short
 from cse_cli.io.limits import MAX_PROBLEMS_PER_FILE
 from cse_cli.io.pydantic_messages import translate
-from cse_cli.io.tree import DirTree, Entry, TooLarge, Tree, clean
+from cse_cli.io.tree import DirTree, Entry, Refusal, TooLarge, Tree, Unreadable, Why, clean
 from cse_cli.io.yaml_loader import Document, load
 
 CONFIG_FILE = "cse.yaml"
@@ -30,7 +31,14 @@ _SUFFIXES = (".yaml", ".yml")
 
 
 def find_root(start: Path) -> Path:
-    """The nearest folder at or above `start` that holds cse.yaml."""
+    """The nearest folder at or above `start` that holds cse.yaml (of any kind but a folder)."""
+    try:
+        return _find_root(start)
+    except OSError as exc:  # a folder on the way that cannot be read
+        raise CseError(f"{start}: cannot be read ({exc.strerror or exc})") from None
+
+
+def _find_root(start: Path) -> Path:
     if not start.exists():
         raise CseError(f"{start}: no such file or folder")
     here = start.resolve()
@@ -38,11 +46,11 @@ def find_root(start: Path) -> Path:
         here = here.parent
     for folder in (here, *here.parents):
         marker = folder / CONFIG_FILE
-        if marker.is_file() or marker.is_symlink():  # reading a link says where it leads
-            return folder
         if marker.is_dir():
             message = f"{CONFIG_FILE} is a folder: the repository's settings must be a file"
             raise CseError(Problem(str(marker), 0, 0, "error", message))
+        if os.path.lexists(marker):  # reading it says what is wrong with it, if anything
+            return folder
     raise CseError(
         f"no {CONFIG_FILE} in {start} or any folder above it: "
         "run `cse init` to start an evidence repository"
@@ -119,13 +127,14 @@ class _Reader:
             return "is the repository's root: element files go in a folder of their own"
         if not cleaned.isprintable():  # a line break would split every problem's line
             return "holds a control or invisible character: rename the folder"
-        entries = self.tree.listdir(cleaned)
-        if entries is not None:
-            return cleaned, entries
-        problem = self.tree.check_file(cleaned) or "is a file, not a folder"
-        if problem == "is a folder, not a file":  # a folder the tree would not list
-            problem = "cannot be read"
-        return problem
+        try:
+            entries = self.tree.listdir(cleaned)
+        except Unreadable as exc:
+            return str(exc.refusal)
+        refusal = self.tree.check_file(cleaned) if entries is None else None
+        if entries is None and (refusal is None or refusal.why is Why.FOLDER):
+            refusal = Refusal(Why.NOT_FOLDER)
+        return str(refusal) if refusal is not None else (cleaned, entries or [])
 
     # element files -------------------------------------------------------------
 
@@ -257,10 +266,8 @@ class _Reader:
         except TooLarge as exc:
             self._problem(rel, 1, 1, str(exc))
             return None
-        except OSError as exc:  # the tree's own reasons have no strerror
-            name = rel.rsplit("/", 1)[-1]
-            reason = f"cannot be read: {exc.strerror}" if exc.strerror else str(exc)
-            self._problem(rel, 0, 0, f"{name} {reason}")
+        except Unreadable as exc:
+            self._problem(rel, 0, 0, f"{short(rel.rsplit('/', 1)[-1])} {exc.refusal}")
             return None
         if raw is None:
             self._problem(rel, 0, 0, f"{rel} is missing")

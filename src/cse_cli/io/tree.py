@@ -11,6 +11,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
+from enum import Enum
 from pathlib import Path
 from typing import Literal, NamedTuple, Protocol
 
@@ -19,16 +20,53 @@ from cse_cli.io.limits import MAX_FILE_BYTES, too_large
 Kind = Literal["file", "dir", "other"]
 
 
+class Why(Enum):
+    """Why a path is not a readable file or folder inside the tree."""
+
+    MISSING = "does not exist"
+    OUTSIDE = "is outside the repository"
+    THROUGH_LINK = "leads outside the repository (through a symbolic link)"
+    LOOP = "is a loop of symbolic links"
+    NAME_TOO_LONG = "is too long a name for a file"
+    NUL = "is not a file name (it holds a NUL character)"
+    FOLDER = "is a folder, not a file"
+    NOT_FOLDER = "is a file, not a folder"
+    NOT_REGULAR = "is not a regular file"
+    SUBMODULE = "is a git submodule, not a file"
+    UNREADABLE = "cannot be read"
+
+
+class Refusal(str):  # noqa: SLOT000 - it holds `why`, which a str's empty slots cannot
+    """Why a path cannot be read, as the words of a message; `why` for code to test."""
+
+    why: Why
+
+    def __new__(cls, why: Why, detail: str = "") -> Refusal:  # noqa: PYI034 - never subclassed
+        """The refusal `why`, with the operating system's words (`detail`) when it has them."""
+        refusal = super().__new__(cls, f"{why.value} ({detail})" if detail else why.value)
+        refusal.why = why
+        return refusal
+
+
 class Entry(NamedTuple):
     """One name in a folder of the tree, or why it cannot be read."""
 
     name: str
     kind: Kind
-    problem: str | None = None
+    problem: Refusal | None = None
 
 
 class TooLarge(Exception):  # noqa: N818 - reads as what it says
     """A file is over the size limit; the message gives its size."""
+
+
+class Unreadable(OSError):  # noqa: N818 - reads as what it says
+    """A path the tree will not read; `refusal` says why (also its `strerror`)."""
+
+    def __init__(self, refusal: Refusal) -> None:
+        """The error for `refusal`."""
+        super().__init__(errno.EACCES, str(refusal))
+        self.refusal = refusal
 
 
 class Tree(Protocol):
@@ -37,12 +75,15 @@ class Tree(Protocol):
     label: str
 
     def read(self, rel: str) -> bytes | None:
-        """The bytes of a file (None when absent); raises TooLarge or OSError."""
+        """The bytes of a regular file (None when absent); raises TooLarge or Unreadable."""
 
     def listdir(self, rel: str) -> list[Entry] | None:
-        """The entries of a folder, sorted by name (None when it is not a folder)."""
+        """The entries of a folder, sorted by name (None when it is not a folder).
 
-    def check_file(self, rel: str) -> str | None:
+        Raises Unreadable when it is a folder that cannot be listed.
+        """
+
+    def check_file(self, rel: str) -> Refusal | None:
         """Why `rel` is not a readable file inside the tree, or None when it is."""
 
 
@@ -61,15 +102,55 @@ def clean(rel: str) -> str | None:
     return "/".join(parts) if parts else "."
 
 
-def _unresolved(exc: OSError) -> str:
-    """Why a path could not be resolved, in words."""
+def unresolved(exc: OSError) -> Refusal:
+    """Why a path could not be resolved or opened, from the operating system's error."""
     if isinstance(exc, (FileNotFoundError, NotADirectoryError)):
-        return "does not exist"
+        return Refusal(Why.MISSING)
     if exc.errno == errno.ELOOP:
-        return "is a loop of symbolic links"
+        return Refusal(Why.LOOP)
     if exc.errno == errno.ENAMETOOLONG:
-        return "is too long a name for a file"
-    return f"cannot be read ({exc.strerror or exc})"
+        return Refusal(Why.NAME_TOO_LONG)
+    return Refusal(Why.UNREADABLE, exc.strerror or str(exc))
+
+
+def refusal_of_mode(mode: int) -> Refusal | None:
+    """Why a file of this mode is not a readable regular file, or None when it is."""
+    if stat.S_ISREG(mode):
+        return None
+    return Refusal(Why.FOLDER if stat.S_ISDIR(mode) else Why.NOT_REGULAR)
+
+
+def read_regular(path: str, limit: int | None = None) -> bytes:
+    """The bytes of the regular file at `path`, read with the size limit.
+
+    Opened without following a final link and without waiting on a named pipe,
+    then checked to be a regular file before a byte is read: a FIFO, a device
+    or /dev/zero is refused, never read. Raises TooLarge or Unreadable.
+    """
+    limit = MAX_FILE_BYTES if limit is None else limit
+    try:
+        handle = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
+    except OSError as exc:
+        raise Unreadable(unresolved(exc)) from None
+    status = os.fstat(handle)
+    refusal = refusal_of_mode(status.st_mode)
+    if refusal is not None or status.st_size > limit:
+        os.close(handle)
+        if refusal is not None:
+            raise Unreadable(refusal)
+        raise TooLarge(too_large(status.st_size, limit))
+    with os.fdopen(handle, "rb") as stream:
+        # As much as fstat says, not the limit: a buffer that size would cost more
+        # than the read. A file that grows meanwhile is read on, to the limit.
+        try:
+            raw = stream.read(status.st_size + 1)
+            if len(raw) > status.st_size:
+                raw += stream.read(limit + 1 - len(raw))
+        except OSError as exc:
+            raise Unreadable(unresolved(exc)) from None
+        if len(raw) > limit:
+            raise TooLarge(too_large(len(raw), limit))
+        return raw
 
 
 class DirTree:
@@ -85,21 +166,21 @@ class DirTree:
         # link in one of them is found with one lstat, not a walk of links from /.
         self._folders = {".": self._real_root}
 
-    def _inside(self, rel: str) -> tuple[str, os.stat_result] | str:
+    def _inside(self, rel: str) -> tuple[str, os.stat_result] | Refusal:
         """The real path of `rel` and its status, or why it is not a path inside the tree."""
         cleaned = clean(rel)
         if cleaned is None:
-            return "is outside the repository"
+            return Refusal(Why.OUTSIDE)
         if "\0" in cleaned:  # the operating system would refuse the name outright
-            return "is not a file name (it holds a NUL character)"
+            return Refusal(Why.NUL)
         found = self._in_folder_met(cleaned)
         if found is None:
             found = self._resolved(cleaned)
-        if not isinstance(found, str) and stat.S_ISDIR(found[1].st_mode):
+        if not isinstance(found, Refusal) and stat.S_ISDIR(found[1].st_mode):
             self._folders[cleaned] = found[0]
         return found
 
-    def _in_folder_met(self, cleaned: str) -> tuple[str, os.stat_result] | str | None:
+    def _in_folder_met(self, cleaned: str) -> tuple[str, os.stat_result] | Refusal | None:
         """`cleaned` found with one lstat, when its folder was met and it is not a link."""
         folder, _, name = cleaned.rpartition("/")
         real_folder = self._folders.get(folder or ".")
@@ -109,61 +190,53 @@ class DirTree:
         try:
             status = os.lstat(path)
         except OSError as exc:
-            return _unresolved(exc)
+            return unresolved(exc)
         return None if stat.S_ISLNK(status.st_mode) else (path, status)
 
-    def _resolved(self, cleaned: str) -> tuple[str, os.stat_result] | str:
+    def _resolved(self, cleaned: str) -> tuple[str, os.stat_result] | Refusal:
         """`cleaned` with every link on the way followed, or why that leads nowhere inside."""
         # Follow links as far as they go first: a link out of the repository is
         # refused as such, even when its target does not exist.
         real = os.path.realpath(os.path.join(self._prefix, cleaned))
         if real != self._real_root and not real.startswith(self._prefix):
-            return "leads outside the repository (through a symbolic link)"
+            return Refusal(Why.THROUGH_LINK)
         try:
             return real, os.stat(real)  # a loop of links, left unresolved above, fails here
         except OSError as exc:
-            return _unresolved(exc)
+            return unresolved(exc)
 
     def read(self, rel: str) -> bytes | None:
-        """The bytes of a file inside the repository, None when it is absent."""
+        """The bytes of a regular file inside the repository, None when it is absent."""
         found = self._inside(rel)
-        if isinstance(found, str):
-            if found == "does not exist":
+        if isinstance(found, Refusal):
+            if found.why is Why.MISSING:
                 return None
-            raise OSError(found)
-        with open(found[0], "rb") as handle:
-            size = os.fstat(handle.fileno()).st_size
-            if size > MAX_FILE_BYTES:
-                raise TooLarge(too_large(size))
-            # As much as fstat says, not the limit: a buffer that size would cost more
-            # than the read. A file that grows meanwhile is read on, to the limit.
-            raw = handle.read(size + 1)
-            if len(raw) > size:
-                raw += handle.read(MAX_FILE_BYTES + 1 - len(raw))
-            return raw
+            raise Unreadable(found)
+        return read_regular(found[0])
 
     def listdir(self, rel: str) -> list[Entry] | None:
         """The entries of a folder; links are followed only while they stay inside."""
         found = self._inside(rel)
-        if isinstance(found, str) or not stat.S_ISDIR(found[1].st_mode):
+        if isinstance(found, Refusal) or not stat.S_ISDIR(found[1].st_mode):
             return None
+        try:
+            names = sorted(os.listdir(found[0]))
+        except OSError as exc:
+            raise Unreadable(unresolved(exc)) from None
         entries = []
-        for name in sorted(os.listdir(found[0])):
+        for name in names:
             target = self._inside(f"{rel}/{name}" if rel != "." else name)
-            if isinstance(target, str):
+            if isinstance(target, Refusal):
                 entries.append(Entry(name, "other", target))
                 continue
             mode = target[1].st_mode
             kind: Kind = "dir" if stat.S_ISDIR(mode) else "file" if stat.S_ISREG(mode) else "other"
-            entries.append(Entry(name, kind, None if kind != "other" else "is not a regular file"))
+            entries.append(Entry(name, kind, None if kind != "other" else refusal_of_mode(mode)))
         return entries
 
-    def check_file(self, rel: str) -> str | None:
+    def check_file(self, rel: str) -> Refusal | None:
         """Why `rel` is not a readable file inside the repository, or None."""
         found = self._inside(rel)
-        if isinstance(found, str):
+        if isinstance(found, Refusal):
             return found
-        mode = found[1].st_mode
-        if stat.S_ISREG(mode):
-            return None
-        return "is a folder, not a file" if stat.S_ISDIR(mode) else "is not a regular file"
+        return refusal_of_mode(found[1].st_mode)

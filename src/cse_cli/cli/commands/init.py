@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from cse_cli.cli.console import echo
 from cse_cli.cli.exits import Exit
+from cse_cli.core.text import quoted
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -22,6 +23,12 @@ def run(path: Path, organisation: str | None, *, ci: bool) -> Exit:
     result = init_repository(path, standard, organisation, schemas, ci=ci)
     for rel in result.created:
         echo(f"created {rel}")
+    if organisation is not None and result.organisation not in {None, organisation}:
+        echo(
+            f"cse: warning: kept the organisation in cse.yaml, {quoted(result.organisation or '')}"
+            f", not {quoted(organisation)}: edit cse.yaml to change it",
+            err=True,
+        )
     if result.kept:
         echo(f"kept {len(result.kept)} existing file(s) unchanged")
     if not result.created:

@@ -1,0 +1,152 @@
+"""Every file cse reads is a regular file inside the repository, read with the limit (§2, §4).
+
+Whatever the command, a named pipe never makes it wait, and a folder or file
+it may not read gives one located line and exit 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+from pathlib import Path
+
+import pytest
+
+from cse_cli.io.tree import DirTree, TooLarge, Unreadable, Why, read_regular
+from tests.conftest import BOLTON, element_yaml, run, write_repo
+
+COMMANDS = {
+    "check": ["check"],
+    "gap": ["gap"],
+    "report": ["report", "--format", "md"],
+    "diff": ["diff", "--base-dir", str(BOLTON)],
+}
+
+
+def _args(command: list[str], root: Path) -> list[str]:
+    if command[0] == "diff":
+        return [*command, "--head-dir", str(root)]
+    return [command[0], str(root), *command[1:]]
+
+
+@pytest.mark.parametrize("command", COMMANDS.values(), ids=COMMANDS.keys())
+def test_a_named_pipe_for_cse_yaml_is_refused_by_every_command(
+    command: list[str], tmp_path: Path
+) -> None:
+    root = write_repo(tmp_path / "repo", {"evidence/.keep": ""}, config=None)
+    os.mkfifo(root / "pipe")
+    (root / "cse.yaml").symlink_to("pipe")
+    result = run(*_args(command, root))
+    assert result.exit_code == (0 if command[0] == "diff" else 2)  # diff shows an invalid side
+    assert "cse.yaml:0:0: error: cse.yaml is not a regular file" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_read_regular_refuses_what_is_not_a_regular_file(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "pipe")
+    (tmp_path / "link").symlink_to(tmp_path / "pipe")
+    for path, why in [
+        ("pipe", Why.NOT_REGULAR),
+        (".", Why.FOLDER),
+        ("link", Why.LOOP),  # O_NOFOLLOW: a final link is not opened (ELOOP)
+        ("missing", Why.MISSING),
+    ]:
+        with pytest.raises(Unreadable) as caught:
+            read_regular(str(tmp_path / path))
+        assert caught.value.refusal.why is why, path
+    with pytest.raises(Unreadable) as device:
+        read_regular("/dev/zero")
+    assert device.value.refusal.why is Why.NOT_REGULAR
+
+
+def test_a_file_that_grows_past_the_limit_while_read_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "f").write_bytes(b"x" * 20)
+    assert read_regular(str(tmp_path / "f"), limit=20) == b"x" * 20
+    with pytest.raises(TooLarge):
+        read_regular(str(tmp_path / "f"), limit=19)
+
+
+# folders and files that cannot be read (simulated: the tests may run as root) ------------
+
+
+def _deny(monkeypatch: pytest.MonkeyPatch, function: str, below: Path) -> None:
+    """Make os.`function` fail with EACCES for `below` and everything under it."""
+    real = getattr(os, function)
+
+    def denied(path: object, *args: object, **kwargs: object) -> object:
+        if isinstance(path, (str, Path)) and Path(path).is_relative_to(below):
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, function, denied)
+
+
+@pytest.mark.parametrize("command", COMMANDS.values(), ids=COMMANDS.keys())
+def test_an_evidence_folder_that_cannot_be_listed(
+    command: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = write_repo(tmp_path / "repo", {"evidence/1.1.1.yaml": element_yaml("1.1.1")})
+    _deny(monkeypatch, "listdir", root / "evidence")
+    result = run(*_args(command, root))
+    assert result.exit_code == (0 if command[0] == "diff" else 2)  # diff shows an invalid side
+    assert (
+        "cse.yaml:1:1: error: evidence_dir 'evidence' cannot be read (Permission denied)"
+        in result.output
+    )
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("command", COMMANDS.values(), ids=COMMANDS.keys())
+def test_an_element_file_that_cannot_be_opened(
+    command: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = write_repo(tmp_path / "repo", {"evidence/1.1.1.yaml": element_yaml("1.1.1")})
+    _deny(monkeypatch, "open", root / "evidence")
+    result = run(*_args(command, root))
+    assert result.exit_code == (0 if command[0] == "diff" else 2)  # diff shows an invalid side
+    assert (
+        "evidence/1.1.1.yaml:0:0: error: 1.1.1.yaml cannot be read (Permission denied)"
+        in result.output
+    )
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("command", COMMANDS.values(), ids=COMMANDS.keys())
+def test_a_path_below_a_folder_that_cannot_be_read(
+    command: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = write_repo(tmp_path / "locked" / "repo", {"evidence/.keep": ""})
+    _deny(monkeypatch, "stat", tmp_path / "locked")
+    _deny(monkeypatch, "lstat", tmp_path / "locked")
+    result = run(*_args(command, root / "evidence"))
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[0] == (
+        f"cse: error: {root / 'evidence'}: cannot be read (Permission denied)"
+    ), result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_a_document_below_a_folder_that_cannot_be_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = write_repo(
+        tmp_path / "repo",
+        {
+            "evidence/1.1.1.yaml": element_yaml(
+                "1.1.1", evidence="[{title: Hours, path: private/hours.pdf}]"
+            ),
+            "private/hours.pdf": "%PDF",
+        },
+    )
+    tree = DirTree(root)
+    _deny(monkeypatch, "stat", root / "private")
+    _deny(monkeypatch, "lstat", root / "private")
+    refusal = tree.check_file("private/hours.pdf")
+    assert refusal is not None
+    assert refusal.why is Why.UNREADABLE
+    result = run("check", str(root))
+    assert result.exit_code == 2
+    assert (
+        "evidence/1.1.1.yaml:2:33: error: path 'private/hours.pdf' cannot be read "
+        "(Permission denied)" in result.stderr
+    )
