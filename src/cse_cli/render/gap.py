@@ -101,7 +101,9 @@ def _verdict(gap: Gap) -> list[RenderableType]:
     for c in gap.criteria:
         result = Text("met", "green") if c.met else Text("not met", "bold red")
         table.add_row(
-            Text(f"{c.number} {c.title}"), result, Text(str(c.to_raise)),
+            Text(f"{c.number} {c.title}"),
+            result,
+            Text(str(c.to_raise)),
             Text("\n".join(c.reasons or [f"note: {note}" for note in c.notes])),
         )
     failed = sorted((c for c in gap.criteria if not c.met), key=lambda c: (c.to_raise, c.number))
