@@ -79,7 +79,7 @@ def test_wheel_checks_bolton_from_another_folder(installed: Path, tmp_path: Path
     )  # fmt: skip
     assert result.returncode == 1, result.stderr
     assert [c["met"] for c in json.loads(result.stdout)["criteria"]] == [
-        True, True, True, False, False,
+        True, True, True, True, False,
     ]  # fmt: skip
 
 

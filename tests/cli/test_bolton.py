@@ -9,14 +9,18 @@ than its maximum, so the standard is not met at the desk-top stage.
 
 final: the partials are 1.3.3, 1.3.4 (C1: 9 of 11 full, 81.8%, within the maximum
 of 2, met); none in C2 and C3 (met); 4.1.2, 4.1.3, 4.3.1 (C4: 3 partials is the
-maximum the table allows, but 10 of 13 is 76.9%, below 80%, so not met: the case
-PRODUCT.md names); 5.3.1, 5.3.2, 5.3.3 (C5: 3 partials over the maximum of 2 and
-7 of 10 is 70%, not met). So the final result does not meet the standard either.
+maximum the table allows, so met as the assessor applies the rules, with a note
+that 10 of 13 is 76.9%, below a strict 80%: the case PRODUCT.md names); 5.3.1,
+5.3.2, 5.3.3 (C5: 3 partials over the maximum of 2, not met). So the final result
+does not meet the standard either, because of criterion 5 alone. With
+`rules: strict_share: true` criterion 4 fails on the share as well.
 """
 
 from __future__ import annotations
 
 import json
+import shutil
+from pathlib import Path
 
 import pytest
 
@@ -27,15 +31,15 @@ FINAL = {
     1: (9, 2, True, []),
     2: (11, 0, True, []),
     3: (12, 0, True, []),
-    4: (10, 3, False, ["share"]),
-    5: (7, 3, False, ["partials", "share"]),
+    4: (10, 3, True, []),
+    5: (7, 3, False, ["partials"]),
 }
 DESK_TOP = {
-    1: (4, 7, False, ["partials", "share"]),
-    2: (1, 10, False, ["partials", "share"]),
-    3: (4, 8, False, ["partials", "share"]),
-    4: (0, 13, False, ["partials", "share"]),
-    5: (1, 9, False, ["partials", "share"]),
+    1: (4, 7, False, ["partials"]),
+    2: (1, 10, False, ["partials"]),
+    3: (4, 8, False, ["partials"]),
+    4: (0, 13, False, ["partials"]),
+    5: (1, 9, False, ["partials"]),
 }
 
 
@@ -59,14 +63,29 @@ def test_bolton_counts(stage: str, expected: dict[int, tuple[int, int, bool, lis
 
 def test_bolton_final_partials_are_the_reports() -> None:
     result = run("check", str(BOLTON), "--stage", "final", "--format", "json")
-    reasons = {c["number"]: c["reasons"] for c in json.loads(result.stdout)["criteria"]}
-    assert reasons[4] == [
-        "share: 10 of 13 elements (76.9%) at full compliance or compliance plus, "
-        "below the minimum of 80%"
+    criteria = {c["number"]: c for c in json.loads(result.stdout)["criteria"]}
+    assert criteria[4]["reasons"] == []
+    assert criteria[4]["notes"] == [
+        "share: 10 of 13 elements (76.9%) at full compliance or compliance plus, below a "
+        "strict 80%; met, as the partials table the assessor applies allows 3 partials"
     ]
-    assert reasons[5][0] == (
+    assert criteria[5]["reasons"] == [
         "partials: 3 partial compliances (5.3.1, 5.3.2, 5.3.3), more than the maximum of 2"
-    )
+    ]
+    assert [c["number"] for c in criteria.values() if c["notes"]] == [4]
+
+
+def test_bolton_final_with_the_strict_share(tmp_path: Path) -> None:
+    copy = tmp_path / "bolton"
+    shutil.copytree(BOLTON, copy)
+    config = copy / "cse.yaml"
+    config.write_text(config.read_text(encoding="utf-8") + "rules:\n  strict_share: true\n")
+    result = run("check", str(copy), "--stage", "final", "--format", "json")
+    criteria = {c["number"]: c for c in json.loads(result.stdout)["criteria"]}
+    assert criteria[4]["met"] is False
+    assert [r.split(":")[0] for r in criteria[4]["reasons"]] == ["share"]
+    assert [r.split(":")[0] for r in criteria[5]["reasons"]] == ["partials", "share"]
+    assert criteria[4]["notes"] == []
 
 
 def test_bolton_self_stage_is_unrated() -> None:

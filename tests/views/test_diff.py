@@ -44,7 +44,6 @@ def test_text_shows_both_ratings_and_the_criteria_that_become_met(bolton: Path) 
     assert result.stdout == (
         f"HEAD ({_short(bolton)}) → working tree, at the latest stage\n"
         "Verdict: not met → met (indicative: the certification body decides)\n"
-        "  Criterion 4 Delivery: not met → met\n"
         "  Criterion 5 Timeliness and Quality of Service: not met → met\n"
         "2 ratings changed.\n"
         "Ratings changed:\n"
@@ -66,7 +65,6 @@ def test_markdown_puts_the_verdict_first_and_folds_the_details(bolton: Path) -> 
         "\n"
         "| Criterion | Before | After |\n"
         "|---|---|---|\n"
-        "| 4 Delivery | ❌ not met | ✅ met |\n"
         "| 5 Timeliness and Quality of Service | ❌ not met | ✅ met |\n"
         "\n"
         "<details>\n"
@@ -94,7 +92,7 @@ def test_json_has_exactly_the_documented_keys(bolton: Path) -> None:
             {"number": 1, "met_before": True, "met_after": True},
             {"number": 2, "met_before": True, "met_after": True},
             {"number": 3, "met_before": True, "met_after": True},
-            {"number": 4, "met_before": False, "met_after": True},
+            {"number": 4, "met_before": True, "met_after": True},
             {"number": 5, "met_before": False, "met_after": True},
         ],
         "ratings": [
@@ -195,7 +193,7 @@ def test_a_repository_in_a_subfolder_with_its_own_evidence_dir(tmp_path: Path) -
         assert report["ratings"] == [
             {"element": "5.3.1", "stage": "final", "before": "partial", "after": "full"}
         ]
-        assert [c["met_after"] for c in report["criteria"]] == [True, True, True, False, True]
+        assert [c["met_after"] for c in report["criteria"]] == [True, True, True, True, True]
 
 
 def test_cse_yaml_missing_at_the_base_revision(tmp_path: Path) -> None:

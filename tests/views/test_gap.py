@@ -413,11 +413,12 @@ def test_bolton_gap_shows_what_to_fix_first() -> None:
     assert result.exit_code == 0
     data = json.loads(result.stdout)
     verdicts = [(c["number"], c["met"], c["to_raise"]) for c in data["criteria"]]
-    assert verdicts == [(1, True, 0), (2, True, 0), (3, True, 0), (4, False, 1), (5, False, 1)]
+    assert verdicts == [(1, True, 0), (2, True, 0), (3, True, 0), (4, True, 0), (5, False, 1)]
     below = [e["element"] for c in data["criteria"] for e in c["elements"]]
     assert below == ["1.3.3", "1.3.4", "4.1.2", "4.1.3", "4.3.1", "5.3.1", "5.3.2", "5.3.3"]
     assert [p["element"] for p in data["open_development_points"]] == below
     desk_top = json.loads(
         run("gap", str(BOLTON), "--stage", "desk-top", "--as-of", "2015-03-09", "-f", "json").stdout
     )
-    assert [c["to_raise"] for c in desk_top["criteria"]] == [5, 8, 6, 11, 7]
+    # the partials over the table's maximum: 7-2, 10-2, 8-2, 13-3, 9-2
+    assert [c["to_raise"] for c in desk_top["criteria"]] == [5, 8, 6, 10, 7]

@@ -167,7 +167,11 @@ class Rules(_Strict):
         None,
         gt=0,
         le=1,
-        description="The least share of a criterion's elements at full or compliance plus.",
+        description="A share of elements at full or better that each criterion must reach.",
+    )
+    strict_share: StrictBool = Field(
+        False,
+        description="Make the standard's 80% share a rule too, not only the partials table.",
     )
 
 

@@ -1,11 +1,14 @@
 """The scoring rules, as pure functions: ratings and rules in, results out.
 
-A criterion is met when it has no non-compliance, no unrated element, no more
-partial compliances than its maximum, and at least the minimum share of its
-elements at full compliance or compliance plus. The standard is met when every
-criterion is. Where the published partials table and the minimum share disagree
-(criterion 4: 3 partials of 13 leave 76.9%), both rules apply and the reasons
-say which one failed. The result is indicative: the certification body decides.
+A criterion is met, as the certification body applies the rules, when it has
+no non-compliance, no unrated element and no more partial compliances than the
+standard's table allows. The table is 80% of each criterion rounded to the
+nearest whole element, so it can allow what a strict 80% would not (criterion
+4: 3 partials of 13 leave 76.9%); a met criterion below the strict share gets a
+note saying so. When cse.yaml asks for it (`rules: strict_share: true`, or an
+explicit `min_compliant_share`), the share is a rule as well. The standard is
+met when every criterion is. The result is indicative: the certification body
+decides.
 """
 
 from __future__ import annotations
@@ -44,6 +47,10 @@ class CriterionResult(NamedTuple):
     reasons: tuple[str, ...]
     ratings: tuple[tuple[str, Rating | None], ...]
     """Each element id with its rating at the stage, in the standard's order."""
+    share_is_rule: bool = False
+    """Whether the minimum share is a rule (cse.yaml asked for it) or only a note."""
+    notes: tuple[str, ...] = ()
+    """Where a met criterion is below the strict share, which the table allows."""
 
     def as_json(self) -> dict[str, object]:
         """The criterion as the JSON object of the `check` contract."""
@@ -60,6 +67,7 @@ class CriterionResult(NamedTuple):
             "compliant_share": round(self.compliant_share, 3),
             "met": self.met,
             "reasons": list(self.reasons),
+            "notes": list(self.notes),
         }
 
 
@@ -95,6 +103,17 @@ def verdict_sentence(verdict: Verdict) -> str:
     return f"Not met: {falls_short(verdict.failed)} ({INDICATIVE})."
 
 
+def rules_sentence(share_is_rule: bool, min_compliant_share: float) -> str:
+    """The rules a criterion must meet, as a clause: 'no non-compliance, …'."""
+    rules = "no non-compliance, no unrated element and no more partial compliances than its maximum"
+    if share_is_rule:
+        return (
+            f"{rules.replace(' and no more', ', no more')}, and at least "
+            f"{min_compliant_share:.0%} of its elements at full compliance or compliance plus"
+        )
+    return rules
+
+
 def ratings_at(elements: Mapping[str, ElementFile], stage: Stage) -> dict[str, Rating | None]:
     """The rating of every element file at a stage."""
     return {element_id: element.rating(stage) for element_id, element in elements.items()}
@@ -110,11 +129,13 @@ def compliant_needed(min_compliant_share: float, total: int) -> int:
 
 def score_evidence(standard: Standard, evidence: Evidence, stage: Stage) -> Verdict:
     """Score a repository's evidence at a stage, with the rules its cse.yaml sets."""
+    rules = evidence.config.rules
     return score(
         standard,
         ratings_at(evidence.elements, stage),
         stage,
-        evidence.config.rules.min_compliant_share,
+        rules.min_compliant_share,
+        strict_share=rules.strict_share,
     )
 
 
@@ -123,15 +144,23 @@ def score(
     ratings: Mapping[str, Rating | None],
     stage: Stage,
     min_compliant_share: float | None = None,
+    *,
+    strict_share: bool = False,
 ) -> Verdict:
-    """Score every criterion; elements missing from `ratings` are unrated."""
+    """Score every criterion; elements missing from `ratings` are unrated.
+
+    The share is a rule only when asked for: `strict_share`, or an explicit
+    `min_compliant_share`; otherwise it only notes where the table allows less.
+    """
     share = standard.rules.min_compliant_share if min_compliant_share is None else (
         min_compliant_share
     )  # fmt: skip
+    share_is_rule = strict_share or min_compliant_share is not None
     return Verdict(
         stage=stage,
         criteria=tuple(
-            score_criterion(criterion, ratings, share, stage) for criterion in standard.criteria
+            score_criterion(criterion, ratings, share, stage, share_is_rule=share_is_rule)
+            for criterion in standard.criteria
         ),
     )
 
@@ -141,8 +170,10 @@ def score_criterion(
     ratings: Mapping[str, Rating | None],
     min_compliant_share: float,
     stage: Stage = Stage.LATEST,
+    *,
+    share_is_rule: bool = True,
 ) -> CriterionResult:
-    """Score one criterion against the four rules."""
+    """Score one criterion against the table's rules, and the share when it is a rule."""
     listed = tuple((element.id, ratings.get(element.id)) for element in criterion.elements)
     by_rating: dict[Rating | None, list[str]] = {}
     for element_id, rating in listed:
@@ -151,10 +182,21 @@ def score_criterion(
     total = len(listed)
     compliant = count[Rating.FULL] + count[Rating.COMPLIANCE_PLUS]
     needed = compliant_needed(min_compliant_share, total)
-    reasons = _reasons(
-        criterion, by_rating, compliant=compliant, total=total, needed=needed,
-        min_share=min_compliant_share, stage=stage,
-    )  # fmt: skip
+    reasons = _reasons(criterion, by_rating, stage)
+    shown = f"{compliant} of {total} elements ({compliant / total:.1%}) at full" if total else ""
+    notes: tuple[str, ...] = ()
+    if compliant < needed and share_is_rule:
+        reasons.append(
+            f"share: {shown} compliance or compliance plus, "
+            f"below the minimum of {min_compliant_share * 100:g}%"
+        )
+    elif compliant < needed and not reasons:
+        note = (
+            f"share: {shown} compliance or compliance plus, below a strict "
+            f"{min_compliant_share * 100:g}%; met, as the partials table the assessor applies "
+            f"allows {plural(criterion.max_partials, 'partial')}"
+        )
+        notes = (note,)
     return CriterionResult(
         number=criterion.number,
         title=criterion.title,
@@ -170,18 +212,13 @@ def score_criterion(
         met=not reasons,
         reasons=tuple(reasons),
         ratings=listed,
+        share_is_rule=share_is_rule,
+        notes=notes,
     )
 
 
 def _reasons(
-    criterion: Criterion,
-    by_rating: Mapping[Rating | None, list[str]],
-    *,
-    compliant: int,
-    total: int,
-    needed: int,
-    min_share: float,
-    stage: Stage,
+    criterion: Criterion, by_rating: Mapping[Rating | None, list[str]], stage: Stage
 ) -> list[str]:
     reasons = []
     failing = by_rating.get(Rating.NON_COMPLIANCE, [])
@@ -201,11 +238,6 @@ def _reasons(
         reasons.append(
             f"partials: {len(partial)} partial compliances ({', '.join(partial)}), "
             f"more than the maximum of {criterion.max_partials}"
-        )
-    if compliant < needed:
-        reasons.append(
-            f"share: {compliant} of {total} elements ({compliant / total:.1%}) at full "
-            f"compliance or compliance plus, below the minimum of {min_share * 100:g}%"
         )
     return reasons
 

@@ -239,8 +239,9 @@ stale_after_months: 12            # evidence older than this is reported as stal
 #   desk_top_review: 2026-03-09
 #   visit: 2026-03-11
 #   next_review: 2027-03-01
-# rules:
-#   min_compliant_share: 0.8      # overrides the standard's 80%
+# rules:                          # by default a criterion is met as the assessor scores it:
+#   strict_share: true            #   no NC, nothing unrated, no more partials than the table;
+#   min_compliant_share: 0.8      #   either of these makes the share of full or better a rule too
 """
 
 

@@ -38,10 +38,11 @@ def to_json(view: CheckView) -> str:
 
 
 def verdict_lines(verdict: Verdict) -> list[str]:
-    """Why each unmet criterion fails, one line per failed rule, then the verdict."""
+    """Why each unmet criterion fails, one line per failed rule, any notes, then the verdict."""
     lines = [
         f"Criterion {c.number} not met: {reason}" for c in verdict.criteria for reason in c.reasons
     ]
+    lines += [f"Criterion {c.number} met, note: {n}" for c in verdict.criteria for n in c.notes]
     lines.append(verdict_sentence(verdict))
     return lines
 

@@ -97,11 +97,14 @@ def _verdict(gap: Gap) -> list[RenderableType]:
     table.add_column("Criterion")
     table.add_column("Result")
     table.add_column("To raise", justify="right")
-    table.add_column("Why not met", ratio=1)
+    table.add_column("Why not met, or a note", ratio=1)
     for c in gap.criteria:
         result = Text("met", "green") if c.met else Text("not met", "bold red")
         table.add_row(
-            Text(f"{c.number} {c.title}"), result, Text(str(c.to_raise)), Text("\n".join(c.reasons))
+            Text(f"{c.number} {c.title}"),
+            result,
+            Text(str(c.to_raise)),
+            Text("\n".join(c.reasons or [f"note: {note}" for note in c.notes])),
         )
     failed = sorted((c for c in gap.criteria if not c.met), key=lambda c: (c.to_raise, c.number))
     if failed:

@@ -28,6 +28,7 @@ def to_json(gap: Gap) -> str:
                         "met": c.met,
                         "to_raise": c.to_raise,
                         "reasons": list(c.reasons),
+                        "notes": list(c.notes),
                         "must_raise": [element for element, _ in c.must_raise],
                         "then_raise": c.then_raise,
                         "then_raise_from": list(c.partials) if c.then_raise else [],

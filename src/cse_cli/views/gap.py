@@ -36,6 +36,7 @@ def to_raise(
     unrated: int,
     max_partials: int,
     min_compliant_share: float,
+    share_is_rule: bool = True,
 ) -> int:
     """The fewest elements to raise to full compliance for a criterion to be met.
 
@@ -44,9 +45,12 @@ def to_raise(
     of two needs: every non-compliance, every unrated element and the partials
     over the maximum must be raised; and enough below-full elements to reach the
     compliant share. Either set can be chosen to contain the other's, so no
-    greater number is ever needed, and none smaller satisfies both.
+    greater number is ever needed, and none smaller satisfies both. When the
+    share is not a rule, only the first need counts.
     """
     for_share = max(0, compliant_needed(min_compliant_share, total) - compliant)
+    if not share_is_rule:
+        for_share = 0
     for_rules = non_compliance + unrated + max(0, partial - max_partials)
     return max(for_share, for_rules)
 
@@ -61,6 +65,7 @@ def to_raise_criterion(result: CriterionResult) -> int:
         unrated=result.unrated,
         max_partials=result.max_partials,
         min_compliant_share=result.min_compliant_share,
+        share_is_rule=result.share_is_rule,
     )
 
 
@@ -84,6 +89,8 @@ class CriterionGap:
     met: bool
     to_raise: int
     reasons: tuple[str, ...]
+    notes: tuple[str, ...]
+    """Where a met criterion is below the strict share, which the partials table allows."""
     must_raise: tuple[tuple[str, Rating | None], ...]
     """Non-compliant and unrated elements, with their rating: each must become full."""
     then_raise: int
@@ -250,6 +257,7 @@ def _criterion_gap(
         met=result.met,
         to_raise=needed,
         reasons=result.reasons,
+        notes=result.notes,
         must_raise=must,
         then_raise=max(0, needed - len(must)),
         partials=partials,

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from cse_cli.core.evidence import ElementFile
-from cse_cli.core.scoring import falls_short
+from cse_cli.core.scoring import falls_short, rules_sentence
 from cse_cli.views.chart import Chart, chart
 from cse_cli.views.gap import to_raise_criterion
 
@@ -109,6 +109,8 @@ class ReportView:
     stage: Stage
     stage_words: str
     min_share: str
+    rules: str
+    """The rules a criterion must meet, as a clause."""
     met: bool
     falls_short: str
     """Which criteria fall short, as a sentence: 'Criteria 4 and 5 fall short'."""
@@ -136,6 +138,7 @@ def build_view(
         ("Next review", config.cycle.next_review),
     )
     share = verdict.criteria[0].min_compliant_share if verdict.criteria else 0.0
+    share_is_rule = any(c.share_is_rule for c in verdict.criteria)
     return ReportView(
         organisation=config.organisation,
         reference=config.reference,
@@ -145,6 +148,7 @@ def build_view(
         stage=verdict.stage,
         stage_words=verdict.stage.words,
         min_share=f"{share:.0%}",
+        rules=rules_sentence(share_is_rule, share),
         met=verdict.met,
         falls_short=falls_short(verdict.failed).capitalize(),
         criteria=criteria,
