@@ -12,14 +12,17 @@ import importlib.util
 import io
 import shutil
 import subprocess
+import zipfile
 from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
+from openpyxl import Workbook
+
 from cse_cli.cli.main import main
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Callable, Mapping, Sequence
 
 TESTS = Path(__file__).resolve().parent
 PROJECT = TESTS.parent
@@ -145,3 +148,44 @@ def git_state(root: Path) -> dict[str, str]:
     state = {k: v for k, v in snapshot(root).items() if not k.startswith(".git/")}
     state[".git/index"] = hashlib.sha256((root / ".git" / "index").read_bytes()).hexdigest()
     return state
+
+
+# spreadsheets ---------------------------------------------------------------------
+
+HEADER = ("Ref", "Element", "Evidence", "Owner", "Notes")
+SHEET_XML = "xl/worksheets/sheet1.xml"
+
+
+def matrix_workbook(
+    path: Path,
+    rows: Sequence[Sequence[object]],
+    header: Sequence[str] = HEADER,
+    sheet: str = "Evidence Matrix",
+) -> Path:
+    """Write a workbook whose sheet holds a title row, the header (row 3) and `rows` below it."""
+    book = Workbook()
+    worksheet = book.active
+    assert worksheet is not None
+    worksheet.title = sheet
+    worksheet.append(["Evidence matrix"])
+    worksheet.append([])
+    worksheet.append(list(header))
+    for row in rows:
+        worksheet.append(list(row))
+    book.save(path)
+    return path
+
+
+def rewrite_part(path: Path, name: str, change: Callable[[bytes], bytes]) -> None:
+    """Replace one part of a zip archive (such as a workbook's sheet) with `change(part)`."""
+    with zipfile.ZipFile(path) as archive:
+        parts = [(info, archive.read(info)) for info in archive.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for info, data in parts:
+            archive.writestr(info, change(data) if info.filename == name else data)
+
+
+def matrix_csv(path: Path, lines: Sequence[str], encoding: str = "utf-8") -> Path:
+    """Write a CSV matrix: the header line and `lines`, in `encoding`."""
+    path.write_bytes("\r\n".join([",".join(HEADER), *lines, ""]).encode(encoding))
+    return path

@@ -315,3 +315,71 @@ def schema(
     from cse_cli.cli.commands import schema as command
 
     return command.run(kind, output)
+
+
+ImportFormat = Literal["text", "json"]
+
+
+@app.command(name="import")
+def import_(
+    matrix: Annotated[
+        Path,
+        typer.Argument(
+            help="The evidence matrix: an Excel workbook (.xlsx) or a CSV file.",
+            show_default=False,
+            metavar="MATRIX",
+        ),
+    ],
+    path: Annotated[
+        Path,
+        typer.Argument(
+            help="The folder for the new evidence repository (default: the current folder).",
+            show_default=False,
+        ),
+    ] = Path(),
+    *,
+    sheet: Annotated[
+        str | None,
+        typer.Option(
+            "--sheet",
+            help="The workbook's sheet holding the matrix (default: the first whose name has "
+            '"matrix" or "evidence" in it, else the first). Example: --sheet "Evidence Matrix"',
+            show_default=False,
+        ),
+    ] = None,
+    column: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--column",
+            "-c",
+            help="FIELD=HEADER: read the field from the column with this header, where the "
+            "usual names do not fit; repeat it for each. Fields: element, wording, evidence, "
+            "evidence_id, owner, service, date, link, rating, self_assessment, desk_top, "
+            'final, notes. Example: --column owner="Lead officer"',
+            show_default=False,
+        ),
+    ] = None,
+    output_format: Annotated[
+        ImportFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="text: what was read and written, then the check's verdict; json: one "
+            "JSON object on stdout. Example: --format json",
+        ),
+    ] = "text",
+) -> Exit:
+    """Start a new evidence repository from an evidence matrix in Excel (.xlsx) or CSV.
+
+    It finds the header row below any title rows, reads one element per run of
+    rows (merged cells and continuation rows included), turns an evidence id
+    used again ("ES 2 …") into a ref: to its first use, and takes services from
+    a column or the colour key. Every problem is listed at once, located as
+    matrix.xlsx:Sheet!C12, and then nothing is written (exit 2). It never adds
+    to an existing repository. It ends with the check's verdict (exit 0).
+
+    Example: cse import matrix.xlsx my-cse --sheet "Evidence Matrix"
+    """
+    from cse_cli.cli.commands import import_ as command
+
+    return command.run(matrix, path, sheet, column or [], output_format)

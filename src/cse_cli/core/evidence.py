@@ -93,6 +93,12 @@ class EvidenceItem(_Strict):
         pattern=r"^https?://[^\s\x22<>`|{}^\x5c]+$",
         description="A web address (http:// or https://).",
     )
+    owner: Text | None = Field(
+        None, description="Who looks after this piece of evidence (a name or initials)."
+    )
+    notes: Text | None = Field(
+        None, description="Free text about this piece of evidence, such as 'Strongest'."
+    )
 
 
 class DevelopmentPoint(_Strict):

@@ -16,7 +16,9 @@ class Problem(NamedTuple):  # immutable and ordered by place
     """One thing wrong with the evidence, at a place in a file.
 
     `file` is relative to the repository root; `line` and `column` count from 1
-    (0 when the problem concerns the whole file).
+    (0 when the problem concerns the whole file). A problem in a spreadsheet
+    names its `cell` (`Sheet!C12`), and its line and column are the cell's row
+    and column.
     """
 
     file: str
@@ -24,9 +26,12 @@ class Problem(NamedTuple):  # immutable and ordered by place
     column: int
     severity: Severity
     message: str
+    cell: str = ""
 
     def __str__(self) -> str:
-        """The line the user reads: `file:line:column: severity: message`."""
+        """The line the user reads, `file:line:column: severity: message` (or `file:Sheet!C12`)."""
+        if self.cell:
+            return f"{self.file}:{self.cell}: {self.severity}: {self.message}"
         return f"{self.file}:{self.line}:{self.column}: {self.severity}: {self.message}"
 
     def as_json(self) -> dict[str, object]:
@@ -37,7 +42,7 @@ class Problem(NamedTuple):  # immutable and ordered by place
             "column": self.column,
             "severity": self.severity,
             "message": self.message,
-        }
+        } | ({"cell": self.cell} if self.cell else {})
 
 
 def has_errors(problems: list[Problem] | tuple[Problem, ...]) -> bool:

@@ -210,7 +210,7 @@ class _Reader:
         if item.ref is not None:
             extra = [
                 key
-                for key in ("id", "title", "service", "date", "path", "url")
+                for key in ("id", "title", "service", "date", "path", "url", "owner")
                 if getattr(item, key) is not None
             ]
             if extra:

@@ -43,7 +43,7 @@ class ItemView:
 
     title: str
     details: str
-    """The service, the date and the file, as far as they are given."""
+    """The service, the date, the file, the owner and notes, as far as they are given."""
     url: str | None
 
 
@@ -217,7 +217,9 @@ def _element(
 def _details(item: EvidenceItem) -> str:
     date = item.date.isoformat() if item.date else None
     path = f"file: {item.path}" if item.path else None
-    return ", ".join(part for part in (item.service, date, path) if part)
+    owner = f"owner: {item.owner}" if item.owner else None
+    notes = f"notes: {item.notes}" if item.notes else None
+    return ", ".join(part for part in (item.service, date, path, owner, notes) if part)
 
 
 def _rating(rating: Rating | None) -> RatingView:

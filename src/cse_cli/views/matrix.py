@@ -1,0 +1,304 @@
+"""An evidence matrix recognised: the element files it gives, and every problem in it.
+
+A pure function of the sheet's cells: the header row (see `matrix_header`),
+then one element per run of rows, an empty element cell (a merged cell, or a
+continuation row) carrying on the element above. Sub-criterion heading rows
+are skipped. An evidence id that recurs (in a column of its own, or at the
+start of the text, as in "ES 2 Various customer surveys") becomes an item with
+`id:` where it is first used and a `ref:` to it wherever it comes again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from cse_cli.core.problems import has_errors
+from cse_cli.core.stages import FIELDS as STAGE_FIELDS
+from cse_cli.core.stages import Stage
+from cse_cli.core.text import did_you_mean, quoted, short
+from cse_cli.views import matrix_values as values
+from cse_cli.views.matrix_header import Header, find_header, normal
+from cse_cli.views.matrix_values import Unreadable
+
+if TYPE_CHECKING:
+    from cse_cli.core.problems import Problem
+    from cse_cli.core.standard import Standard
+    from cse_cli.io.matrix import Cell, Sheet
+
+_ITEM_FIELDS = ("owner", "service", "date", "url", "notes")
+_RATING_FIELDS = {"rating": "self_assessment"} | {
+    name: name for name in (STAGE_FIELDS[s] for s in (Stage.SELF, Stage.DESK_TOP, Stage.FINAL))
+}
+
+
+@dataclass
+class _Element:
+    id: str
+    first_row: int
+    last_row: int
+    data: dict[str, Any]
+
+
+@dataclass
+class _Defined:
+    row: int
+    item: dict[str, Any]
+
+
+@dataclass
+class Matrix:
+    """What a matrix gives: element files' data by element id, and what was met reading it."""
+
+    elements: dict[str, dict[str, Any]] = field(default_factory=dict)
+    """Each element's file as data, in the key order of an element file."""
+    services: list[str] = field(default_factory=list)
+    """Every service named (by a column or the colour key), in order of first use."""
+    problems: list[Problem] = field(default_factory=list)
+    items: int = 0
+    refs: int = 0
+    unplaced: list[str] = field(default_factory=list)
+    """The columns not imported, as 'C (Priority)'."""
+
+
+def recognise(sheet: Sheet, standard: Standard, mapping: dict[str, str]) -> Matrix:
+    """The element files in the sheet, with every problem found (the sheet's own included)."""
+    matrix = Matrix()
+    header = None if has_errors(sheet.problems) else find_header(sheet, mapping)
+    if header is not None:
+        _Recogniser(sheet, standard, header, matrix).run()
+    matrix.problems = sorted(sheet.problems, key=lambda p: (p.line, p.column))
+    return matrix
+
+
+class _Recogniser:
+    def __init__(self, sheet: Sheet, standard: Standard, header: Header, matrix: Matrix) -> None:
+        self.sheet = sheet
+        self.header = header
+        self.matrix = matrix
+        self.known = {e.id: e.text for c in standard.criteria for e in c.elements}
+        self.elements: dict[str, _Element] = {}
+        self.current: _Element | None = None
+        self.last: _Element | None = None
+        self.defined: dict[str, _Defined] = {}
+        self.unheaded: set[int] = set()
+        self.worded: set[str] = set()
+        self.skipping = False
+        """The rows below an element id that could not be read are skipped, not reported."""
+
+    def run(self) -> None:
+        header = self.header
+        for column in header.unplaced:
+            name = header.names[column]
+            self.sheet.add(header.row, column, "warning", f"column {quoted(name)} is not "
+                           "imported: cse has no place for it (give it one with "
+                           f"--column notes={short(name)})")  # fmt: skip
+            self.matrix.unplaced.append(name)
+        for color in header.key.values():
+            self._service(color)
+        for cells in self.sheet.rows:
+            if cells[0].row > header.row and cells[0].row not in header.others:
+                self._row(cells)
+        for element in self.elements.values():
+            self.matrix.elements[element.id] = _ordered(element.data)
+
+    # one row ---------------------------------------------------------------------
+
+    def _row(self, cells: list[Cell]) -> None:
+        got = self._got(cells)
+        has_evidence = got.get("evidence") is not None or got.get("evidence_id") is not None
+        element_cell = got.get("element")
+        if element_cell is not None:
+            if not self._element_row(element_cell, got, has_evidence=has_evidence):
+                return
+        elif self.current is None:
+            cell = got.get("evidence") or got.get("evidence_id")
+            if cell is not None and not self.skipping:
+                column = self.sheet.place(cell.row, self.header.columns["element"])
+                self._error(cell, f"evidence before any element: give its element's id in {column}")
+            return
+        element = self.current
+        assert element is not None  # noqa: S101 - set by _start or kept from the row above
+        element.last_row = cells[0].row
+        self._ratings(element, got)
+        if has_evidence:
+            self._item(element, got)
+            return
+        for name in ("owner", "notes"):  # a row of the element's own, with no evidence
+            cell = got.get(name)
+            if cell is not None:
+                element.data.setdefault(name, str(cell.value).strip())
+
+    def _got(self, cells: list[Cell]) -> dict[str, Cell | None]:
+        """The row's cell of each field; a value in a column with no header is named once."""
+        by_column = {cell.column: cell for cell in cells}
+        for cell in cells:
+            if cell.column not in self.header.names and cell.column not in self.unheaded:
+                self.unheaded.add(cell.column)
+                message = "a column with values but no header: not imported (give it a header)"
+                self.sheet.add(cell.row, cell.column, "warning", message)
+        return {name: by_column.get(column) for name, column in self.header.columns.items()}
+
+    def _element_row(self, cell: Cell, got: dict[str, Cell | None], *, has_evidence: bool) -> bool:
+        """Start the element the row names; False when the row is a heading or wrong."""
+        self.current, self.skipping = None, True
+        try:
+            found = values.element_cell(cell.value)
+        except Unreadable as exc:
+            if has_evidence or not values.is_heading_text(cell.value):
+                self._error(cell, str(exc))
+            return False
+        if found.element is None:  # a heading row
+            self.skipping = False
+            if has_evidence:
+                self._error(cell, f"{quoted(found.wording.strip())} is a heading, not an "
+                            "element id such as 1.1.1")  # fmt: skip
+            return False
+        if not self._start(cell, found.element):
+            return False
+        wording = got.get("wording")
+        self._wording(wording or cell, wording.value if wording else found.wording)
+        return True
+
+    def _start(self, cell: Cell, element_id: str) -> bool:
+        """Begin (or carry on) the element; False when the id cannot be used."""
+        if element_id not in self.known:
+            self._error(cell, f"unknown element {quoted(element_id)}"
+                        f"{did_you_mean(element_id, self.known)}")  # fmt: skip
+            return False
+        earlier = self.elements.get(element_id)
+        if earlier is not None and earlier is self.last:  # the element's id again, on its next row
+            self.current, self.skipping = earlier, False
+            return True
+        if earlier is not None:
+            self._error(cell, f"element {element_id} is already given in rows "
+                        f"{earlier.first_row}-{earlier.last_row}: keep an element's rows "
+                        "together, once")  # fmt: skip
+            return False
+        self.current = self.last = _Element(element_id, cell.row, cell.row, {"element": element_id})
+        self.elements[element_id] = self.current
+        self.skipping = False
+        return True
+
+    def _wording(self, cell: Cell, written: object) -> None:
+        element = self.current
+        assert element is not None  # noqa: S101 - called after _start
+        if element.id in self.worded:
+            return
+        self.worded.add(element.id)
+        text = normal(written)
+        if text and text != normal(self.known[element.id]):
+            self.sheet.add(cell.row, cell.column, "warning", f"the wording of {element.id} "
+                           f"differs from the standard's ({quoted(str(written).strip())}): "
+                           "cse keeps the standard's")  # fmt: skip
+
+    def _ratings(self, element: _Element, got: dict[str, Cell | None]) -> None:
+        for column_name, key in _RATING_FIELDS.items():
+            cell = got.get(column_name)
+            if cell is None or (column_name == "rating" and "self_assessment" in got):
+                continue
+            try:
+                rating = values.rating(cell.value).value
+            except Unreadable as exc:
+                self._error(cell, str(exc))
+                continue
+            before = element.data.setdefault(key, rating)
+            if before != rating:
+                self._error(cell, f"{element.id} is rated {before} in a row above: an "
+                            "element has one rating per stage")  # fmt: skip
+
+    # one evidence item ------------------------------------------------------------
+
+    def _item(self, element: _Element, got: dict[str, Cell | None]) -> None:
+        evidence, id_cell = got.get("evidence"), got.get("evidence_id")
+        title = str(evidence.value).strip() if evidence is not None else ""
+        item_id = None
+        if id_cell is not None:
+            item_id = values.evidence_id(id_cell.value)
+        elif title:
+            item_id, title = values.split_evidence(title)
+        item = self._fields(got)
+        self.matrix.items += 1
+        first = self.defined.get(item_id) if item_id else None
+        row = (evidence or id_cell).row  # type: ignore[union-attr]
+        if first is not None:
+            self._cited(first, item_id or "", title, item, row)
+            cited = {"ref": item_id} | ({"notes": item["notes"]} if "notes" in item else {})
+            element.data.setdefault("evidence", []).append(cited)
+            self.matrix.refs += 1
+            return
+        defined: dict[str, Any] = {"id": item_id} if item_id else {}
+        defined["title"] = title or item_id
+        defined |= item
+        if item_id:
+            self.defined[item_id] = _Defined(row, defined)
+        element.data.setdefault("evidence", []).append(defined)
+
+    def _cited(
+        self, first: _Defined, item_id: str, title: str, item: dict[str, Any], row: int
+    ) -> None:
+        """Warn of what a row citing an id says that differs from where the id is defined."""
+        differs = [
+            f"{name} {quoted(str(item[name]))}"
+            for name in ("owner", "service", "date", "url")
+            if name in item and item[name] != first.item.get(name)
+        ]
+        if title and normal(title) != normal(first.item["title"]):
+            differs.insert(0, f"title {quoted(title)}")
+        if differs:
+            column = self.header.columns.get("evidence", self.header.columns.get("evidence_id", 1))
+            self.sheet.add(row, column, "warning", f"{item_id} is defined in row {first.row}; "
+                           f"this row cites it with ref:, so its {', '.join(differs)} "
+                           "is not kept")  # fmt: skip
+
+    def _fields(self, got: dict[str, Cell | None]) -> dict[str, Any]:
+        item: dict[str, Any] = {
+            name: str(cell.value).strip()
+            for name in ("owner", "service")
+            if (cell := got.get(name)) is not None
+        }
+        if "service" in item:
+            self._service(item["service"])
+        elif (colour := self._colour(got)) is not None:
+            item["service"] = colour
+        date = got.get("date")
+        if date is not None:
+            try:
+                item["date"] = values.date(date.value, self.sheet.epoch)
+            except Unreadable as exc:
+                self._error(date, str(exc))
+        notes = [str(cell.value).strip()] if (cell := got.get("notes")) is not None else []
+        link = got.get("link")
+        if link is not None:
+            text = str(link.value).strip()
+            if values.is_url(text):
+                item["url"] = text
+            else:  # a place on a shared drive: the repository holds only its files and URLs
+                notes.append(f"Location: {text}")
+        if notes:
+            item["notes"] = "\n".join(notes)
+        return {name: item[name] for name in _ITEM_FIELDS if name in item}
+
+    def _colour(self, got: dict[str, Cell | None]) -> str | None:
+        """The service whose key colour fills the row's evidence cell (or another of its cells)."""
+        key = self.header.key
+        cells = [got.get("evidence"), got.get("evidence_id"), *got.values()]
+        for cell in cells:
+            if cell is not None and cell.fill in key:
+                return key[cell.fill]
+        return None
+
+    def _service(self, name: str) -> None:
+        if name not in self.matrix.services:
+            self.matrix.services.append(name)
+
+    def _error(self, cell: Cell, message: str) -> None:
+        self.sheet.add(cell.row, cell.column, "error", message)
+
+
+_ORDER = ("element", "owner", "self_assessment", "desk_top", "final", "evidence", "notes")
+
+
+def _ordered(data: dict[str, Any]) -> dict[str, Any]:
+    """An element's data in the order of an element file's keys."""
+    return {key: data[key] for key in _ORDER if key in data}

@@ -1,0 +1,179 @@
+"""Where an evidence matrix's header row is, and what each of its columns holds.
+
+The header is the first row, below any title rows, that names an element
+column (Ref, Element…) and an evidence column (Evidence, Evidence ref…), in
+the usual words or in those the user maps with `--column FIELD=HEADER`. Cells
+above it that are filled with a colour and hold a word are the colour key of
+the services.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from cse_cli.core.text import and_list, did_you_mean, quoted
+
+if TYPE_CHECKING:
+    from cse_cli.io.matrix import Cell, Sheet
+
+HEADER_SEARCH_ROWS = 30
+"""The header row is looked for in the first rows that hold something."""
+
+# What each field of the repository is called in the matrices teams keep.
+ALIASES: dict[str, tuple[str, ...]] = {
+    "element": ("ref", "reference", "element ref", "element reference", "element no",
+                "element number", "element id", "cse ref", "cse element", "no", "number",
+                "criterion ref", "criteria ref", "element ref no"),
+    "wording": ("wording", "element text", "element wording", "requirement",
+                "element description", "standard", "criteria", "criterion", "cse element text"),
+    "evidence": ("evidence", "evidence title", "evidence description",
+                 "description of evidence", "description", "evidence provided", "title",
+                 "supporting evidence", "evidence item", "evidence details"),
+    "evidence_id": ("evidence ref", "evidence id", "evidence no", "evidence number",
+                    "evidence reference", "id", "es ref", "es no", "evidence code"),
+    "owner": ("owner", "evidence owner", "lead", "responsible", "responsible officer", "who",
+              "initials", "contact", "officer", "lead officer"),
+    "service": ("service", "services", "department", "team", "directorate", "service area"),
+    "date": ("date", "evidence date", "date of evidence", "last reviewed", "date reviewed",
+             "reviewed", "updated", "last updated", "date updated"),
+    "link": ("link", "location", "url", "path", "file", "hyperlink", "file location",
+             "document location", "where held", "link location", "link or location"),
+    "rating": ("rating", "rag", "rag rating", "rag status", "score", "compliance",
+               "self rating", "our rating"),
+    "self_assessment": ("self assessment", "self assessed", "self"),
+    "desk_top": ("desk top", "desktop", "desk top rating", "desk top review"),
+    "final": ("final", "final rating", "final result", "result"),
+    "notes": ("notes", "note", "comments", "comment", "remarks", "notes comments"),
+}  # fmt: skip
+FIELDS = tuple(ALIASES)
+"""The fields a column can hold, as `--column FIELD=HEADER` names them."""
+_BY_NAME = {alias: name for name, aliases in ALIASES.items() for alias in aliases}
+_DERIVED = re.compile(r"^rating at (the )?(self|desk top|final|latest)( stage)?$")
+"""What `cse export` calls the rating it computes: read from the stage columns instead."""
+
+
+def normal(text: object) -> str:
+    """A header as compared: lower case, words only ('Evidence Ref/ID' -> 'evidence ref id')."""
+    return " ".join(re.sub(r"[^0-9a-z]+", " ", str(text).lower()).split())
+
+
+@dataclass
+class Header:
+    """The header row and the field of each column it names."""
+
+    row: int
+    columns: dict[str, int] = field(default_factory=dict)
+    """Field -> column number."""
+    names: dict[int, str] = field(default_factory=dict)
+    """Column number -> the header as written."""
+    unplaced: list[int] = field(default_factory=list)
+    """Columns whose header names no field."""
+    derived: list[int] = field(default_factory=list)
+    """Columns that repeat what other columns hold (an export's computed rating)."""
+    key: dict[str, str] = field(default_factory=dict)
+    """The colour key: fill colour -> service."""
+    others: list[int] = field(default_factory=list)
+    """Rows below that look like a header too (each an error): skipped."""
+
+
+def parse_mapping(pairs: list[str]) -> tuple[dict[str, str], list[str]]:
+    """`--column FIELD=HEADER` options as field -> normal header, and what is wrong with them."""
+    mapping: dict[str, str] = {}
+    wrong: list[str] = []
+    for pair in pairs:
+        name, sep, header = pair.partition("=")
+        name = name.strip().replace("-", "_")
+        if not sep or not header.strip():
+            wrong.append(f"--column {quoted(pair)}: write FIELD=HEADER, such as owner=Lead")
+        elif name not in ALIASES:
+            suggestion = did_you_mean(name, FIELDS)
+            wrong.append(
+                f"--column {quoted(pair)}: {quoted(name)} is not a field{suggestion}; "
+                f"the fields are {and_list(FIELDS)}"
+            )
+        else:
+            mapping[name] = normal(header)
+    return mapping, wrong
+
+
+def _fields(cells: list[Cell], mapping: dict[str, str]) -> dict[int, str]:
+    """The field each header cell names (user's mapping first), by column."""
+    found: dict[int, str] = {}
+    mapped = {header: name for name, header in mapping.items()}
+    for cell in cells:
+        text = normal(cell.value)
+        if text in mapped:
+            found[cell.column] = mapped[text]
+        elif text in _BY_NAME and _BY_NAME[text] not in mapping:
+            found[cell.column] = _BY_NAME[text]
+        elif text == "element" and "element" not in mapping:
+            found[cell.column] = "element?"
+    names = set(found.values())
+    for column, name in found.items():
+        if name == "element?":  # "Element" holds the ids, unless a Ref column does
+            found[column] = "wording" if "element" in names else "element"
+    return found
+
+
+def _looks_right(fields: dict[int, str]) -> bool:
+    names = set(fields.values())
+    return bool(names & {"element"}) and bool(names & {"evidence", "evidence_id"})
+
+
+def find_header(sheet: Sheet, mapping: dict[str, str]) -> Header | None:
+    """The header row of the sheet, with problems added to the sheet; None when there is none."""
+    candidates = []
+    for cells in sheet.rows[:HEADER_SEARCH_ROWS]:
+        if all(isinstance(cell.value, str) for cell in cells):
+            fields = _fields(cells, mapping)
+            if _looks_right(fields):
+                candidates.append((cells, fields))
+    if not candidates:
+        sheet.add(0, 0, "error", f"no header row in the first {HEADER_SEARCH_ROWS} rows: cse "
+                  "looks for a row naming an element column (Ref or Element) and an evidence "
+                  "column (Evidence); name yours with --column element=HEADER "
+                  "--column evidence=HEADER")  # fmt: skip
+        return None
+    cells, fields = candidates[0]
+    if len(candidates) > 1:
+        second = candidates[1][0][0]
+        sheet.add(second.row, second.column, "error", f"rows {cells[0].row} and {second.row} "
+                  "both look like the header row: delete the one that is not")  # fmt: skip
+    header = Header(cells[0].row, others=[other[0][0].row for other in candidates[1:]])
+    for cell in cells:
+        _place(sheet, header, cell, fields.get(cell.column))
+    for name, wanted in mapping.items():
+        if name not in header.columns:
+            sheet.add(header.row, cells[0].column, "error", f"--column {name}={wanted}: no "
+                      f"such header in row {header.row}"
+                      f"{did_you_mean(wanted, map(normal, header.names.values()))}")  # fmt: skip
+    header.key = _colour_key(sheet, header.row)
+    return header
+
+
+def _place(sheet: Sheet, header: Header, cell: Cell, name: str | None) -> None:
+    """Give the header cell's column its field, or list it as not placed."""
+    header.names[cell.column] = str(cell.value).strip()
+    if name is None:
+        listed = header.derived if _DERIVED.match(normal(cell.value)) else header.unplaced
+        listed.append(cell.column)
+    elif name in header.columns:
+        first = quoted(header.names[header.columns[name]])
+        sheet.add(cell.row, cell.column, "error", f"a second {name} column (the first is "
+                  f"{first}): name the one to read with --column {name}=HEADER")  # fmt: skip
+    else:
+        header.columns[name] = cell.column
+
+
+def _colour_key(sheet: Sheet, header_row: int) -> dict[str, str]:
+    """Filled cells holding a word above the header: the colour of each service."""
+    key: dict[str, str] = {}
+    for cells in sheet.rows:
+        if cells[0].row >= header_row:
+            break
+        for cell in cells:
+            if cell.fill is not None and isinstance(cell.value, str) and cell.value.strip():
+                key.setdefault(cell.fill, cell.value.strip())
+    return key

@@ -1,0 +1,239 @@
+"""`cse import`: an evidence matrix in Excel or CSV becomes a repository that `cse check` accepts.
+
+Bad matrices are folders under tests/data/matrix/invalid/<case>/: a `make.py`
+whose `make(folder)` writes the matrix (and whose optional `ARGS` are more
+options), and `expected`, the exact lines the user reads on stderr. Every case
+also proves that nothing was written and no traceback shown.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from cse_cli.io.yaml_loader import load
+from tests.conftest import DATA, run
+
+MATRICES = DATA / "matrix"
+CASES = sorted((MATRICES / "invalid").iterdir(), key=lambda p: p.name)
+
+
+def _maker(folder: Path) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(f"make_{folder.name}", folder / "make.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _element(root: Path, element_id: str) -> dict[str, object]:
+    document = load((root / "evidence" / f"{element_id}.yaml").read_bytes(), element_id)
+    assert document.problems == []
+    data = document.data
+    assert isinstance(data, dict)
+    return data
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
+def test_bad_matrix(case: Path, tmp_path: Path) -> None:
+    maker = _maker(case)
+    matrix = maker.make(tmp_path)
+    out = tmp_path / "out"
+    result = run("import", str(matrix), str(out), *getattr(maker, "ARGS", []))
+    expected = (case / "expected").read_text(encoding="utf-8")
+    assert result.stderr == expected
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert not out.exists()
+
+
+def test_every_bad_matrix_reports_a_located_error() -> None:
+    for case in CASES:
+        lines = (case / "expected").read_text(encoding="utf-8").splitlines()
+        assert any(": error: " in line for line in lines), case.name
+
+
+def test_a_realistic_matrix_gives_a_repository_check_accepts(tmp_path: Path) -> None:
+    matrix = _maker(MATRICES / "realistic").make(tmp_path)
+    out = tmp_path / "anytown"
+    result = run("import", str(matrix), str(out))
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith(
+        "read matrix.xlsx: 3 elements, 6 evidence items (2 citing an earlier one with ref:)\n"
+        f"created 60 files in {out}\n"
+    )
+    assert "Not met: criteria 1, 2, 3, 4 and 5 fall short" in result.stdout
+    assert result.stderr == (
+        "matrix.xlsx:Evidence Matrix!B7: warning: the wording of 1.1.1 differs from the "
+        "standard's ('We have an in-depth understanding of the characteristics of …' "
+        "(75 characters)): cse keeps the standard's\n"
+    )
+    check = run("check", str(out))
+    assert check.exit_code == 1  # valid, and not met: 54 elements are not rated yet
+    assert check.stderr == ""
+    assert _element(out, "1.1.1")["evidence"] == [
+        {"id": "ES-1", "title": "Customer segmentation report 2025", "owner": "JS",
+         "service": "Library", "notes": "Strongest"},
+        {"id": "ES-2", "title": "Various customer surveys", "owner": "AB",
+         "service": "Contact Centre"},
+        {"title": "Housing register analysis", "owner": "CD", "service": "Housing",
+         "notes": "Refresh due"},
+    ]  # fmt: skip
+    assert _element(out, "1.1.2")["evidence"] == [{"ref": "ES-2", "notes": "Use the 2025 wave"}]
+    assert _element(out, "1.1.3")["evidence"] == [
+        {"id": "ES-3", "title": "Consultation with hard to reach groups", "owner": "JS",
+         "service": "Library"},
+        {"ref": "ES-1"},
+    ]  # fmt: skip
+    config = load((out / "cse.yaml").read_bytes(), "cse.yaml").data
+    assert config["services"] == ["Library", "Contact Centre", "Housing"]
+    assert config["organisation"] == "anytown"
+    assert _element(out, "5.3.3") == {
+        "element": "5.3.3", "owner": None, "self_assessment": None, "desk_top": None,
+        "final": None, "verified_on_site": False, "key_questions": [], "visit_evidence": None,
+        "evidence": [], "development_points": [], "compliance_plus": None, "notes": None,
+    }  # fmt: skip
+
+
+def test_it_never_adds_to_an_existing_repository(tmp_path: Path) -> None:
+    matrix = _maker(MATRICES / "realistic").make(tmp_path)
+    out = tmp_path / "repo"
+    out.mkdir()
+    (out / "cse.yaml").write_text("organisation: Mine\n", encoding="utf-8")
+    result = run("import", str(matrix), str(out))
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"cse: error: {out} already holds an evidence repository (cse.yaml): cse import starts "
+        "a new one and never adds to one; import into a new folder, then copy across the "
+        "element files you want\n"
+    )
+    assert sorted(p.name for p in out.iterdir()) == ["cse.yaml"]
+
+
+def test_csv_in_windows_1252_is_read_and_named(tmp_path: Path) -> None:
+    from tests.helpers import matrix_csv
+
+    matrix = matrix_csv(
+        tmp_path / "matrix.csv",
+        ["1.1.1,,ES 1 Café survey,JS,Strongest", ",,ES 2 Panel,AB,", "1.1.2,,ES 1,JS,"],
+        encoding="cp1252",
+    )
+    out = tmp_path / "out"
+    result = run("import", str(matrix), str(out))
+    assert result.exit_code == 0
+    assert result.stderr == (
+        "matrix.csv:2:16: warning: read as Windows-1252 (Excel's plain CSV), not UTF-8: check "
+        "the accented letters, or save it from Excel as 'CSV UTF-8 (Comma delimited)'\n"
+    )
+    assert _element(out, "1.1.1")["evidence"] == [
+        {"id": "ES-1", "title": "Café survey", "owner": "JS", "notes": "Strongest"},
+        {"id": "ES-2", "title": "Panel", "owner": "AB"},
+    ]
+    assert _element(out, "1.1.2")["evidence"] == [{"ref": "ES-1"}]
+
+
+@pytest.mark.parametrize("bom", [b"", b"\xef\xbb\xbf"], ids=["utf-8", "utf-8-with-bom"])
+def test_csv_in_utf8_with_or_without_a_bom(bom: bytes, tmp_path: Path) -> None:
+    matrix = tmp_path / "matrix.csv"
+    matrix.write_bytes(bom + "Ref;Evidence;Service\n1.1.1;Café survey;Library\n".encode())
+    out = tmp_path / "out"
+    result = run("import", str(matrix), str(out))
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert _element(out, "1.1.1")["evidence"] == [{"title": "Café survey", "service": "Library"}]
+
+
+def test_dates_ratings_links_and_a_mapped_column(tmp_path: Path) -> None:
+    import datetime as dt
+
+    from tests.helpers import matrix_workbook
+
+    header = ("Element", "What we have", "RAG", "Desk-top", "When", "Link", "Priority")
+    rows: list[list[object]] = [
+        ["1.1.1 We have an in-depth understanding", "Surveys", "Green", "P", 42072,
+         "https://example.org/surveys", "High"],
+        [None, "Panels", None, None, "9 March 2015", r"S:\CSE\Panels.docx"],
+        [None, "Cards", None, None, dt.datetime(2015, 3, 9)],  # noqa: DTZ001 - as Excel stores it
+        ["1.1.2", "Focus groups", "amber", None, "09/03/15"],
+    ]  # fmt: skip
+    matrix = matrix_workbook(tmp_path / "matrix.xlsx", rows, header)
+    out = tmp_path / "out"
+    result = run("import", str(matrix), str(out), "--column", "evidence=What we have", "-c",
+                 "date=when")  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    assert "matrix.xlsx:Evidence Matrix!G3: warning: column 'Priority' is not imported" in (
+        result.stderr
+    )
+    day = dt.date(2015, 3, 9)
+    first = _element(out, "1.1.1")
+    assert (first["self_assessment"], first["desk_top"]) == ("full", "partial")
+    assert first["evidence"] == [
+        {"title": "Surveys", "date": day, "url": "https://example.org/surveys"},
+        {"title": "Panels", "date": day, "notes": r"Location: S:\CSE\Panels.docx"},
+        {"title": "Cards", "date": day},
+    ]
+    assert _element(out, "1.1.2")["self_assessment"] == "partial"
+
+
+def test_formulas_give_their_saved_values(tmp_path: Path) -> None:
+    from tests.helpers import SHEET_XML, matrix_workbook, rewrite_part
+
+    rows = [["1.1.1", None, '="Annual "&"report"', "JS"], ["1.1.2", None, "=A1", "AB"]]
+    matrix = matrix_workbook(tmp_path / "matrix.xlsx", rows)
+    saved = b'<c r="C4" t="str"><f>"Annual "&amp;"report"</f><v>Annual report</v></c>'
+    rewrite_part(  # as Excel saves it: the formula and its last value
+        matrix,
+        SHEET_XML,
+        lambda xml: xml.replace(b'<c r="C4"><f>"Annual "&amp;"report"</f><v></v></c>', saved),
+    )
+    out = tmp_path / "out"
+    result = run("import", str(matrix), str(out))
+    assert result.exit_code == 0, result.stderr
+    assert _element(out, "1.1.1")["evidence"] == [{"title": "Annual report", "owner": "JS"}]
+    assert result.stderr == (
+        "matrix.xlsx:Evidence Matrix!C5: warning: a formula with no value saved: read as empty "
+        "(open the workbook in Excel and save it, to keep the value)\n"
+    )
+    assert "evidence" not in _element(out, "1.1.2") or _element(out, "1.1.2")["evidence"] == []
+
+
+def test_usage_errors(tmp_path: Path) -> None:
+    matrix = _maker(MATRICES / "realistic").make(tmp_path)
+    out = tmp_path / "out"
+    wrong_field = run("import", str(matrix), str(out), "--column", "ownr=Lead")
+    assert wrong_field.exit_code == 2
+    assert wrong_field.stderr.startswith(
+        "cse: error: --column 'ownr=Lead': 'ownr' is not a field (did you mean 'owner'?); "
+    )
+    sheet = run("import", str(matrix), str(out), "--sheet", "Evidence matrix")
+    assert sheet.exit_code == 2
+    assert sheet.stderr == (
+        "cse: error: matrix.xlsx: no sheet 'Evidence matrix' (did you mean 'Evidence Matrix'?); "
+        "its sheets are 'Evidence Matrix'\n"
+    )
+    other = tmp_path / "matrix.ods"
+    other.write_bytes(b"")
+    assert run("import", str(other), str(out)).stderr == (
+        "cse: error: matrix.ods: cse imports .xlsx workbooks and .csv files; save the matrix "
+        "as one of them\n"
+    )
+    assert not out.exists()
+
+
+def test_json_output(tmp_path: Path) -> None:
+    import json
+
+    matrix = _maker(MATRICES / "realistic").make(tmp_path)
+    result = run("import", str(matrix), str(tmp_path / "out"), "--format", "json")
+    assert result.exit_code == 0
+    document = json.loads(result.stdout)
+    assert (document["elements"], document["items"], document["refs"]) == (3, 6, 2)
+    assert document["met"] is False
+    assert document["problems"][0]["cell"] == "Evidence Matrix!B7"
+    bad = _maker(CASES[0]).make(tmp_path)
+    failed = run("import", str(bad), str(tmp_path / "out2"), "--format", "json")
+    assert failed.exit_code == 2
+    assert json.loads(failed.stdout)["problems"][0]["severity"] == "error"
