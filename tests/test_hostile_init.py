@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import run, snapshot, write_repo
+from tests.helpers import run, snapshot, write_repo
 
 
 def _fails(args: list[str], line: str) -> None:

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from cse_cli.io.tree import DirTree, TooLarge, Unreadable, Why, read_regular
-from tests.conftest import BOLTON, element_yaml, run, write_repo
+from tests.helpers import BOLTON, element_yaml, run, write_repo
 
 COMMANDS = {
     "check": ["check"],

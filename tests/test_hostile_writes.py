@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import BOLTON, run
+from tests.helpers import BOLTON, run
 
 OUTPUTS = {
     "report md": ["report", str(BOLTON), "--format", "md"],

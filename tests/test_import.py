@@ -15,7 +15,7 @@ from types import ModuleType
 import pytest
 
 from cse_cli.io.yaml_loader import load
-from tests.conftest import DATA, run
+from tests.helpers import DATA, run
 
 MATRICES = DATA / "matrix"
 CASES = sorted((MATRICES / "invalid").iterdir(), key=lambda p: p.name)

@@ -21,7 +21,7 @@ from cse_cli.core.stages import Stage
 from cse_cli.core.standard import Criterion
 from cse_cli.io.resources import load_standard
 from cse_cli.views.gap import to_raise_criterion
-from tests.conftest import element_yaml, run, write_repo
+from tests.helpers import element_yaml, run, write_repo
 
 if TYPE_CHECKING:
     from pathlib import Path

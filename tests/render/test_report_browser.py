@@ -220,7 +220,7 @@ def test_screenshot(bolton: Page, tmp_path: Path) -> None:
         }"""
     )
     assert seen["verdict"] == (
-        "Indicative verdict: not met. Criteria 4 and 5 fall short of the standard’s rules. "
+        "Indicative verdict: not met. Criterion 5 falls short of the standard’s rules. "
         "The certification body decides."
     )
     assert seen["verdictInView"]
