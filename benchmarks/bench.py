@@ -5,10 +5,12 @@ Run from the project's root:
     python benchmarks/bench.py                         # every size, 21 runs each
     python benchmarks/bench.py --sizes 6 --orgs 0 --repeats 5 --output /tmp/bench.md
 
-It writes synthetic evidence repositories with ../shared/bench/gen_repo.py (57
+gen_repo.py and floor_check.py are not part of this repository: they come from the
+project's shared folder beside the checkout (../shared/bench; elsewhere, pass
+--shared DIR). It writes synthetic evidence repositories with gen_repo.py (57
 element files of 6, 60 and 300 evidence items each, and 10 repositories of 6
 items side by side) into a temporary folder. Then, for each repeat, it runs in
-turn the floor (../shared/bench/floor_check.py), `cse check --format json` and
+turn the floor (floor_check.py), `cse check --format json` and
 `cse report --format html -o FILE` on the same files, one process each, as a
 user or a CI job runs them. It prints, as a Markdown table, the median time of
 each, the median of the per-repeat ratios (by wall-clock time, and by CPU time,
@@ -216,7 +218,7 @@ def main() -> None:
     if missing:
         sys.exit(
             f"bench: no {' or '.join(missing)} in {shared}: pass --shared with the folder "
-            "that holds them (shared/bench, beside this project)"
+            "that holds them (the project's shared folder beside the checkout: shared/bench)"
         )
     # As after a normal install, where bytecode is compiled: the warm-up runs write it.
     os.environ.pop("PYTHONDONTWRITEBYTECODE", None)

@@ -23,6 +23,7 @@ from cse_cli.cli.main import main
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping, Sequence
+    from types import ModuleType
 
 TESTS = Path(__file__).resolve().parent
 PROJECT = TESTS.parent
@@ -93,18 +94,23 @@ def run(*args: str) -> Result:
 # bad-input cases: tests/data/invalid/<case>/ and tests/data/valid/<case>/ ---------------
 
 
+def load_module(name: str, path: Path) -> ModuleType:
+    """The Python file at `path`, run as a module called `name` (not added to sys.modules)."""
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 def prepare_case(case: Path, tmp_path: Path) -> Path:
     """Copy a case's `repo/` into `tmp_path` and let its `make.py` add what git cannot hold."""
     root = tmp_path / case.name
     shutil.copytree(case / "repo", root, symlinks=True)
     maker = case / "make.py"
     if maker.exists():
-        spec = importlib.util.spec_from_file_location(f"make_{case.name}", maker)
-        assert spec is not None
-        assert spec.loader is not None
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-        module.make(root)
+        load_module(f"make_{case.name}", maker).make(root)
     return root
 
 

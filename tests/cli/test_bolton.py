@@ -1,7 +1,7 @@
 """What `cse check` says about the University of Bolton, derived by hand from the report.
 
-The assessor's analysis (shared/seeds/004_…, reference 14/5167) gives a desk-top
-(DTR) and a final result for every element. Counted by hand from the report:
+The assessor's analysis (reference 14/5167, transcribed in examples/bolton/RESULTS.md)
+gives a desk-top (DTR) and a final result for every element. Counted by hand from the report:
 
 desk-top: C1 4 F, 7 P; C2 1 F, 10 P; C3 4 F, 8 P; C4 13 P; C5 1 F, 9 P (5.2.5's
 DTR is printed "Э": read as P, see its notes). Every criterion has more partials
@@ -10,7 +10,7 @@ than its maximum, so the standard is not met at the desk-top stage.
 final: the partials are 1.3.3, 1.3.4 (C1: 9 of 11 full, 81.8%, within the maximum
 of 2, met); none in C2 and C3 (met); 4.1.2, 4.1.3, 4.3.1 (C4: 3 partials is the
 maximum the table allows, so met as the assessor applies the rules, with a note
-that 10 of 13 is 76.9%, below a strict 80%: the case PRODUCT.md names); 5.3.1,
+that 10 of 13 is 76.9%, below a strict 80%: the case the README's scoring section names); 5.3.1,
 5.3.2, 5.3.3 (C5: 3 partials over the maximum of 2, not met). So the final result
 does not meet the standard either, because of criterion 5 alone. With
 `rules: strict_share: true` criterion 4 fails on the share as well.

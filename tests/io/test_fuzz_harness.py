@@ -20,7 +20,7 @@ import pytest
 from cse_cli.core.problems import Problem
 from cse_cli.io.yaml_loader import Document
 from tests import fuzzing
-from tests.helpers import PROJECT
+from tests.helpers import PROJECT, load_module
 
 HARNESS = PROJECT / "fuzz" / "fuzz_loader.py"
 RUNS = 3000
@@ -122,12 +122,7 @@ def test_replay_names_the_input_that_fails(tmp_path: Path) -> None:
 
 def _harness() -> ModuleType:
     """The harness as a module, to list its seeds."""
-    spec = importlib.util.spec_from_file_location("fuzz_loader", HARNESS)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_module("fuzz_loader", HARNESS)
 
 
 @pytest.mark.parametrize(

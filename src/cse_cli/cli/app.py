@@ -5,7 +5,8 @@ Each command here only hands its options to its module in
 module's exit code to `cse_cli.cli.main`, which ends the program.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations`: Typer reads these annotations when it
+# builds the command line, on every run, and text annotations must be compiled first.
 
 from pathlib import Path
 from typing import Annotated, Literal

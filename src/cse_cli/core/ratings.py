@@ -36,7 +36,7 @@ class Rating(str, enum.Enum):
 
     @property
     def compliant(self) -> bool:
-        """Full compliance or compliance plus: what counts toward the 80% share."""
+        """Full compliance or compliance plus: what counts toward the minimum share."""
         return self in {Rating.FULL, Rating.COMPLIANCE_PLUS}
 
 
