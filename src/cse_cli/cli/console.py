@@ -7,6 +7,7 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from cse_cli.core.problems import CseError, Problem
+from cse_cli.core.text import inert
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
@@ -44,8 +45,12 @@ def echo(message: str, *, err: bool = False, nl: bool = True) -> None:
 
 
 def error_line(message: Problem | str) -> str:
-    """The line the user reads on stderr: a located problem, or `cse: error: message`."""
-    return str(message) if isinstance(message, Problem) else f"cse: error: {message}"
+    """The line the user reads on stderr: a located problem, or `cse: error: message`.
+
+    Always one line: whatever a message quotes from the evidence, a line break
+    or a right-to-left override in it is escaped (`inert`), never printed raw.
+    """
+    return inert(str(message) if isinstance(message, Problem) else f"cse: error: {message}")
 
 
 def report_problems(problems: Iterable[Problem | str]) -> None:
