@@ -354,7 +354,7 @@ def test_markdown_escapes_what_the_evidence_says(tmp_path: Path) -> None:
     markdown = to_markdown(diff)
     assert (
         "| 1.1.1 |  | A \\| B &lt;b&gt;bold&lt;/b&gt; \\`code\\` @&#8203;team \\*x\\* "
-        "\\[link\\](http://x) \\$y\\$ \\#1 next |"
+        "\\[link\\](http://x) \\$y\\$ #&#8203;1<br>next |"
     ) in markdown
     assert "### Customer Service Excellence: base \\| &lt;i&gt; → head" in markdown
     # every table row keeps its columns: no unescaped | inside a cell

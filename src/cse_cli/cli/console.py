@@ -3,26 +3,54 @@
 from __future__ import annotations
 
 import sys
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from cse_cli.core.problems import CseError, Problem
+from cse_cli.core.text import inert
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Iterator
 
     from cse_cli.render import Rendered
+
+
+class OutputClosed(Exception):  # noqa: N818 - reads as what it says
+    """The reader of our output has gone (`cse check | head -1`): stop quietly."""
+
+
+class OutputFailed(CseError):  # noqa: N818 - reads as what it says
+    """Standard output cannot be written (a full disk, `>/dev/full`): said on stderr."""
+
+
+@contextmanager
+def _writing(*, err: bool) -> Iterator[None]:
+    """Turn a failed write to stdout or stderr into OutputClosed or OutputFailed."""
+    try:
+        yield
+    except BrokenPipeError:
+        raise OutputClosed from None
+    except OSError as exc:
+        if err:  # nowhere left to say what went wrong
+            raise OutputClosed from None
+        raise OutputFailed(f"cannot write to standard output: {exc.strerror or exc}") from None
 
 
 def echo(message: str, *, err: bool = False, nl: bool = True) -> None:
     """Print on stdout, or on stderr with `err`, and flush."""
     stream = sys.stderr if err else sys.stdout
-    stream.write(message + "\n" if nl else message)
-    stream.flush()
+    with _writing(err=err):
+        stream.write(message + "\n" if nl else message)
+        stream.flush()
 
 
 def error_line(message: Problem | str) -> str:
-    """The line the user reads on stderr: a located problem, or `cse: error: message`."""
-    return str(message) if isinstance(message, Problem) else f"cse: error: {message}"
+    """The line the user reads on stderr: a located problem, or `cse: error: message`.
+
+    Always one line: whatever a message quotes from the evidence, a line break
+    or a right-to-left override in it is escaped (`inert`), never printed raw.
+    """
+    return inert(str(message) if isinstance(message, Problem) else f"cse: error: {message}")
 
 
 def report_problems(problems: Iterable[Problem | str]) -> None:
@@ -39,7 +67,13 @@ def show(rendered: Rendered) -> None:
     from rich.console import Console
 
     console = Console(highlight=rendered.highlight, soft_wrap=rendered.soft_wrap)
-    console.print(rendered.renderable)
+    console.on_broken_pipe = _closed  # type: ignore[method-assign] # Rich would exit with 1
+    with _writing(err=False):
+        console.print(rendered.renderable)
+
+
+def _closed() -> None:
+    raise OutputClosed
 
 
 def fail(*problems: Problem | str) -> CseError:

@@ -18,3 +18,5 @@ class Exit(enum.IntEnum):
     """An internal error: the one case that shows a traceback."""
     INTERRUPTED = 130
     """Stopped by Ctrl-C, as shells count it (128 + SIGINT)."""
+    OUTPUT_CLOSED = 141
+    """The reader of the output went away (`| head -1`), as shells count it (128 + SIGPIPE)."""

@@ -59,10 +59,20 @@ def quoted(text: str) -> str:
 
 def short(text: str) -> str:
     """The user's text for a message, unquoted: invisible characters escaped, long text cut."""
-    cut = text if len(text) <= MAX_QUOTED else text[:MAX_QUOTED] + "…"
-    if cut.isprintable():
-        return cut
-    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in cut)
+    return inert(text if len(text) <= MAX_QUOTED else text[:MAX_QUOTED] + "…")
+
+
+def inert(text: str) -> str:
+    r"""The user's text for one line of output, whole, that cannot break or reorder the line.
+
+    A line break is written as \n, a right-to-left override as \u202e, and so on
+    for every control and invisible character, so a value from the evidence can
+    never start a line of its own (forging an `error:` line) or show a file name
+    `txt.exe` as `exe.txt`.
+    """
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
 
 
 def and_list(words: Iterable[str]) -> str:

@@ -15,10 +15,10 @@ from typing import TypeVar
 from pydantic import BaseModel, ValidationError
 
 from cse_cli.core.evidence import Config, ElementFile, Evidence, EvidenceItem
-from cse_cli.core.problems import CseError, Problem, Severity, has_errors
+from cse_cli.core.problems import CseError, Problem, has_errors
 from cse_cli.core.standard import Standard
 from cse_cli.core.text import describe, did_you_mean, quoted, short
-from cse_cli.io.limits import MAX_PROBLEMS_PER_FILE
+from cse_cli.io.limits import at_most_per_file
 from cse_cli.io.pydantic_messages import translate
 from cse_cli.io.tree import DirTree, Entry, Refusal, TooLarge, Tree, Unreadable, Why, clean
 from cse_cli.io.yaml_loader import Document, load
@@ -88,7 +88,7 @@ class _Reader:
         if evidence_dir is not None:
             self._elements(evidence, *evidence_dir)
         self._check_refs()
-        evidence.problems = _at_most_per_file(sorted(self.problems, key=_order))
+        evidence.problems = at_most_per_file(self.problems)
         return evidence
 
     # cse.yaml -----------------------------------------------------------------
@@ -172,7 +172,30 @@ class _Reader:
         if element is not None and self._check_element(doc, element, evidence, entry.name):
             evidence.elements[element.element] = element
             evidence.files[element.element] = rel
+        else:  # left out of the evidence, but what it says is still checked and known
+            self._raw_items(doc)
         self.problems.extend(doc.problems)
+
+    def _raw_items(self, doc: Document) -> None:
+        """The ids, refs and paths of a file that failed validation, as it was written.
+
+        So one mistake never hides another: a missing `path:` is reported with a
+        bad `date:` beside it, and another file's `ref:` to an id defined here is
+        not called a ref to nothing.
+        """
+        data = doc.data
+        items = data.get("evidence") if isinstance(data, dict) else None
+        for index, raw in enumerate(items if isinstance(items, list) else []):
+            if not isinstance(raw, dict):
+                continue
+            at = ("evidence", index)
+            item_id, ref, path = raw.get("id"), raw.get("ref"), raw.get("path")
+            if isinstance(ref, str):
+                self.refs.append((ref, doc.file, *doc.position((*at, "ref"))))
+            elif isinstance(item_id, str) and item_id not in self.ids:
+                self.ids[item_id] = (doc.file, *doc.position((*at, "id")))
+            if isinstance(path, str) and path and ref is None:
+                self._check_path(doc, at, path)
 
     def _check_element(
         self, doc: Document, element: ElementFile, evidence: Evidence, name: str
@@ -243,9 +266,12 @@ class _Reader:
                 f"({', '.join(services)}){did_you_mean(item.service, services)}",
             )
         if item.path is not None:
-            problem = self.tree.check_file(item.path)
-            if problem is not None:
-                doc.error(doc.position((*at, "path")), f"path {quoted(item.path)} {problem}")
+            self._check_path(doc, at, item.path)
+
+    def _check_path(self, doc: Document, at: tuple[str, int], path: str) -> None:
+        problem = self.tree.check_file(path)
+        if problem is not None:
+            doc.error(doc.position((*at, "path")), f"path {quoted(path)} {problem}")
 
     def _check_refs(self) -> None:
         for ref, file, line, column in self.refs:
@@ -296,31 +322,3 @@ class _Reader:
 
     def _problem(self, file: str, line: int, column: int, message: str) -> None:
         self.problems.append(Problem(file, line, column, "error", message))
-
-
-def _order(problem: Problem) -> tuple[str, int, int]:
-    return (problem.file, problem.line, problem.column)
-
-
-def _at_most_per_file(problems: list[Problem]) -> list[Problem]:
-    """The first MAX_PROBLEMS_PER_FILE problems of each file, then one line for the rest."""
-    kept: list[Problem] = []
-    hidden: dict[str, list[Problem]] = {}
-    seen: dict[str, int] = {}
-    for problem in problems:
-        seen[problem.file] = seen.get(problem.file, 0) + 1
-        if seen[problem.file] <= MAX_PROBLEMS_PER_FILE:
-            kept.append(problem)
-        else:
-            hidden.setdefault(problem.file, []).append(problem)
-    if not hidden:
-        return problems
-    for file, rest in hidden.items():
-        first = rest[0]
-        severity: Severity = "error" if has_errors(rest) else "warning"
-        message = (
-            f"{len(rest):,} more problems in this file are not listed (the first at this "
-            f"line): fix the {MAX_PROBLEMS_PER_FILE} above and run cse check again"
-        )
-        kept.append(Problem(file, first.line, first.column, severity, message))
-    return sorted(kept, key=_order)

@@ -6,6 +6,7 @@ import json
 from typing import TYPE_CHECKING
 
 from cse_cli.core.scoring import verdict_sentence
+from cse_cli.core.text import inert
 from cse_cli.render import Styled
 
 if TYPE_CHECKING:
@@ -60,7 +61,8 @@ def _table(organisation: str, verdict: Verdict) -> RenderableType:
     from rich.text import Text
 
     table = Table(
-        title=f"{organisation}\nCustomer Service Excellence at the {verdict.stage.value} stage",
+        title=f"{inert(organisation)}\n"
+        f"Customer Service Excellence at the {verdict.stage.value} stage",
         title_justify="left",
         box=box.SIMPLE_HEAD,
     )

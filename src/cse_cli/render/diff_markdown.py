@@ -2,36 +2,22 @@
 
 The verdict and a one-line summary come first, the details folded in
 `<details>`. Every string that comes from the evidence is escaped, so a title
-with `|`, `<`, a backtick or an @mention cannot break a table or ping anyone.
+with `|`, `<`, a backtick or an @mention cannot break a table or ping anyone
+(`cse_cli.render.markdown`, the one Markdown escaper).
 """
 
 from __future__ import annotations
 
-import html
 from typing import TYPE_CHECKING
 
 from cse_cli.render.diff import INDICATIVE, invalid, met, sections, summary
+from cse_cli.render.markdown import md_html, md_text
 
 if TYPE_CHECKING:
     from cse_cli.render.diff import Rows
     from cse_cli.views.diff import Diff
 
-_MARKDOWN = str.maketrans(
-    {
-        **{c: "\\" + c for c in "\\`*_[]|~#$"},
-        "<": "&lt;",
-        ">": "&gt;",
-        "&": "&amp;",
-        "@": "@&#8203;",  # a zero-width space after @ stops GitHub mentioning anyone
-        "\n": " ",
-        "\r": " ",
-    }
-)
-
-
-def escape(text: str) -> str:
-    """Text from the evidence, safe inside a Markdown table cell or paragraph."""
-    return text.translate(_MARKDOWN).strip()
+escape = md_text  # every string from the evidence, in a paragraph, heading or cell
 
 
 def to_markdown(diff: Diff) -> str:
@@ -66,7 +52,7 @@ def to_markdown(diff: Diff) -> str:
         if not side.valid:
             rows = [(p.file, f"{p.line}:{p.column}", p.message) for p in side.errors]
             out += _folded(
-                f"Problems at {html.escape(side.label)} ({len(rows)})",
+                f"Problems at {md_html(side.label)} ({len(rows)})",
                 ("File", "Place", "Problem"),
                 rows,
             )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from cse_cli.core.text import inert
 from cse_cli.render import Styled
 from cse_cli.render.diff import INDICATIVE, invalid, met, sections, summary, verdict
 
@@ -24,7 +25,10 @@ def _text(diff: Diff) -> RenderableType:
 
     style = {"met": "bold green", "not met": "bold red", "invalid": "bold yellow"}
     lines = [
-        Text(f"{diff.base.label} → {diff.head.label}, at the {diff.stage} stage", style="bold"),
+        Text(
+            f"{inert(diff.base.label)} → {inert(diff.head.label)}, at the {diff.stage} stage",
+            style="bold",
+        ),
         Text.assemble(
             "Verdict: ",
             (verdict(diff), style[met(diff.met_after)]),
@@ -51,10 +55,10 @@ def _text(diff: Diff) -> RenderableType:
                 element, stage, before, after = row
                 lines.append(Text(f"  {element} {stage}: {before} → {after}"))
             else:
-                first, *rest = (cell for cell in row if cell)
+                first, *rest = (inert(cell) for cell in row if cell)
                 lines.append(Text(f"  {first}" + (": " + " · ".join(rest) if rest else "")))
     for side in (diff.base, diff.head):
         if not side.valid:
-            lines.append(Text(invalid(side) + ":", "yellow"))
-            lines.extend(Text(f"  {problem}") for problem in side.errors)
+            lines.append(Text(inert(invalid(side)) + ":", "yellow"))
+            lines.extend(Text(f"  {inert(str(problem))}") for problem in side.errors)
     return Group(*lines)

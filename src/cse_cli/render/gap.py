@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from cse_cli.core.scoring import INDICATIVE, falls_short
-from cse_cli.core.text import and_list
+from cse_cli.core.text import and_list, inert
 from cse_cli.render import Styled
 
 if TYPE_CHECKING:
@@ -44,10 +44,12 @@ def _text(gap: Gap) -> RenderableType:
     from rich.text import Text
 
     parts: list[RenderableType] = [
-        Text(f"{gap.organisation}: gaps at the {gap.stage} stage, as of {gap.as_of}", "bold")
+        Text(f"{inert(gap.organisation)}: gaps at the {gap.stage} stage, as of {gap.as_of}", "bold")
     ]
     narrowed = [
-        f"{what} {name}" for what, name in (("service", gap.service), ("owner", gap.owner)) if name
+        f"{what} {inert(name)}"
+        for what, name in (("service", gap.service), ("owner", gap.owner))
+        if name
     ]
     if narrowed:
         parts.append(
@@ -76,13 +78,13 @@ def _text(gap: Gap) -> RenderableType:
             f"{gap.stale_after_months} months before {gap.as_of}"
         )
     )
-    parts.append(_rows([(i.element, f"{i.date} {i.title}") for i in gap.stale]))
+    parts.append(_rows([(i.element, f"{i.date} {inert(i.title)}") for i in gap.stale]))
     parts += [_heading("Evidence with no date (its age cannot be checked)"), _undated(gap.undated)]
     parts.append(_heading("Open development points"))
     others = [p for p in gap.open_development_points if p.element not in shown]
     above = len(gap.open_development_points) - len(others)
     if others or not above:
-        parts.append(_rows([(p.element, f"{_raised(p.raised)}: {p.point}") for p in others]))
+        parts.append(_rows([(p.element, f"{_raised(p.raised)}: {inert(p.point)}") for p in others]))
     if above:
         where = "and the" if others else "All"
         parts.append(_indented(f"{where} {above} shown above, on the elements below full."))
@@ -149,7 +151,7 @@ def _rows(rows: list[tuple[str, str]], indent: int = 2, empty: str = "None.") ->
 
 def _element_lines(element: ElementGap) -> str:
     lines = [f"{_label(element.rating)} · {_owner(element.owner)}", element.text]
-    lines += [f"Open development point: {point}" for point in element.development_points]
+    lines += [f"Open development point: {inert(point)}" for point in element.development_points]
     return "\n".join(lines)
 
 
@@ -158,7 +160,7 @@ def _label(rating: Rating | None) -> str:
 
 
 def _owner(owner: str | None) -> str:
-    return f"owner: {owner}" if owner else "no owner named"
+    return f"owner: {inert(owner)}" if owner else "no owner named"
 
 
 def _raised(raised: dt.date | None) -> str:
@@ -175,7 +177,7 @@ def _indented(text: str, indent: int = 2) -> RenderableType:
 
 def _undated(listed: tuple[DatedItem, ...]) -> RenderableType:
     if len(listed) <= UNDATED_LISTED:
-        return _rows([(i.element, i.title) for i in listed])
+        return _rows([(i.element, inert(i.title)) for i in listed])
     counts: dict[str, int] = {}
     for item in listed:
         counts[item.element] = counts.get(item.element, 0) + 1

@@ -1,11 +1,17 @@
-"""Escaping for the Markdown report: user text that cannot break a table or inject HTML.
+"""Escaping for Markdown output (reports and diffs): user text that stays inert.
 
-The Markdown template's Jinja environment passes every `{{ value }}` through
-`md_text` (as its `finalize`), the way the HTML template's autoescape does.
+One escaper for the one output language: `md_text` for Markdown text (a
+paragraph, a heading or a table cell) and `md_html` for text inside the HTML
+that GitHub Markdown allows (a `<summary>` label). Both make user text unable
+to break a table, inject HTML, or notify or link anything: no @mention, no
+#123 reference, no :emoji: code. The Markdown template's Jinja environment
+passes every `{{ value }}` through `md_text` (as its `finalize`), the way the
+HTML template's autoescape does.
 """
 
 from __future__ import annotations
 
+import html
 import re
 
 
@@ -15,13 +21,22 @@ class MdSafe(str):
     __slots__ = ()
 
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]|~$])")
 _ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
 # What would open a heading, list, rule or setext underline at the start of a line.
 _BLOCK_START = re.compile(
     r"^(?:#{1,6}(?=\s|$)|[-+](?=\s|$)|[-=](?=[-= ]*$)|(\d{1,9})(?=[.)](?:\s|$)))"
 )
 _URL_UNSAFE = re.compile(r"[()<>|\\`\"' ]")
+# What GitHub turns into a notification, a link or a picture: @name, #123 (and
+# GH-123), :name:. A zero-width space after the first character breaks each
+# pattern and is invisible on the page.
+_LIVE = re.compile(r"(?<![\w@])@(?=[\w-])|(?<!\w)(?:#|GH-)(?=\d)|:(?=[\w+-]+:)")
+_BREAK = "&#8203;"
+
+
+def _inert(text: str) -> str:
+    return _LIVE.sub(lambda match: match.group(0) + _BREAK, text)
 
 
 def md_text(value: object) -> str:
@@ -30,7 +45,8 @@ def md_text(value: object) -> str:
     Markdown punctuation and pipes are backslash-escaped, `<` and `>` become
     entities so no HTML gets through, and line breaks become `<br>`, which GitHub
     renders inside a table cell. A line that would start a heading, list or rule
-    has its first character escaped.
+    has its first character escaped, and mentions, references and emoji codes
+    are broken with a zero-width space.
     """
     if value is None:
         return ""
@@ -40,7 +56,12 @@ def md_text(value: object) -> str:
     text = _ENTITY.sub("&amp;", text).replace("<", "&lt;").replace(">", "&gt;")
     text = _MD_SPECIAL.sub(r"\\\1", text)
     lines = (_BLOCK_START.sub(_escape_start, line.strip()) for line in text.split("\n"))
-    return "<br>".join(line for line in lines if line)
+    return _inert("<br>".join(line for line in lines if line))
+
+
+def md_html(value: str) -> str:
+    """User text inside an HTML element of a Markdown page (where Markdown is not read)."""
+    return _inert(html.escape(" ".join(value.split()), quote=False))
 
 
 def _escape_start(match: re.Match[str]) -> str:

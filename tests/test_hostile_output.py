@@ -1,0 +1,115 @@
+"""Standard output closed or full, and Ctrl-C before the program starts (§4).
+
+A closed pipe (`cse check | head -1`) ends the run quietly, as Unix tools end,
+with 141 (128 + SIGPIPE); a full one (`>/dev/full`) is one line on stderr and
+exit 2; neither prints a traceback or "Exception ignored".
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import BOLTON, DATA, run
+
+COMMANDS = {
+    "check": ["check", str(BOLTON)],
+    "check json": ["check", str(BOLTON), "--format", "json"],
+    "check github": ["check", str(DATA / "invalid" / "bad-date" / "repo"), "--format", "github"],
+    "gap": ["gap", str(BOLTON)],
+    "report md": ["report", str(BOLTON), "--format", "md"],
+    "report html": ["report", str(BOLTON), "--format", "html"],
+    "diff": ["diff", "--base-dir", str(BOLTON), "--head-dir", str(BOLTON)],
+    "schema": ["schema"],
+    "help": ["--help"],
+}
+
+
+def _program(args: list[str], stdout: int) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(
+        [sys.executable, "-m", "cse_cli", *args],
+        stdout=stdout,
+        stderr=subprocess.PIPE,
+        check=False,
+        timeout=120,
+    )
+
+
+@pytest.mark.parametrize("args", COMMANDS.values(), ids=COMMANDS.keys())
+def test_a_closed_pipe_ends_the_run_quietly(args: list[str]) -> None:
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # the reader has gone before the first byte, as `head` goes after some
+    try:
+        result = _program(args, write_end)
+    finally:
+        os.close(write_end)
+    assert result.stderr == b""
+    assert result.returncode == 141
+
+
+@pytest.mark.parametrize("args", COMMANDS.values(), ids=COMMANDS.keys())
+def test_a_full_standard_output_is_one_line(args: list[str]) -> None:
+    with Path("/dev/full").open("wb") as full:
+        result = _program(args, full.fileno())
+    assert (
+        result.stderr == b"cse: error: cannot write to standard output: No space left on device\n"
+    )
+    assert result.returncode == 2
+
+
+class _Closed(io.StringIO):
+    def write(self, _text: str) -> int:
+        raise BrokenPipeError(32, "Broken pipe")
+
+
+def test_a_closed_pipe_in_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    """main() itself, with stdout a stream that is not a file: still exit 141, nothing said."""
+    monkeypatch.setattr(sys, "stdout", _Closed())
+    stderr = io.StringIO()
+    monkeypatch.setattr(sys, "stderr", stderr)
+    from cse_cli.cli.main import main
+
+    assert main(["check", str(BOLTON)]) == 141
+    assert stderr.getvalue() == ""
+
+
+def test_ctrl_c_before_main_is_one_line() -> None:
+    """Ctrl-C while the installed `cse` still imports: no traceback, no "Exception ignored"."""
+    code = (
+        "import os, signal, sys, time\n"
+        "sys.argv = ['/usr/local/bin/cse']\n"
+        "import cse_cli\n"
+        "os.kill(os.getpid(), signal.SIGINT)\n"
+        "time.sleep(60)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, check=False, timeout=120
+    )
+    assert result.stderr == b"cse: interrupted\n"
+    assert result.returncode == 130
+
+
+def test_the_program_restores_the_quiet_handler_after_main() -> None:
+    """After main returns (Python shutting down), Ctrl-C still ends in one line."""
+    code = (
+        "import os, signal, sys, time\n"
+        "sys.argv = ['/usr/local/bin/cse', 'schema']\n"
+        "from cse_cli.cli.main import main\n"
+        "main(['schema'])\n"
+        "os.kill(os.getpid(), signal.SIGINT)\n"
+        "time.sleep(60)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, check=False, timeout=120
+    )
+    assert result.stderr == b"cse: interrupted\n"
+    assert result.returncode == 130
+
+
+def test_ctrl_c_inside_main_is_still_reported() -> None:
+    assert run("check", str(BOLTON)).exit_code == 1  # main ran with Python's handler
