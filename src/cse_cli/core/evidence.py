@@ -119,6 +119,14 @@ class ElementFile(_Strict):
     final: RatingField = Field(
         None, description="The assessor's rating after the on-site visit (the result)."
     )
+    surveillance_1: RatingField = Field(
+        None,
+        description="The rating the first surveillance gave, when it changed one (else carried).",
+    )
+    surveillance_2: RatingField = Field(
+        None,
+        description="The rating the second surveillance gave, when it changed one (else carried).",
+    )
     verified_on_site: StrictBool = Field(
         False, description="The assessor verified the evidence on site (VO)."
     )
@@ -141,23 +149,72 @@ class ElementFile(_Strict):
     notes: str | None = Field(None, description="Free text.")
 
     def rating(self, stage: Stage) -> Rating | None:
-        """The rating at a stage; at `latest`, that of the last recorded stage that has one."""
-        if stage is Stage.LATEST:
-            for recorded in reversed(RECORDED):
-                rating: Rating | None = getattr(self, FIELDS[recorded])
-                if rating is not None:
-                    return rating
-            return None
+        """The rating that counts at a stage.
+
+        At a surveillance, the one it recorded, else the one carried from the
+        review before; at `latest`, that of the last recorded stage that has one.
+        """
+        stages = tuple(reversed(RECORDED)) if stage is Stage.LATEST else stage.carries
+        for recorded in stages:
+            rating = self.recorded(recorded)
+            if rating is not None:
+                return rating
+        return None
+
+    def recorded(self, stage: Stage) -> Rating | None:
+        """The rating written for a recorded stage itself, nothing carried."""
         found: Rating | None = getattr(self, FIELDS[stage])
         return found
 
 
-class Cycle(_Strict):
-    """The dates of the assessment cycle."""
+Category = Annotated[str, Field(pattern=r"^(High|Low)$")]
 
+
+class Categories(_Strict):
+    """The surveillance category (High or Low) the assessor set after each review."""
+
+    final: Category | None = Field(None, description="After the assessment: High or Low.")
+    surveillance_1: Category | None = Field(
+        None, description="After the first surveillance: High (second on site) or Low (off site)."
+    )
+    surveillance_2: Category | None = Field(
+        None, description="After the second surveillance: High or Low."
+    )
+
+
+class Cycle(_Strict):
+    """The dates and kind of the assessment cycle."""
+
+    assessment_type: str = Field(
+        "initial",
+        pattern=r"^(initial|reassessment)$",
+        description="initial, or reassessment (the report's 'Initial / 3 Year Assessment').",
+    )
     desk_top_review: Date | None = Field(None, description="The desk-top review.")
     visit: Date | None = Field(None, description="The (first day of the) on-site visit.")
+    surveillance_1: Date | None = Field(
+        None, description="The first surveillance, about 12 months after the visit."
+    )
+    surveillance_2: Date | None = Field(
+        None, description="The second surveillance, about 24 months after the visit."
+    )
+    reassessment: Date | None = Field(
+        None, description="The reassessment in year three, which starts a new cycle."
+    )
     next_review: Date | None = Field(None, description="The next annual review.")
+    category: Categories = Field(
+        Categories(), description="The surveillance category after each review: High or Low."
+    )
+
+    def date(self, stage: Stage) -> dt.date | None:
+        """The date of a stage's review: the visit for `final`, each surveillance's own."""
+        dates = {
+            Stage.DESK_TOP: self.desk_top_review,
+            Stage.FINAL: self.visit,
+            Stage.SURVEILLANCE_1: self.surveillance_1,
+            Stage.SURVEILLANCE_2: self.surveillance_2,
+        }
+        return dates.get(stage)
 
 
 class Rules(_Strict):
@@ -197,6 +254,7 @@ class Config(_Strict):
 _NESTED: dict[type[BaseModel], dict[str, type[BaseModel]]] = {
     ElementFile: {"evidence": EvidenceItem, "development_points": DevelopmentPoint},
     Config: {"cycle": Cycle, "rules": Rules},
+    Cycle: {"category": Categories},
 }
 
 

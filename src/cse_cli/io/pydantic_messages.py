@@ -42,6 +42,10 @@ def translate(
 
 def _message(loc: tuple[str | int, ...], kind: str, value: object, fallback: str) -> str:
     name = next((part for part in reversed(loc) if isinstance(part, str)), "value")
+    if kind == "string_pattern_mismatch" and "category" in loc[:-1]:
+        return (
+            f"category {name}: {quoted(str(value))} is not a surveillance category: use High or Low"
+        )
     if kind == "string_pattern_mismatch" and name in _PATTERN_MESSAGES:
         return _PATTERN_MESSAGES[name].format(value=quoted(str(value)))
     if kind == "string_type" and value is None:
@@ -81,4 +85,6 @@ _PATTERN_MESSAGES = {
     "no spaces, quotes or angle brackets",
     "status": "status: {value} is not a status: use open or addressed",
     "id": "id: {value} must be one word with no spaces",
+    "assessment_type": "assessment_type: {value} is not an assessment type: use initial or "
+    "reassessment",
 }

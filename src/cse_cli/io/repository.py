@@ -17,6 +17,7 @@ from cse_cli.core.evidence import Config, ElementFile, Evidence, EvidenceItem
 from cse_cli.core.problems import CseError, Problem, Severity, has_errors
 from cse_cli.core.standard import Standard
 from cse_cli.core.text import describe, did_you_mean, quoted, short
+from cse_cli.io.cycle import check_cycle, check_ratings
 from cse_cli.io.limits import MAX_PROBLEMS_PER_FILE
 from cse_cli.io.pydantic_messages import translate
 from cse_cli.io.tree import DirTree, Entry, TooLarge, Tree, clean
@@ -73,6 +74,8 @@ class _Reader:
         # cross-file facts, with where they were written
         self.ids: dict[str, tuple[str, int, int]] = {}
         self.refs: list[tuple[str, str, int, int]] = []
+        self.cycle_known = False
+        """Whether cse.yaml was valid, so that its cycle's dates can be checked against."""
 
     def run(self) -> Evidence:
         config, evidence_dir = self._config()
@@ -98,6 +101,9 @@ class _Reader:
         else:
             wanted = config.evidence_dir
         evidence_dir = self._evidence_dir(doc, wanted)
+        if config is not None:
+            check_cycle(doc, config)
+            self.cycle_known = True
         self.problems.extend(doc.problems)
         return config or fallback, evidence_dir
 
@@ -189,6 +195,8 @@ class _Reader:
                 where, f"file name {name} does not match element {element_id}: "
                 f"name it {element_id}.yaml"
             )  # fmt: skip
+        if self.cycle_known:
+            check_ratings(doc, element, evidence.config)
         services = evidence.config.services
         for index, item in enumerate(element.evidence):
             self._check_item(doc, index, item, services)
