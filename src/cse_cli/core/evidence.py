@@ -14,7 +14,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, StrictInt
 from pydantic_core import PydanticCustomError
@@ -23,6 +23,9 @@ from cse_cli.core.problems import Problem
 from cse_cli.core.ratings import Rating, parse_rating
 from cse_cli.core.stages import FIELDS, RECORDED, Stage
 from cse_cli.core.text import as_written, describe, quoted
+
+if TYPE_CHECKING:
+    from cse_cli.core.reviews import Review
 
 
 def parse_date(value: object) -> dt.date:
@@ -50,6 +53,11 @@ def _none_as_empty(value: object) -> object:
     return [] if value is None else value
 
 
+def _none_as_empty_map(value: object) -> object:
+    """`reviews:` left empty means none yet, not an error."""
+    return {} if value is None else value
+
+
 def _point_from_text(value: object) -> object:
     """A development point written as a plain string is an open point."""
     return {"point": value} if isinstance(value, str) else value
@@ -58,6 +66,7 @@ def _point_from_text(value: object) -> object:
 RatingField = Annotated[Rating | None, BeforeValidator(parse_rating)]
 Date = Annotated[dt.date, BeforeValidator(parse_date)]
 Text = Annotated[str, Field(min_length=1)]
+Inferred = Annotated[list[Text], BeforeValidator(_none_as_empty)]
 
 
 class _Strict(BaseModel):
@@ -93,15 +102,50 @@ class EvidenceItem(_Strict):
         pattern=r"^https?://[^\s\x22<>`|{}^\x5c]+$",
         description="A web address (http:// or https://).",
     )
+    inferred: Inferred = Field(
+        [], description="Keys whose values are inferred, not given by the source (service…)."
+    )
+
+
+REVIEW_STAGE = r"^surveillance-[12]$"
+
+
+class PointReview(_Strict):
+    """A development point at one surveillance: the organisation's response, the assessor's."""
+
+    response: str | None = Field(
+        None, description="The organisation's response for this review (its own words)."
+    )
+    update: str | None = Field(None, description="The assessor's update at this review.")
 
 
 class DevelopmentPoint(_Strict):
-    """Something the assessor asked to improve; the next review checks it."""
+    """Something to improve, raised by the assessor or as the organisation's own action."""
 
     point: Text = Field(description="What is to be improved.")
-    raised: Date | None = Field(None, description="When the assessor raised it (YYYY-MM-DD).")
+    by: str | None = Field(
+        None,
+        pattern=r"^(assessor|organisation)$",
+        description="Who wrote the point: assessor, or organisation (its own action).",
+    )
+    raised: Date | None = Field(None, description="When it was raised (YYYY-MM-DD).")
+    raised_at: str | None = Field(
+        None,
+        pattern=r"^(self|desk-top|final|surveillance-1|surveillance-2)$",
+        description="The stage that raised it: desk-top, final, surveillance-1…",
+    )
     status: str = Field("open", pattern=r"^(open|addressed)$", description="open or addressed.")
+    addressed: Date | None = Field(None, description="When it was addressed (YYYY-MM-DD).")
+    addressed_at: str | None = Field(
+        None, pattern=REVIEW_STAGE, description="The review that found it addressed."
+    )
     progress: str | None = Field(None, description="What has been done about it.")
+    reviews: Annotated[dict[str, PointReview], BeforeValidator(_none_as_empty_map)] = Field(
+        {}, description="Per surveillance (surveillance-1, surveillance-2): response and update."
+    )
+    inferred: Inferred = Field(
+        [], description="Keys whose values are inferred, not given by the source (point, raised…)."
+    )
 
 
 class ElementFile(_Strict):
@@ -168,6 +212,13 @@ class ElementFile(_Strict):
 
 
 Category = Annotated[str, Field(pattern=r"^(High|Low)$")]
+
+
+class RequestedDocument(_Strict):
+    """A document the certification body requests before a surveillance."""
+
+    key: str = Field(pattern=r"^[a-z][a-z0-9_]*$", description="Its key in a review file.")
+    title: Text = Field(description="The document as the certification body asks for it.")
 
 
 class Categories(_Strict):
@@ -248,12 +299,17 @@ class Config(_Strict):
         12, ge=1, le=120, description="Evidence older than this many months is reported as stale."
     )
     cycle: Cycle = Field(Cycle(), description="The dates of the assessment cycle.")
+    surveillance_documents: list[RequestedDocument] | None = Field(
+        None,
+        description="Replaces the standard's list of documents requested before a surveillance.",
+    )
     rules: Rules = Field(Rules(), description="Overrides of the standard's scoring rules.")
 
 
 _NESTED: dict[type[BaseModel], dict[str, type[BaseModel]]] = {
     ElementFile: {"evidence": EvidenceItem, "development_points": DevelopmentPoint},
-    Config: {"cycle": Cycle, "rules": Rules},
+    DevelopmentPoint: {"reviews": PointReview},
+    Config: {"cycle": Cycle, "rules": Rules, "surveillance_documents": RequestedDocument},
     Cycle: {"category": Categories},
 }
 
@@ -279,6 +335,12 @@ class Evidence:
     problems: list[Problem] = field(default_factory=list)
     root: Path | None = None
     """The repository's folder, when it was read from disk."""
+    reviews: "dict[Stage, Review]" = field(default_factory=dict)
+    """Valid surveillance review files (reviews/surveillance-1.yaml…) by stage."""
+    review_files: dict[Stage, str] = field(default_factory=dict)
+    """The file of each review, relative to the root."""
+    requested: list[RequestedDocument] = field(default_factory=list)
+    """The documents requested before a surveillance: cse.yaml's list, else the standard's."""
 
     @cached_property
     def defined(self) -> dict[str, EvidenceItem]:

@@ -8,9 +8,11 @@ Each problem goes to the document it is written in, at its key.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import TYPE_CHECKING
 
 from cse_cli.core.stages import REVIEWS
+from cse_cli.core.text import did_you_mean, quoted
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -70,6 +72,46 @@ def check_ratings(doc: Document, element: ElementFile, config: Config) -> None:
                 f"{key}: a rating at {_NAMES[key]}, but cse.yaml's cycle gives no "
                 f"{key} date: add it, or leave the rating out",
             )
+
+
+def check_points(doc: Document, element: ElementFile, config: Config) -> None:
+    """Points updated or addressed at a review not in the cycle; `inferred:` naming no key."""
+    in_cycle = [stage.value for stage in REVIEWS if getattr(config.cycle, stage.field)]
+    for index, point in enumerate(element.development_points):
+        at = ("development_points", index)
+        named: list[tuple[str, tuple[str | int, ...]]] = [
+            (key, (*at, "reviews", key)) for key in point.reviews
+        ]
+        if point.addressed_at is not None:
+            named.append((point.addressed_at, (*at, "addressed_at")))
+        for review, where in named:
+            if review not in in_cycle:
+                doc.error(
+                    doc.position(where, of_key=where[-2] == "reviews"),
+                    f"development point {index + 1}: {quoted(review)} is not a review in "
+                    f"this cycle ({_cycle_words(in_cycle)})",
+                )
+        _check_inferred(doc, at, point.inferred, type(point).model_fields)
+    for index, item in enumerate(element.evidence):
+        _check_inferred(doc, ("evidence", index), item.inferred, type(item).model_fields)
+
+
+def _check_inferred(
+    doc: Document, at: tuple[str | int, ...], inferred: list[str], fields: Collection[str]
+) -> None:
+    keys = [key for key in fields if key != "inferred"]
+    for index, key in enumerate(inferred):
+        if key not in keys:
+            doc.error(
+                doc.position((*at, "inferred", index)),
+                f"inferred: {quoted(key)} is not a key here{did_you_mean(key, keys)}",
+            )
+
+
+def _cycle_words(in_cycle: list[str]) -> str:
+    if not in_cycle:
+        return "cse.yaml's cycle gives no surveillance date"
+    return "cse.yaml's cycle has " + " and ".join(in_cycle)
 
 
 def _later_than(

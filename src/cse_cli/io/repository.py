@@ -17,9 +17,11 @@ from cse_cli.core.evidence import Config, ElementFile, Evidence, EvidenceItem
 from cse_cli.core.problems import CseError, Problem, Severity, has_errors
 from cse_cli.core.standard import Standard
 from cse_cli.core.text import describe, did_you_mean, quoted, short
-from cse_cli.io.cycle import check_cycle, check_ratings
+from cse_cli.io.cycle import check_cycle, check_points, check_ratings
 from cse_cli.io.limits import MAX_PROBLEMS_PER_FILE
 from cse_cli.io.pydantic_messages import translate
+from cse_cli.io.resources import load_cycle
+from cse_cli.io.reviews import read_reviews
 from cse_cli.io.tree import DirTree, Entry, TooLarge, Tree, clean
 from cse_cli.io.yaml_loader import Document, load
 
@@ -83,6 +85,7 @@ class _Reader:
         if evidence_dir is not None:
             self._elements(evidence, *evidence_dir)
         self._check_refs()
+        self._reviews(evidence)
         evidence.problems = _at_most_per_file(sorted(self.problems, key=_order))
         return evidence
 
@@ -197,6 +200,7 @@ class _Reader:
             )  # fmt: skip
         if self.cycle_known:
             check_ratings(doc, element, evidence.config)
+            check_points(doc, element, evidence.config)
         services = evidence.config.services
         for index, item in enumerate(element.evidence):
             self._check_item(doc, index, item, services)
@@ -255,6 +259,15 @@ class _Reader:
                     column,
                     f"ref {quoted(ref)} names no evidence item id{did_you_mean(ref, self.ids)}",
                 )
+
+    def _reviews(self, evidence: Evidence) -> None:
+        """The surveillance review files (cse_cli.io.reviews), once the ids are known."""
+        requested = evidence.config.surveillance_documents
+        evidence.requested = requested if requested is not None else load_cycle().documents
+        criteria = [criterion.number for criterion in self.standard.criteria]
+        docs = read_reviews(self.tree, evidence, self.ids, criteria, self._load, self._validate)
+        for doc in docs:
+            self.problems.extend(doc.problems)
 
     # loading and validation ------------------------------------------------------
 
