@@ -48,8 +48,9 @@ StageOption = Annotated[
     typer.Option(
         "--stage",
         "-s",
-        help="Whose ratings count: self (self_assessment), desk-top, final, or latest "
-        "(per element the latest stage that has a rating). Example: --stage desk-top",
+        help="Whose ratings count: self (self_assessment), desk-top, final, surveillance-1, "
+        "surveillance-2 (each carrying forward the ratings it did not change), or latest "
+        "(per element the latest stage that has a rating). Example: --stage surveillance-1",
     ),
 ]
 

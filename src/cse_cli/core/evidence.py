@@ -14,7 +14,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, StrictInt
 from pydantic_core import PydanticCustomError
@@ -23,6 +23,9 @@ from cse_cli.core.problems import Problem
 from cse_cli.core.ratings import Rating, parse_rating
 from cse_cli.core.stages import FIELDS, RECORDED, Stage
 from cse_cli.core.text import as_written, describe, quoted
+
+if TYPE_CHECKING:
+    from cse_cli.core.reviews import Review
 
 
 def parse_date(value: object) -> dt.date:
@@ -50,6 +53,11 @@ def _none_as_empty(value: object) -> object:
     return [] if value is None else value
 
 
+def _none_as_empty_map(value: object) -> object:
+    """`reviews:` left empty means none yet, not an error."""
+    return {} if value is None else value
+
+
 def _point_from_text(value: object) -> object:
     """A development point written as a plain string is an open point."""
     return {"point": value} if isinstance(value, str) else value
@@ -58,6 +66,7 @@ def _point_from_text(value: object) -> object:
 RatingField = Annotated[Rating | None, BeforeValidator(parse_rating)]
 Date = Annotated[dt.date, BeforeValidator(parse_date)]
 Text = Annotated[str, Field(min_length=1)]
+Inferred = Annotated[list[Text], BeforeValidator(_none_as_empty)]
 
 
 class _Strict(BaseModel):
@@ -99,15 +108,50 @@ class EvidenceItem(_Strict):
     notes: Text | None = Field(
         None, description="Free text about this piece of evidence, such as 'Strongest'."
     )
+    inferred: Inferred = Field(
+        [], description="Keys whose values are inferred, not given by the source (service…)."
+    )
+
+
+REVIEW_STAGE = r"^surveillance-[12]$"
+
+
+class PointReview(_Strict):
+    """A development point at one surveillance: the organisation's response, the assessor's."""
+
+    response: str | None = Field(
+        None, description="The organisation's response for this review (its own words)."
+    )
+    update: str | None = Field(None, description="The assessor's update at this review.")
 
 
 class DevelopmentPoint(_Strict):
-    """Something the assessor asked to improve; the next review checks it."""
+    """Something to improve, raised by the assessor or as the organisation's own action."""
 
     point: Text = Field(description="What is to be improved.")
-    raised: Date | None = Field(None, description="When the assessor raised it (YYYY-MM-DD).")
+    by: str | None = Field(
+        None,
+        pattern=r"^(assessor|organisation)$",
+        description="Who wrote the point: assessor, or organisation (its own action).",
+    )
+    raised: Date | None = Field(None, description="When it was raised (YYYY-MM-DD).")
+    raised_at: str | None = Field(
+        None,
+        pattern=r"^(self|desk-top|final|surveillance-1|surveillance-2)$",
+        description="The stage that raised it: desk-top, final, surveillance-1…",
+    )
     status: str = Field("open", pattern=r"^(open|addressed)$", description="open or addressed.")
+    addressed: Date | None = Field(None, description="When it was addressed (YYYY-MM-DD).")
+    addressed_at: str | None = Field(
+        None, pattern=REVIEW_STAGE, description="The review that found it addressed."
+    )
     progress: str | None = Field(None, description="What has been done about it.")
+    reviews: Annotated[dict[str, PointReview], BeforeValidator(_none_as_empty_map)] = Field(
+        {}, description="Per surveillance (surveillance-1, surveillance-2): response and update."
+    )
+    inferred: Inferred = Field(
+        [], description="Keys whose values are inferred, not given by the source (point, raised…)."
+    )
 
 
 class ElementFile(_Strict):
@@ -124,6 +168,14 @@ class ElementFile(_Strict):
     )
     final: RatingField = Field(
         None, description="The assessor's rating after the on-site visit (the result)."
+    )
+    surveillance_1: RatingField = Field(
+        None,
+        description="The rating the first surveillance gave, when it changed one (else carried).",
+    )
+    surveillance_2: RatingField = Field(
+        None,
+        description="The rating the second surveillance gave, when it changed one (else carried).",
     )
     verified_on_site: StrictBool = Field(
         False, description="The assessor verified the evidence on site (VO)."
@@ -147,23 +199,79 @@ class ElementFile(_Strict):
     notes: str | None = Field(None, description="Free text.")
 
     def rating(self, stage: Stage) -> Rating | None:
-        """The rating at a stage; at `latest`, that of the last recorded stage that has one."""
-        if stage is Stage.LATEST:
-            for recorded in reversed(RECORDED):
-                rating: Rating | None = getattr(self, FIELDS[recorded])
-                if rating is not None:
-                    return rating
-            return None
+        """The rating that counts at a stage.
+
+        At a surveillance, the one it recorded, else the one carried from the
+        review before; at `latest`, that of the last recorded stage that has one.
+        """
+        stages = tuple(reversed(RECORDED)) if stage is Stage.LATEST else stage.carries
+        for recorded in stages:
+            rating = self.recorded(recorded)
+            if rating is not None:
+                return rating
+        return None
+
+    def recorded(self, stage: Stage) -> Rating | None:
+        """The rating written for a recorded stage itself, nothing carried."""
         found: Rating | None = getattr(self, FIELDS[stage])
         return found
 
 
-class Cycle(_Strict):
-    """The dates of the assessment cycle."""
+Category = Annotated[str, Field(pattern=r"^(High|Low)$")]
 
+
+class RequestedDocument(_Strict):
+    """A document the certification body requests before a surveillance."""
+
+    key: str = Field(pattern=r"^[a-z][a-z0-9_]*$", description="Its key in a review file.")
+    title: Text = Field(description="The document as the certification body asks for it.")
+
+
+class Categories(_Strict):
+    """The surveillance category (High or Low) the assessor set after each review."""
+
+    final: Category | None = Field(None, description="After the assessment: High or Low.")
+    surveillance_1: Category | None = Field(
+        None, description="After the first surveillance: High (second on site) or Low (off site)."
+    )
+    surveillance_2: Category | None = Field(
+        None, description="After the second surveillance: High or Low."
+    )
+
+
+class Cycle(_Strict):
+    """The dates and kind of the assessment cycle."""
+
+    assessment_type: str = Field(
+        "initial",
+        pattern=r"^(initial|reassessment)$",
+        description="initial, or reassessment (the report's 'Initial / 3 Year Assessment').",
+    )
     desk_top_review: Date | None = Field(None, description="The desk-top review.")
     visit: Date | None = Field(None, description="The (first day of the) on-site visit.")
+    surveillance_1: Date | None = Field(
+        None, description="The first surveillance, about 12 months after the visit."
+    )
+    surveillance_2: Date | None = Field(
+        None, description="The second surveillance, about 24 months after the visit."
+    )
+    reassessment: Date | None = Field(
+        None, description="The reassessment in year three, which starts a new cycle."
+    )
     next_review: Date | None = Field(None, description="The next annual review.")
+    category: Categories = Field(
+        Categories(), description="The surveillance category after each review: High or Low."
+    )
+
+    def date(self, stage: Stage) -> dt.date | None:
+        """The date of a stage's review: the visit for `final`, each surveillance's own."""
+        dates = {
+            Stage.DESK_TOP: self.desk_top_review,
+            Stage.FINAL: self.visit,
+            Stage.SURVEILLANCE_1: self.surveillance_1,
+            Stage.SURVEILLANCE_2: self.surveillance_2,
+        }
+        return dates.get(stage)
 
 
 class Rules(_Strict):
@@ -197,12 +305,18 @@ class Config(_Strict):
         12, ge=1, le=120, description="Evidence older than this many months is reported as stale."
     )
     cycle: Cycle = Field(Cycle(), description="The dates of the assessment cycle.")
+    surveillance_documents: list[RequestedDocument] | None = Field(
+        None,
+        description="Replaces the standard's list of documents requested before a surveillance.",
+    )
     rules: Rules = Field(Rules(), description="Overrides of the standard's scoring rules.")
 
 
 _NESTED: dict[type[BaseModel], dict[str, type[BaseModel]]] = {
     ElementFile: {"evidence": EvidenceItem, "development_points": DevelopmentPoint},
-    Config: {"cycle": Cycle, "rules": Rules},
+    DevelopmentPoint: {"reviews": PointReview},
+    Config: {"cycle": Cycle, "rules": Rules, "surveillance_documents": RequestedDocument},
+    Cycle: {"category": Categories},
 }
 
 
@@ -227,6 +341,12 @@ class Evidence:
     problems: list[Problem] = field(default_factory=list)
     root: Path | None = None
     """The repository's folder, when it was read from disk."""
+    reviews: "dict[Stage, Review]" = field(default_factory=dict)
+    """Valid surveillance review files (reviews/surveillance-1.yaml…) by stage."""
+    review_files: dict[Stage, str] = field(default_factory=dict)
+    """The file of each review, relative to the root."""
+    requested: list[RequestedDocument] = field(default_factory=list)
+    """The documents requested before a surveillance: cse.yaml's list, else the standard's."""
 
     @cached_property
     def defined(self) -> dict[str, EvidenceItem]:

@@ -42,6 +42,10 @@ def translate(
 
 def _message(loc: tuple[str | int, ...], kind: str, value: object, fallback: str) -> str:
     name = next((part for part in reversed(loc) if isinstance(part, str)), "value")
+    if kind == "string_pattern_mismatch" and "category" in loc[:-1]:
+        return (
+            f"category {name}: {quoted(str(value))} is not a surveillance category: use High or Low"
+        )
     if kind == "string_pattern_mismatch" and name in _PATTERN_MESSAGES:
         return _PATTERN_MESSAGES[name].format(value=quoted(str(value)))
     if kind == "string_type" and value is None:
@@ -81,4 +85,11 @@ _PATTERN_MESSAGES = {
     "no spaces, quotes or angle brackets",
     "status": "status: {value} is not a status: use open or addressed",
     "id": "id: {value} must be one word with no spaces",
+    "time": "time: {value} is not a time: write it as 09:30, or 09:30-11:00",
+    "by": "by: {value} is not who wrote it: use assessor or organisation",
+    "raised_at": "raised_at: {value} is not a stage: use desk-top, final, surveillance-1 or "
+    "surveillance-2",
+    "addressed_at": "addressed_at: {value} is not a review: use surveillance-1 or surveillance-2",
+    "assessment_type": "assessment_type: {value} is not an assessment type: use initial or "
+    "reassessment",
 }

@@ -18,8 +18,11 @@ from cse_cli.core.evidence import Config, ElementFile, Evidence, EvidenceItem
 from cse_cli.core.problems import CseError, Problem, has_errors
 from cse_cli.core.standard import Standard
 from cse_cli.core.text import describe, did_you_mean, quoted, short
+from cse_cli.io.cycle import check_cycle, check_points, check_ratings
 from cse_cli.io.limits import at_most_per_file
 from cse_cli.io.pydantic_messages import translate
+from cse_cli.io.resources import load_cycle
+from cse_cli.io.reviews import read_reviews
 from cse_cli.io.tree import DirTree, Entry, Refusal, TooLarge, Tree, Unreadable, Why, clean
 from cse_cli.io.yaml_loader import Document, load
 
@@ -81,6 +84,8 @@ class _Reader:
         # cross-file facts, with where they were written
         self.ids: dict[str, tuple[str, int, int]] = {}
         self.refs: list[tuple[str, str, int, int]] = []
+        self.cycle_known = False
+        """Whether cse.yaml was valid, so that its cycle's dates can be checked against."""
 
     def run(self) -> Evidence:
         config, evidence_dir = self._config()
@@ -88,6 +93,7 @@ class _Reader:
         if evidence_dir is not None:
             self._elements(evidence, *evidence_dir)
         self._check_refs()
+        self._reviews(evidence)
         evidence.problems = at_most_per_file(self.problems)
         return evidence
 
@@ -106,6 +112,9 @@ class _Reader:
         else:
             wanted = config.evidence_dir
         evidence_dir = self._evidence_dir(doc, wanted)
+        if config is not None:
+            check_cycle(doc, config)
+            self.cycle_known = True
         self.problems.extend(doc.problems)
         return config or fallback, evidence_dir
 
@@ -221,6 +230,9 @@ class _Reader:
                 where, f"file name {name} does not match element {element_id}: "
                 f"name it {element_id}.yaml"
             )  # fmt: skip
+        if self.cycle_known:
+            check_ratings(doc, element, evidence.config)
+            check_points(doc, element, evidence.config)
         services = evidence.config.services
         for index, item in enumerate(element.evidence):
             self._check_item(doc, index, item, services)
@@ -282,6 +294,15 @@ class _Reader:
                     column,
                     f"ref {quoted(ref)} names no evidence item id{did_you_mean(ref, self.ids)}",
                 )
+
+    def _reviews(self, evidence: Evidence) -> None:
+        """The surveillance review files (cse_cli.io.reviews), once the ids are known."""
+        requested = evidence.config.surveillance_documents
+        evidence.requested = requested if requested is not None else load_cycle().documents
+        criteria = [criterion.number for criterion in self.standard.criteria]
+        docs = read_reviews(self.tree, evidence, self.ids, criteria, self._load, self._validate)
+        for doc in docs:
+            self.problems.extend(doc.problems)
 
     # loading and validation ------------------------------------------------------
 

@@ -1,10 +1,11 @@
-"""Loads the standard (standard/elements.yaml) shipped with the package."""
+"""Loads the standard (standard/elements.yaml and cycle.yaml) shipped with the package."""
 
 from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
 
+from cse_cli.core.reviews import CycleStandard
 from cse_cli.core.standard import Standard, standard_from_data
 from cse_cli.io.yaml_loader import load
 
@@ -31,3 +32,13 @@ def load_standard() -> Standard:
     if document.problems:  # our own data: a problem here is a bug, not user input
         raise ValueError("; ".join(str(problem) for problem in document.problems))
     return standard_from_data(document.data)
+
+
+@cache
+def load_cycle() -> CycleStandard:
+    """The cycle as data: the documents a surveillance requests, each review's headings."""
+    path = resource("standard") / "cycle.yaml"
+    document = load(path.read_bytes(), str(path))
+    if document.problems:  # our own data: a problem here is a bug, not user input
+        raise ValueError("; ".join(str(problem) for problem in document.problems))
+    return CycleStandard.model_validate(document.data)

@@ -265,6 +265,8 @@ owner:
 self_assessment:
 desk_top:
 final:
+surveillance_1:               # only when the first surveillance changed the rating
+surveillance_2:               # only when the second surveillance changed it
 verified_on_site: false
 key_questions: []
 visit_evidence:

@@ -117,7 +117,8 @@ def compare(
     """Compare two versions of the evidence; `stage` is the one whose ratings count.
 
     At the `latest` stage every recorded stage's rating changes are listed;
-    at another stage, only that stage's.
+    at a surveillance, its own and those of the reviews it carries forward; at
+    another stage, only that stage's.
     """
     order = {element_id: index for index, element_id in enumerate(standard.element_ids())}
     unreadable = _unreadable(before, order) | _unreadable(after, order)
@@ -126,7 +127,7 @@ def compare(
     both = sorted(old.keys() & new.keys(), key=order.__getitem__)
     met_before, criteria_before = _verdict(standard, before, stage)
     met_after, criteria_after = _verdict(standard, after, stage)
-    stages = RECORDED if stage is Stage.LATEST else (stage,)
+    stages = RECORDED if stage is Stage.LATEST else tuple(reversed(stage.carries))
     ratings = [
         RatingChange(element_id, at, was, now)
         for element_id in sorted(old.keys() | new.keys(), key=order.__getitem__)
@@ -182,7 +183,7 @@ def _verdict(standard: Standard, evidence: Evidence, stage: Stage) -> _Verdict:
 
 def _rating(elements: dict[str, ElementFile], element_id: str, stage: Stage) -> Rating | None:
     element = elements.get(element_id)
-    return None if element is None else element.rating(stage)
+    return None if element is None else element.recorded(stage)
 
 
 def _titles(evidence: Evidence) -> dict[str, str | None]:

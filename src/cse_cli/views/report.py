@@ -132,10 +132,14 @@ def build_view(
         _criterion(criterion.number, results[criterion.number], standard, evidence)
         for criterion in standard.criteria
     )
+    dates = config.cycle
     cycle = (
-        ("Desk-top review", config.cycle.desk_top_review),
-        ("Assessment visit", config.cycle.visit),
-        ("Next review", config.cycle.next_review),
+        ("Desk-top review", dates.desk_top_review),
+        ("Assessment visit", dates.visit),
+        ("First surveillance", dates.surveillance_1),
+        ("Second surveillance", dates.surveillance_2),
+        ("Reassessment", dates.reassessment),
+        ("Next review", dates.next_review),
     )
     share = verdict.criteria[0].min_compliant_share if verdict.criteria else 0.0
     share_is_rule = any(c.share_is_rule for c in verdict.criteria)

@@ -18,6 +18,7 @@ from typing import Any, Literal
 
 from cse_cli.core.evidence import Config, ElementFile
 from cse_cli.core.ratings import Rating
+from cse_cli.core.stages import FIELDS
 from cse_cli.core.standard import Standard
 
 Kind = Literal["element", "config"]
@@ -31,7 +32,7 @@ _NULLABLE_LISTS = {
     "element": ("key_questions", "evidence", "development_points"),
     "config": ("services",),
 }
-_RATING_FIELDS = ("self_assessment", "desk_top", "final")
+_RATING_FIELDS = tuple(FIELDS.values())
 
 
 def element_schema(standard: Standard) -> dict[str, Any]:

@@ -1,0 +1,122 @@
+"""Pydantic models of a surveillance review: reviews/surveillance-1.yaml and -2.yaml.
+
+What Sections 2 and 3 of the assessor's record ask for at each surveillance:
+the date, assessor and days; the category before and after; on site or off
+site; the documents the certification body requests, each pointing at evidence
+with the date its receipt was confirmed; the on-site plan; and per criterion
+what has changed since the first assessment. Rules that span files (a `ref:`
+to an evidence id, a `path:` that must exist, dates against cse.yaml's cycle)
+live in `cse_cli.io.reviews`.
+"""
+
+# No `from __future__ import annotations`: Pydantic reads these annotations.
+
+from typing import Annotated
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool
+
+from cse_cli.core.evidence import (
+    _NESTED,
+    Category,
+    Date,
+    RequestedDocument,
+    Text,
+    _none_as_empty,
+    _Strict,
+)
+
+
+def _none_as_empty_map(value: object) -> object:
+    """`documents:` left empty means none yet, not an error."""
+    return {} if value is None else value
+
+
+class DocumentSent(_Strict):
+    """A requested document: the evidence it is, and when the assessor confirmed receipt."""
+
+    path: Text | None = Field(None, description="A file inside the repository.")
+    url: str | None = Field(
+        None,
+        pattern=r"^https?://[^\s\x22<>`|{}^\x5c]+$",
+        description="A web address (http:// or https://).",
+    )
+    ref: Text | None = Field(None, description="The `id` of an evidence item in an element file.")
+    date: Date | None = Field(None, description="The date of the document itself (YYYY-MM-DD).")
+    received: Date | None = Field(
+        None, description="When the assessor confirmed receipt (YYYY-MM-DD)."
+    )
+    notes: str | None = Field(None, description="Free text.")
+
+
+class PlanVisit(_Strict):
+    """One session of the on-site plan: when, whom the assessor sees, what they explore."""
+
+    date: Date = Field(description="The day (YYYY-MM-DD).")
+    time: str | None = Field(
+        None,
+        pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9](-([01][0-9]|2[0-3]):[0-5][0-9])?$",
+        description="The time, as 09:30 or 09:30-11:00.",
+    )
+    people: Annotated[list[Text], BeforeValidator(_none_as_empty)] = Field(
+        [], description="The key people to be seen."
+    )
+    issues: Annotated[list[Text], BeforeValidator(_none_as_empty)] = Field(
+        [], description="The key issues to be explored."
+    )
+
+
+class Review(_Strict):
+    """A surveillance review (reviews/surveillance-1.yaml or reviews/surveillance-2.yaml)."""
+
+    date: Date = Field(description="The day of the surveillance (YYYY-MM-DD).")
+    assessor: Text | None = Field(None, description="The assessor's name.")
+    days: float | None = Field(
+        None, gt=0, le=30, description="The number of days of the surveillance (0.5, 1, 2…)."
+    )
+    category_before: Category | None = Field(
+        None, description="The surveillance category before this review: High or Low."
+    )
+    category_after: Category | None = Field(
+        None, description="The category the assessor set at this review: High or Low."
+    )
+    on_site: StrictBool | None = Field(
+        None, description="true: on site; false: off site (a Low category's second surveillance)."
+    )
+    documents: Annotated[dict[str, DocumentSent], BeforeValidator(_none_as_empty_map)] = Field(
+        {}, description="The requested documents, by key (performance_data, complaints…)."
+    )
+    plan: Annotated[list[PlanVisit], BeforeValidator(_none_as_empty)] = Field(
+        [], description="The on-site plan: date and time, key people, key issues."
+    )
+    changes: Annotated[dict[str, Text], BeforeValidator(_none_as_empty_map)] = Field(
+        {},
+        description="Per criterion (criterion_1 to criterion_5), what has changed since the "
+        "assessment.",
+    )
+    summary: str | None = Field(None, description="The assessor's summary of the review.")
+    notes: str | None = Field(None, description="Free text.")
+
+
+_NESTED[Review] = {"documents": DocumentSent, "plan": PlanVisit}
+
+
+class ReviewHeadings(BaseModel):
+    """A surveillance's headings in the assessor's record (standard/cycle.yaml)."""
+
+    model_config = ConfigDict(defer_build=True)
+
+    title: str
+    months_after_visit: int
+    changes: str
+    progress: str
+    scoring: str
+    last_column: str
+
+
+class CycleStandard(BaseModel):
+    """standard/cycle.yaml: the documents requested and each surveillance's headings."""
+
+    model_config = ConfigDict(defer_build=True)
+
+    documents: list[RequestedDocument]
+    reviews: dict[str, ReviewHeadings]
