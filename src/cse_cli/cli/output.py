@@ -11,9 +11,20 @@ if TYPE_CHECKING:
     from pathlib import Path
 
 
-def deliver(text: str, output: Path | None, what: str) -> None:
-    """Print `text`, or write it to `output` atomically and say so on stderr."""
+def deliver(text: str | bytes, output: Path | None, what: str) -> None:
+    """Print `text`, or write it to `output` atomically and say so on stderr.
+
+    A binary document (bytes) is printed only where stdout is not a terminal.
+    """
     if output is None:
+        if isinstance(text, bytes):
+            import sys
+
+            if sys.stdout.isatty():
+                raise CseError(f"the {what} is a binary file: write it with -o FILE")
+            sys.stdout.buffer.write(text)
+            sys.stdout.flush()
+            return
         echo(text, nl=False)
         return
     from cse_cli.io.atomic import write_atomic

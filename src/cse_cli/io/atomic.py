@@ -27,7 +27,7 @@ def _mode(path: Path) -> int:
         return 0o666 & ~umask
 
 
-def _temporary(path: Path, text: str) -> Path:
+def _temporary(path: Path, text: str | bytes) -> Path:
     """Write `text` to a new temporary file beside `path` and return its path.
 
     Its name, `.NAME.XXXXXXXX.tmp`, is hidden and says what it was for: only a
@@ -36,11 +36,18 @@ def _temporary(path: Path, text: str) -> Path:
     """
     handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            os.fchmod(stream.fileno(), _mode(path))
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
+        if isinstance(text, bytes):  # a binary document, such as an xlsx workbook
+            with os.fdopen(handle, "wb") as binary:
+                os.fchmod(binary.fileno(), _mode(path))
+                binary.write(text)
+                binary.flush()
+                os.fsync(binary.fileno())
+        else:
+            with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+                os.fchmod(stream.fileno(), _mode(path))
+                stream.write(text)
+                stream.flush()
+                os.fsync(stream.fileno())
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(name)
@@ -67,8 +74,8 @@ def write_new(path: Path, text: str) -> bool:
     return True
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Create or replace `path` with `text` in one step."""
+def write_atomic(path: Path, text: str | bytes) -> None:
+    """Create or replace `path` with `text` (or bytes) in one step."""
     temporary = _temporary(path, text)
     try:
         os.replace(temporary, path)
