@@ -193,6 +193,64 @@ def table(cases: list[Case]) -> str:
     return "\n".join(lines)
 
 
+BRIDGE_ROWS = 5_000  # evidence items in the matrix `--bridges` exports and imports
+BRIDGE_GOALS = {"export": 2.0, "import": 3.0}  # seconds, from the issue
+CITE_EVERY = 10  # one item in this many cites another with ref:
+
+
+def bridge_repository(folder: Path, rows: int) -> Path:
+    """A repository of `rows` evidence items over the 57 elements, every column of a matrix used."""
+    import yaml
+
+    sys.path.insert(0, str(PROJECT / "src"))
+    from cse_cli.io.resources import load_standard
+
+    ids = load_standard().element_ids()
+    (folder / "evidence").mkdir(parents=True)
+    (folder / "cse.yaml").write_text('organisation: "Bench Council"\n', encoding="utf-8")
+    for index, element in enumerate(ids):
+        items: list[dict[str, object]] = []
+        for n in range(index, rows, len(ids)):
+            if n % CITE_EVERY == 0 and n >= len(ids):  # cite an item of an earlier element
+                items.append({"ref": f"ES-{n % len(ids)}", "notes": "Cited again"})
+                continue
+            items.append({"id": f"ES-{n}", "title": f"Evidence number {n} for {element}",
+                          "owner": f"O{n % 7}", "service": f"Service {n % 5}",
+                          "date": f"2025-{n % 12 + 1:02d}-15", "notes": "Strong",
+                          "url": f"https://example.org/evidence/{n}"})  # fmt: skip
+        data = {"element": element, "self_assessment": "full", "evidence": items}
+        text = yaml.safe_dump(data, sort_keys=False)
+        (folder / "evidence" / f"{element}.yaml").write_text(text, encoding="utf-8")
+    return folder
+
+
+def bridges(work: Path, repeats: int, rows: int = BRIDGE_ROWS) -> str:
+    """Time `cse export` and `cse import` of a matrix of `rows` items, as xlsx and as CSV."""
+    repo = bridge_repository(work / "bridge-repo", rows)
+    cse = cse_command()
+    lines = [
+        f"| Matrix of {rows:,} items | Median (wall) | Median (CPU) | Goal | Peak memory |",
+        "|---|--:|--:|--:|--:|",
+    ]
+    for output_format in ("xlsx", "csv"):
+        matrix = work / f"matrix.{output_format}"
+        export = [*cse, "export", str(repo), "--format", output_format, "-o", str(matrix)]
+        exported, imported = Timings(), Timings()
+        for attempt in range(repeats + 2):  # two warm-up rounds, as for check
+            target = work / f"imported-{output_format}-{attempt}"
+            timings = [Timings(), Timings()] if attempt < 2 else [exported, imported]  # noqa: PLR2004
+            time_all([export], timings[0], {0})
+            time_all([[*cse, "import", str(matrix), str(target)]], timings[1], {0})
+            shutil.rmtree(target)
+        for name, timed in (("export", exported), ("import", imported)):
+            lines.append(
+                f"| `cse {name}` ({output_format}) | {timed.median_ms():.0f} ms | "
+                f"{statistics.median(timed.cpu) * 1000:.0f} ms | "
+                f"< {BRIDGE_GOALS[name]:.0f} s | {timed.peak_mb():.0f} MB |"
+            )
+    return "\n".join(lines)
+
+
 def machine() -> str:
     """The machine and the Python the numbers were measured with."""
     return (
@@ -212,7 +270,19 @@ def main() -> None:
     parser.add_argument("--shared", type=Path, default=SHARED,
                         help="the folder of gen_repo.py and floor_check.py")  # fmt: skip
     parser.add_argument("--output", type=Path, help="also write the tables to this file")
+    parser.add_argument("--bridges", action="store_true",
+                        help=f"time cse export and cse import of a {BRIDGE_ROWS:,}-row matrix "
+                        "instead")  # fmt: skip
     options = parser.parse_args()
+    if options.bridges:
+        os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+        with tempfile.TemporaryDirectory(prefix="cse-bench-") as folder:
+            result = f"{machine()}; medians of {options.repeats} runs\n\n"
+            result += bridges(Path(folder), options.repeats) + "\n"
+        print(result)
+        if options.output is not None:
+            options.output.write_text(result, encoding="utf-8")
+        return
     shared: Path = options.shared
     missing = [name for name in ("gen_repo.py", "floor_check.py") if not (shared / name).is_file()]
     if missing:

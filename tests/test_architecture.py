@@ -56,3 +56,4 @@ def test_each_command_offers_exactly_the_formats_rendered() -> None:
     assert get_args(app.GapFormat) == formats("gap")
     assert get_args(app.ReportFormat) == formats("report")
     assert get_args(app.DiffFormat) == formats("diff")
+    assert get_args(app.ExportFormat) == formats("export")

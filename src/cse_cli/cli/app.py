@@ -385,3 +385,46 @@ def import_(
     from cse_cli.cli.commands import import_ as command
 
     return command.run(matrix, path, sheet, column or [], output_format)
+
+
+ExportFormat = Literal["xlsx", "csv"]
+
+
+@app.command()
+def export(
+    path: PathArgument = Path(),
+    *,
+    output_format: Annotated[
+        ExportFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="xlsx: an Excel workbook with the matrix and a summary sheet; csv: the "
+            "matrix alone, as UTF-8 CSV. Example: --format xlsx",
+        ),
+    ],
+    stage: StageOption = Stage.LATEST,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write the matrix to this file (default: stdout, which must not be a "
+            "terminal for xlsx). Example: -o matrix.xlsx",
+            show_default=False,
+        ),
+    ] = None,
+) -> Exit:
+    """Write the evidence matrix for managers: one row per evidence item, in Excel or CSV.
+
+    Each row has the element's number and wording, its rating at the stage and
+    at each recorded stage, and the item's id, title, owner, service, date, link
+    and notes; the workbook adds a summary sheet with each criterion's verdict.
+    The same evidence gives the same bytes, no cell is ever a formula, and
+    `cse import` reads an export back. Exit 0, or 2 when the evidence is invalid.
+
+    Example: cse export examples/bolton --format xlsx -o matrix.xlsx
+    """
+    from cse_cli.cli.commands import export as command
+
+    return command.run(path, output_format, stage, output)

@@ -11,13 +11,22 @@ if TYPE_CHECKING:
     from pathlib import Path
 
 
-def deliver(text: str, output: Path | None, what: str) -> None:
+def deliver(text: str | bytes, output: Path | None, what: str) -> None:
     """Print `text`, or write it to `output` atomically and say so on stderr.
 
     `-o` names a regular file or a new name; anything else there (a link, a
-    folder, a pipe, a device such as /dev/stdout) is refused, not replaced.
+    folder, a pipe, a device such as /dev/stdout) is refused, not replaced. A
+    binary document (bytes) is printed only where stdout is not a terminal.
     """
     if output is None:
+        if isinstance(text, bytes):
+            import sys
+
+            if sys.stdout.isatty():
+                raise CseError(f"the {what} is a binary file: write it with -o FILE")
+            sys.stdout.buffer.write(text)
+            sys.stdout.flush()
+            return
         echo(text, nl=False)
         return
     from cse_cli.io.atomic import NotRegularFile, write_atomic

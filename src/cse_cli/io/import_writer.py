@@ -11,12 +11,11 @@ fails part way, the files written are removed again.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import json
 import os
 import textwrap
 from typing import TYPE_CHECKING, Any
-
-import yaml
 
 from cse_cli.core.problems import CseError
 from cse_cli.io.atomic import write_new
@@ -29,7 +28,6 @@ if TYPE_CHECKING:
     from cse_cli.core.standard import Standard
 
 EVIDENCE_DIR = "evidence"
-_Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
 def refuse_existing(root: Path) -> None:
@@ -56,13 +54,46 @@ def element_text(standard: Standard, data: dict[str, Any], source: str) -> str:
     criterion, sub, element = standard.element(element_id)
     heading = f"{element_id} · {criterion.title} › {sub.id} {sub.title}"  # noqa: RUF001 - as cse init writes it
     wrapped = "\n".join("# " + line for line in textwrap.wrap(element.text, 86))
-    rest = {key: value for key, value in data.items() if key != "element"}
-    body = yaml.dump(rest, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
     return (
         f"# yaml-language-server: $schema=../{ELEMENT_SCHEMA}\n# {heading}\n#\n{wrapped}\n#\n"
-        f"# Imported from {source} by cse import.\n"
-        f"element: {json.dumps(element_id)}\n" + (body if rest else "")
+        f"# Imported from {source} by cse import.\n" + yaml_text(data)
     )
+
+
+def yaml_text(data: dict[str, Any]) -> str:
+    """YAML for an element file's data: scalars, and lists of mappings of scalars.
+
+    Every text is written double-quoted, so none is ever read as a number, a
+    boolean, a date or a tag, and every character that is not printable is
+    escaped, so the file stays one readable line per value.
+    """
+    lines = []
+    for key, value in data.items():
+        if isinstance(value, list):
+            lines.append(f"{key}:")
+            for entry in value:
+                lead = "  - "
+                for name, field in entry.items():
+                    lines.append(f"{lead}{name}: {_scalar(field)}")
+                    lead = "    "
+        else:
+            lines.append(f"{key}: {_scalar(value)}")
+    return "\n".join(lines) + "\n"
+
+
+def _scalar(value: object) -> str:
+    """A scalar as YAML: a date as it is, anything else as a double-quoted (JSON) string."""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    text = json.dumps(value, ensure_ascii=False)  # JSON's escapes are YAML's too
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() else _escape(ch) for ch in text)
+
+
+def _escape(ch: str) -> str:
+    code = ord(ch)
+    return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"  # noqa: PLR2004 - the BMP
 
 
 def repository_config(organisation: str, services: list[str]) -> str:

@@ -29,6 +29,9 @@ MAX_ROWS = 100_000
 """The last row read: a matrix has a few thousand at most."""
 MAX_COLUMNS = 200
 """The last column read (GR): a matrix has a dozen."""
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""What a spreadsheet would take a text starting with for a formula: a CSV export marks such
+a text with a leading apostrophe, which reading takes off again."""
 
 
 def column_letter(column: int) -> str:

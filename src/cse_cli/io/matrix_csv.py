@@ -13,7 +13,7 @@ import codecs
 import csv
 import io
 
-from cse_cli.io.matrix import MAX_COLUMNS, MAX_ROWS, Cell, Sheet
+from cse_cli.io.matrix import FORMULA_STARTS, MAX_COLUMNS, MAX_ROWS, Cell, Sheet
 
 _SAVE_AS = "save it from Excel as 'CSV UTF-8 (Comma delimited)'"
 
@@ -40,7 +40,7 @@ def read_csv(raw: bytes, name: str) -> Sheet:
                           "the most cse reads: a matrix has a few thousand")  # fmt: skip
                 return sheet
             cells = [
-                Cell(start, column, value)
+                Cell(start, column, _unmarked(value))
                 for column, value in enumerate(record, start=1)
                 if value.strip()
             ]
@@ -54,6 +54,12 @@ def read_csv(raw: bytes, name: str) -> Sheet:
     except csv.Error as exc:
         sheet.add(reader.line_num, 1, "error", f"not a CSV record: {exc}")
     return sheet
+
+
+def _unmarked(value: str) -> str:
+    """A field without the apostrophe that kept a spreadsheet from reading it as a formula."""
+    marked = value.startswith("'") and value[1:].startswith((*FORMULA_STARTS, "'"))
+    return value[1:] if marked else value
 
 
 def _decode(raw: bytes, sheet: Sheet) -> str | None:

@@ -18,14 +18,12 @@ from typing import TYPE_CHECKING, Any
 
 from cse_cli.core.problems import CseError
 from cse_cli.core.text import and_list, did_you_mean, quoted
-from cse_cli.io.matrix import MAX_COLUMNS, MAX_ROWS, MAX_UNCOMPRESSED_BYTES, Cell, Sheet
+from cse_cli.io.matrix import MAX_COLUMNS, MAX_ROWS, MAX_UNCOMPRESSED_BYTES, Cell, Sheet, Value
 
 if TYPE_CHECKING:
     from pathlib import Path
     from xml.etree.ElementTree import Element
 
-    from openpyxl.workbook.workbook import Workbook
-    from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the container of encrypted workbooks and of .xls
 _ENCRYPTED = "EncryptionInfo".encode("utf-16-le")
@@ -41,15 +39,13 @@ def read_xlsx(path: Path, name: str, sheet_name: str | None) -> Sheet:
     refused = _refused(path, name)
     if refused is not None:
         return refused
-    from openpyxl import load_workbook
-
     try:
-        workbook = load_workbook(path, read_only=True, data_only=True, keep_links=False)
+        workbook = _Workbook(path)
     except Exception as exc:  # noqa: BLE001 - any failure of the parser on hostile input is a problem
         return _whole(name, f"cannot be read as an Excel workbook: {_reason(exc)}")
     try:
-        worksheet = _choose(workbook, name, sheet_name)
-        return _rows(workbook, worksheet, name)
+        title, part = _choose(workbook.sheets, name, sheet_name)
+        return workbook.rows(part, Sheet(name, title))
     except CseError:
         raise
     except Exception as exc:  # noqa: BLE001 - as above
@@ -112,98 +108,160 @@ def _check_archive(archive: zipfile.ZipFile, name: str) -> Sheet | None:
     return None
 
 
-def _choose(workbook: Workbook, name: str, wanted: str | None) -> ReadOnlyWorksheet:
-    sheets = {ws.title: ws for ws in workbook.worksheets if hasattr(ws, "_worksheet_path")}
+def _choose(sheets: dict[str, str], name: str, wanted: str | None) -> tuple[str, str]:
+    """The title and part of the sheet to read."""
     if wanted is not None:
         if wanted not in sheets:
             raise CseError(
                 f"{name}: no sheet {quoted(wanted)}{did_you_mean(wanted, sheets)}; "
                 f"its sheets are {and_list(map(quoted, sheets))}"
             )
-        return sheets[wanted]
+        return wanted, sheets[wanted]
     if not sheets:
         raise CseError(f"{name}: the workbook has no worksheet")
     preferred = [t for t in sheets if any(word in t.lower() for word in _PREFERRED)]
-    return sheets[preferred[0] if preferred else next(iter(sheets))]
+    title = preferred[0] if preferred else next(iter(sheets))
+    return title, sheets[title]
 
 
-def _rows(workbook: Workbook, worksheet: ReadOnlyWorksheet, name: str) -> Sheet:
-    from openpyxl.worksheet._reader import FORMULA_TAG, WorkSheetParser
+class _Workbook:
+    """A workbook's shared strings, styles and sheets, read with openpyxl's own readers.
 
-    class _Parser(WorkSheetParser):
-        def parse_cell(self, element: Element) -> dict[str, Any]:
-            cell: dict[str, Any] = super().parse_cell(element)
-            if cell["value"] is None and element.find(FORMULA_TAG) is not None:
-                cell["data_type"] = "formula"
-            return cell
+    openpyxl's `load_workbook` would also read every sheet through once to find
+    its size; the sheets are read here once, as a stream of cells.
+    """
 
-    book: Any = workbook  # openpyxl's read-only internals are not in its type stubs
-    sheet = Sheet(name, worksheet.title)
-    if workbook.epoch == dt.datetime(1904, 1, 1):  # noqa: DTZ001 - openpyxl's own naive epoch
-        sheet.epoch = dt.date(1904, 1, 1)
-    fills = _fills(workbook)
-    parsed = 0
-    part: Any = worksheet
-    with book._archive.open(part._worksheet_path) as source:  # noqa: SLF001
-        parser = _Parser(
-            source,
-            part._shared_strings,  # noqa: SLF001
-            data_only=True,
-            epoch=workbook.epoch,
-            date_formats=book._date_formats,  # noqa: SLF001
-            timedelta_formats=book._timedelta_formats,  # noqa: SLF001
-        )
-        for index, row in parser.parse():
-            if index > MAX_ROWS:
-                sheet.add(index, 1, "error", f"the sheet goes on past row {MAX_ROWS:,}, the "
-                          "most cse reads: delete the rows below the matrix and save")  # fmt: skip
-                break
-            parsed += len(row)
-            if parsed > MAX_CELLS:
-                sheet.add(index, 1, "error", f"the sheet has more than {MAX_CELLS:,} cells, "
-                          "the most cse reads: delete what is not the matrix and save")  # fmt: skip
-                break
-            cells = _cells(sheet, index, row, fills)
-            if cells is None:
-                break
-            if cells:
-                sheet.rows.append(cells)
-    return sheet
+    def __init__(self, path: Path) -> None:
+        from openpyxl.reader.excel import ExcelReader
+        from openpyxl.styles.stylesheet import apply_stylesheet
 
+        reader = ExcelReader(path, read_only=True, data_only=True, keep_links=False)
+        self.archive = reader.archive
+        reader.read_manifest()
+        reader.read_strings()
+        reader.read_workbook()
+        apply_stylesheet(reader.archive, reader.wb)
+        self.strings: list[str] = reader.shared_strings
+        book: Any = reader.wb  # openpyxl's read-only internals are not in its type stubs
+        self.epoch: dt.datetime = book.epoch
+        self.dates: set[int] = set(book._date_formats)  # noqa: SLF001
+        self.fills = _fills(book)
+        self.sheets = {
+            sheet.name: rel.target
+            for sheet, rel in reader.parser.find_sheets()
+            if "worksheet" in rel.Type and rel.target in reader.valid_files
+        }
 
-def _cells(
-    sheet: Sheet, index: int, row: list[dict[str, Any]], fills: dict[int, str]
-) -> list[Cell] | None:
-    """The cells of a row that hold something; None (with the problem) past the last column."""
-    cells = []
-    for raw in row:
-        value, column = raw["value"], raw["column"]
-        kind = raw["data_type"]
-        if kind == "formula":
-            message = "a formula with no value saved: read as empty (open the workbook in "
-            sheet.add(index, column, "warning", message + "Excel and save it, to keep the value)")
-            continue
-        if kind == "e":
-            sheet.add(index, column, "warning", f"the cell shows the error {value}: read as empty")
-            continue
-        if isinstance(value, str) and not value.strip():
-            value = None
-        if value is None:
-            continue
-        if column > MAX_COLUMNS:
-            sheet.add(index, column, "error", f"a value beyond column {MAX_COLUMNS}, the most "
-                      "cse reads: delete the columns right of the matrix and save")  # fmt: skip
+    def close(self) -> None:
+        """Close the workbook's zip archive."""
+        self.archive.close()
+
+    def rows(self, part: str, sheet: Sheet) -> Sheet:
+        """The sheet's rows, read from its part as a stream."""
+        from defusedxml.ElementTree import iterparse
+
+        if self.epoch == dt.datetime(1904, 1, 1):  # noqa: DTZ001 - openpyxl's own naive epoch
+            sheet.epoch = dt.date(1904, 1, 1)
+        parsed = index = 0
+        with self.archive.open(part) as source:
+            for _, element in iterparse(source, events=("end",)):
+                if element.tag != _ROW:
+                    continue
+                index = int(element.get("r") or index + 1)
+                parsed += len(element)
+                if _past_limits(sheet, index, parsed):
+                    break
+                cells = self._cells(sheet, index, element)
+                element.clear()
+                if cells is None:
+                    break
+                if cells:
+                    sheet.rows.append(cells)
+        return sheet
+
+    def _cells(self, sheet: Sheet, index: int, row: Element) -> list[Cell] | None:
+        """The cells of a row that hold something; None (with the problem) past the last column."""
+        cells = []
+        column = 0
+        for cell in row:
+            reference = cell.get("r")
+            column = _column(reference) if reference else column + 1
+            value = self._value(sheet, index, column, cell)
+            if value is None or (isinstance(value, str) and not value.strip()):
+                continue
+            if column > MAX_COLUMNS:
+                sheet.add(index, column, "error", f"a value beyond column {MAX_COLUMNS}, the most "
+                          "cse reads: delete the columns right of the matrix and save")  # fmt: skip
+                return None
+            cells.append(Cell(index, column, value, self.fills.get(int(cell.get("s") or 0))))
+        return cells
+
+    def _value(  # noqa: PLR0911 - one return for each kind of cell
+        self, sheet: Sheet, index: int, column: int, cell: Element
+    ) -> Value:
+        kind = cell.get("t", "n")
+        if kind == "inlineStr":
+            return "".join(t.text or "" for t in cell.iter(_TEXT))
+        raw = cell.findtext(_VALUE) or None
+        if raw is None:
+            if cell.find(_FORMULA) is not None:
+                message = "a formula with no value saved: read as empty (open the workbook in "
+                sheet.add(
+                    index, column, "warning", message + "Excel and save it, to keep the value)"
+                )
             return None
-        if isinstance(value, dt.time | dt.timedelta):
-            value = str(value)
-        cells.append(Cell(index, column, value, fills.get(raw["style_id"])))
-    return cells
+        if kind == "s":
+            return str(self.strings[int(raw)])
+        if kind in {"str", "d"}:
+            return raw
+        if kind == "b":
+            return raw.strip() == "1"
+        if kind == "e":
+            sheet.add(index, column, "warning", f"the cell shows the error {raw}: read as empty")
+            return None
+        try:
+            number = float(raw)
+        except ValueError:
+            sheet.add(index, column, "error", f"the cell's number {raw!r} is not a number")
+            return None
+        if int(cell.get("s") or 0) in self.dates:
+            from openpyxl.utils.datetime import from_excel
+
+            day: dt.datetime = from_excel(number, self.epoch)
+            return day
+        return int(number) if number.is_integer() and "." not in raw and "E" not in raw else number
 
 
-def _fills(workbook: Workbook) -> dict[int, str]:
+_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_ROW, _VALUE, _FORMULA, _TEXT = f"{_NS}row", f"{_NS}v", f"{_NS}f", f"{_NS}t"
+
+
+def _past_limits(sheet: Sheet, index: int, parsed: int) -> bool:
+    """Whether reading must stop at this row (with the problem in the sheet)."""
+    if index > MAX_ROWS:
+        message = f"the sheet goes on past row {MAX_ROWS:,}, the most cse reads: "
+        sheet.add(index, 1, "error", message + "delete the rows below the matrix and save")
+        return True
+    if parsed > MAX_CELLS:
+        message = f"the sheet has more than {MAX_CELLS:,} cells, the most cse reads: "
+        sheet.add(index, 1, "error", message + "delete what is not the matrix and save")
+        return True
+    return False
+
+
+def _column(reference: str) -> int:
+    """The column number of a cell reference: C12 -> 3."""
+    number = 0
+    for ch in reference:
+        if not ch.isalpha():
+            break
+        number = number * 26 + ord(ch.upper()) - ord("A") + 1
+    return number
+
+
+def _fills(book: Any) -> dict[int, str]:  # noqa: ANN401 - openpyxl's untyped internals
     """The solid fill colour of each cell style that has one, as a comparable name."""
     found: dict[int, str] = {}
-    book: Any = workbook  # as above
     for style_id, style in enumerate(book._cell_styles):  # noqa: SLF001
         fill = book._fills[style.fillId]  # noqa: SLF001
         if getattr(fill, "patternType", None) != "solid":

@@ -24,8 +24,8 @@ class Styled(NamedTuple):
     highlight: bool = True
 
 
-Rendered = Union[str, Styled]  # noqa: UP007 - evaluated at run time on Python 3.10 too
-"""What a renderer returns: exact text, or styled text for a terminal."""
+Rendered = Union[str, Styled, bytes]  # noqa: UP007 - evaluated at run time on Python 3.10 too
+"""What a renderer returns: exact text, styled text for a terminal, or a binary file (xlsx)."""
 
 # view -> format -> "module:function"
 _RENDERERS: dict[str, dict[str, str]] = {
@@ -46,6 +46,10 @@ _RENDERERS: dict[str, dict[str, str]] = {
     "report": {
         "md": "cse_cli.render.report:to_markdown",
         "html": "cse_cli.render.report:to_html",
+    },
+    "export": {
+        "xlsx": "cse_cli.render.export_xlsx:to_xlsx",
+        "csv": "cse_cli.render.export_csv:to_csv",
     },
 }
 

@@ -215,7 +215,7 @@ class _Recogniser:
         item_id = None
         if id_cell is not None:
             item_id = values.evidence_id(id_cell.value)
-        elif title:
+        elif title and "evidence_id" not in self.header.columns:
             item_id, title = values.split_evidence(title)
         item = self._fields(got)
         self.matrix.items += 1

@@ -1,0 +1,118 @@
+"""The view of `cse export`: the evidence matrix, one row per evidence item, and a summary.
+
+Every value a cell shows is decided here, in a fixed order, so that the same
+evidence always gives the same rows; `cse_cli.render.export_xlsx` and
+`export_csv` only lay them out. The columns are those `cse import` reads back:
+importing an export gives an equivalent repository.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Union
+
+from cse_cli.core.stages import RECORDED
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from cse_cli.core.evidence import ElementFile, Evidence, EvidenceItem
+    from cse_cli.core.ratings import Rating
+    from cse_cli.core.scoring import Verdict
+    from cse_cli.core.stages import Stage
+    from cse_cli.core.standard import Standard
+
+CellValue = Union[str, int, float, "dt.date", None]
+
+_STAGE_HEADERS = {"self": "Self-assessment", "desk-top": "Desk-top", "final": "Final"}
+
+
+def headers(stage: Stage) -> tuple[str, ...]:
+    """The matrix's column headers, as `cse import` recognises them."""
+    return (
+        "Element", "Wording", f"Rating at {stage.value}",
+        *(_STAGE_HEADERS[s.value] for s in RECORDED),
+        "Evidence ID", "Evidence", "Owner", "Service", "Date", "Link", "Notes",
+    )  # fmt: skip
+
+
+SUMMARY_HEADERS = (
+    "Criterion", "Title", "Elements", "Compliance plus", "Full", "Partial", "Maximum partials",
+    "Non-compliance", "Unrated", "Compliant share", "Verdict", "Why not",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class ExportView:
+    """The matrix's rows and the summary's, as cells."""
+
+    organisation: str
+    stage: Stage
+    headers: tuple[str, ...]
+    rows: tuple[tuple[CellValue, ...], ...]
+    summary: tuple[tuple[CellValue, ...], ...]
+    verdict: str
+
+
+def build_export(standard: Standard, evidence: Evidence, verdict: Verdict) -> ExportView:
+    """One row per evidence item (and one for an element with none), in the standard's order."""
+    from cse_cli.core.evidence import ElementFile
+    from cse_cli.core.scoring import verdict_sentence
+
+    rows: list[tuple[CellValue, ...]] = []
+    for criterion in standard.criteria:
+        for standard_element in criterion.elements:
+            element = evidence.elements.get(standard_element.id) or ElementFile(
+                element=standard_element.id
+            )
+            rows.extend(_element_rows(standard_element.text, element, evidence, verdict.stage))
+    summary = tuple(
+        (
+            c.number, c.title, c.elements, c.compliance_plus, c.full, c.partial, c.max_partials,
+            c.non_compliance, c.unrated, round(c.compliant_share, 3),
+            "Met" if c.met else "Not met", "; ".join(c.reasons),
+        )
+        for c in verdict.criteria
+    )  # fmt: skip
+    return ExportView(
+        organisation=evidence.config.organisation,
+        stage=verdict.stage,
+        headers=headers(verdict.stage),
+        rows=tuple(rows),
+        summary=summary,
+        verdict=verdict_sentence(verdict),
+    )
+
+
+def _element_rows(
+    wording: str, element: ElementFile, evidence: Evidence, stage: Stage
+) -> list[tuple[CellValue, ...]]:
+    ratings = (
+        _rating(element.rating(stage)),
+        *(_rating(element.rating(s)) for s in RECORDED),
+    )
+    lead = (element.element, wording, *ratings)
+    rows: list[tuple[CellValue, ...]] = []
+    if not element.evidence or element.owner or element.notes:  # the element's own row
+        rows.append((*lead, None, None, element.owner, None, None, None, element.notes))
+    defined = evidence.defined
+    for item in element.evidence:
+        shown: EvidenceItem = defined.get(item.ref, item) if item.ref is not None else item
+        notes = item.notes if item.ref is not None else shown.notes
+        rows.append(
+            (
+                *lead,
+                item.ref or shown.id,
+                shown.title,
+                shown.owner,
+                shown.service,
+                shown.date,
+                shown.url or shown.path,
+                notes,
+            )
+        )
+    return rows
+
+
+def _rating(rating: Rating | None) -> str | None:
+    return rating.label if rating is not None else None

@@ -1,0 +1,237 @@
+"""`cse export`: the matrix read back by openpyxl, the same bytes twice, no formula, a round trip.
+
+The round trip is a property over generated repositories: exporting one and
+importing the export gives an equivalent repository (the same ratings, owners,
+notes and evidence per element, each `ref:` resolved to what it cites).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import shutil
+import string
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import yaml
+from hypothesis import HealthCheck, event, given, settings
+from hypothesis import strategies as st
+
+from cse_cli.core.stages import Stage
+from cse_cli.io.repository import open_repository
+from cse_cli.io.resources import load_standard
+from tests.conftest import BOLTON, run, write_repo
+
+ELEMENTS = load_standard().element_ids()
+HEADERS = [
+    "Element", "Wording", "Rating at latest", "Self-assessment", "Desk-top", "Final",
+    "Evidence ID", "Evidence", "Owner", "Service", "Date", "Link", "Notes",
+]  # fmt: skip
+
+
+def _export(root: Path, tmp_path: Path, output_format: str, *args: str) -> Path:
+    out = tmp_path / f"matrix.{output_format}"
+    result = run("export", str(root), "--format", output_format, "-o", str(out), *args)
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == f"wrote {out}\n"
+    return out
+
+
+def test_bolton_as_a_workbook(tmp_path: Path) -> None:
+    out = _export(BOLTON, tmp_path, "xlsx")
+    book = openpyxl.load_workbook(out)
+    assert book.sheetnames == ["Evidence Matrix", "Summary"]
+    sheet = book["Evidence Matrix"]
+    rows: list[list[Any]] = [[cell.value for cell in row] for row in sheet.iter_rows()]
+    assert rows[0] == HEADERS
+    assert sheet.freeze_panes == "A2"
+    assert sheet.auto_filter.ref == f"A1:M{len(rows)}"
+    assert all(sheet.column_dimensions[c].width >= 9 for c in "ABCDEFGHIJKLM")
+    assert 40 <= sheet.column_dimensions["B"].width <= 60
+    evidence = open_repository(BOLTON, load_standard())
+    items = sum(len(e.evidence) for e in evidence.elements.values())
+    own = sum(1 for e in evidence.elements.values() if e.owner or e.notes or not e.evidence)
+    assert len(rows) == 1 + items + own  # a row per item, and one for an element's own owner
+    assert [r[0] for r in rows[1:]] == sorted((str(r[0]) for r in rows[1:]), key=ELEMENTS.index)
+    first = evidence.elements["1.1.1"]
+    lead = ["1.1.1", load_standard().element("1.1.1")[2].text, "Full Compliance", None,
+            "Partial Compliance", "Full Compliance"]  # fmt: skip
+    offset = 2 if first.owner else 1
+    assert rows[offset][:8] == [*lead, None, first.evidence[0].title]
+    summary: list[list[Any]] = [[c.value for c in row] for row in book["Summary"].iter_rows()]
+    check = json.loads(run("check", str(BOLTON), "--format", "json").stdout)
+    assert [(r[0], r[10]) for r in summary[1:6]] == [
+        (c["number"], "Met" if c["met"] else "Not met") for c in check["criteria"]
+    ]
+    assert summary[7][0].startswith("At the latest stage rated for each element: Not met")
+
+
+def test_the_same_evidence_gives_the_same_bytes(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    first = _export(BOLTON, tmp_path / "a", "xlsx")
+    second = _export(BOLTON, tmp_path / "b", "xlsx")
+    assert first.read_bytes() == second.read_bytes()
+    with zipfile.ZipFile(first) as archive:
+        assert {info.date_time for info in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+        core = archive.read("docProps/core.xml").decode()
+    assert "2000-01-01T00:00:00Z" in core
+    assert str(dt.datetime.now(dt.timezone.utc).year) not in core
+
+
+def test_the_stage_decides_the_rating_column(tmp_path: Path) -> None:
+    out = _export(BOLTON, tmp_path, "csv", "--stage", "desk-top")
+    rows = list(csv.reader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
+    assert rows[0][2] == "Rating at desk-top"
+    assert rows[1][2] == "Partial Compliance"
+    assert out.read_bytes().startswith(b"\xef\xbb\xbfElement,Wording,")
+    assert b"\r\n" in out.read_bytes()
+
+
+TRICKS = ['=HYPERLINK("http://evil","x")', "+1+1", "-2+3", "@SUM(1,2)", "\tTabbed",
+          "\rReturned", "'=quoted", "'plain"]  # fmt: skip
+
+
+def _tricky_repo(tmp_path: Path) -> Path:
+    items = "\n".join(f"  - title: {json.dumps(t)}\n    owner: {json.dumps(t)}" for t in TRICKS)
+    return write_repo(
+        tmp_path / "repo",
+        {"evidence/1.1.1.yaml": f'element: "1.1.1"\nnotes: "=1+1"\nevidence:\n{items}\n'},
+    )
+
+
+def test_no_cell_is_ever_a_formula(tmp_path: Path) -> None:
+    repo = _tricky_repo(tmp_path)
+    out = _export(repo, tmp_path, "xlsx")
+    with zipfile.ZipFile(out) as archive:
+        assert b"<f>" not in archive.read("xl/worksheets/sheet1.xml")
+    sheet = openpyxl.load_workbook(out)["Evidence Matrix"]
+    cells = [row for row in sheet.iter_rows(min_row=2) if row[0].value == "1.1.1"]
+    assert [row[7].value for row in cells] == [None, *TRICKS]
+    assert all(row[7].data_type == "s" for row in cells[1:])
+    assert cells[0][12].value == "=1+1"
+    assert cells[0][12].data_type == "s"
+
+
+def test_csv_marks_what_would_be_a_formula_and_import_unmarks_it(tmp_path: Path) -> None:
+    repo = _tricky_repo(tmp_path)
+    out = _export(repo, tmp_path, "csv")
+    rows = list(csv.reader(io.StringIO(out.read_bytes().decode("utf-8-sig"), newline="")))
+    titles = [row[7] for row in rows[1:] if row[0] == "1.1.1"]
+    assert titles == ["", *("'" + t for t in TRICKS)]
+    back = tmp_path / "back"
+    assert run("import", str(out), str(back)).exit_code == 0
+    evidence = open_repository(back, load_standard())
+    # import trims the white space around a value, the tab and carriage return too
+    assert [i.title for i in evidence.elements["1.1.1"].evidence] == [t.strip() for t in TRICKS]
+    assert evidence.elements["1.1.1"].notes == "=1+1"
+
+
+def test_invalid_evidence_is_not_exported(tmp_path: Path) -> None:
+    repo = write_repo(tmp_path / "repo", {"evidence/1.1.1.yaml": 'element: "1.1.1"\nfinale: F\n'})
+    out = tmp_path / "m.xlsx"
+    result = run("export", str(repo), "--format", "xlsx", "-o", str(out))
+    assert result.exit_code == 2
+    assert "unknown key 'finale'" in result.stderr
+    assert not out.exists()
+
+
+# the round trip ----------------------------------------------------------------------
+
+WORDS = st.text(string.ascii_letters + string.digits + " =+-@'\",;:é/&", min_size=1, max_size=20)
+TEXT = WORDS.map(str.strip).filter(bool)
+RATING = st.sampled_from(["CP", "F", "P", "NC", None])
+DATE = st.dates(dt.date(2000, 1, 1), dt.date(2030, 12, 31))
+URL = st.from_regex(r"\Ahttps://example\.org/[a-z]{1,8}\Z")
+
+
+def _item(draw: st.DrawFn, ids: list[str]) -> dict[str, Any]:
+    """An evidence item: a ref: to an id already drawn, or an item (with an id, or without)."""
+    cite = draw(st.booleans())
+    if ids and cite:
+        ref: dict[str, Any] = {"ref": draw(st.sampled_from(ids))}
+        if draw(st.booleans()):
+            ref["notes"] = draw(TEXT)
+        return ref
+    item: dict[str, Any] = {"title": draw(TEXT)}
+    if draw(st.booleans()):
+        item = {"id": f"E-{len(ids) + 1}", **item}
+        ids.append(item["id"])
+    for key, strategy in (("owner", TEXT), ("service", TEXT), ("date", DATE), ("url", URL),
+                          ("notes", TEXT)):  # fmt: skip
+        if draw(st.booleans()):
+            item[key] = draw(strategy)
+    return item
+
+
+@st.composite
+def repositories(draw: st.DrawFn) -> dict[str, dict[str, Any]]:
+    """Element files' data: ratings, owners, notes, items with ids and refs to them."""
+    chosen = draw(st.lists(st.sampled_from(ELEMENTS), min_size=1, max_size=6, unique=True))
+    ids: list[str] = []
+    files: dict[str, dict[str, Any]] = {}
+    for element_id in chosen:
+        data: dict[str, Any] = {"element": element_id}
+        for key in ("self_assessment", "desk_top", "final"):
+            if (rating := draw(RATING)) is not None:
+                data[key] = rating
+        for key in ("owner", "notes"):
+            if draw(st.booleans()):
+                data[key] = draw(TEXT)
+        items = [_item(draw, ids) for _ in range(draw(st.integers(0, 4)))]
+        if items:
+            data["evidence"] = items
+        files[element_id] = data
+    return files
+
+
+def _equivalent(root: Path) -> dict[str, Any]:
+    """Per element: ratings, owner, notes, and each item as what it says (refs resolved)."""
+    evidence = open_repository(root, load_standard())
+    assert [p for p in evidence.problems if p.severity == "error"] == []
+    view = {}
+    for element_id, element in sorted(evidence.elements.items()):
+        items = []
+        for item in element.evidence:
+            shown = evidence.defined[item.ref] if item.ref is not None else item
+            fields = ("title", "owner", "service", "date", "url")
+            items.append((item.ref or item.id, *(getattr(shown, f) for f in fields), item.notes))
+        ratings = tuple(
+            element.rating(stage) for stage in (Stage.SELF, Stage.DESK_TOP, Stage.FINAL)
+        )
+        if ratings == (None, None, None) and not items and not element.owner and not element.notes:
+            continue  # an element with nothing in it: an empty file, or none at all
+        view[element_id] = (ratings, element.owner, element.notes, items)
+    return view
+
+
+@settings(
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(files=repositories(), output_format=st.sampled_from(["xlsx", "csv"]))
+def test_import_of_an_export_gives_an_equivalent_repository(
+    files: dict[str, dict[str, Any]], output_format: str, tmp_path: Path
+) -> None:
+    work = tmp_path / "work"
+    shutil.rmtree(work, ignore_errors=True)
+    texts = {
+        f"evidence/{element_id}.yaml": yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
+        for element_id, data in files.items()
+    }
+    repo = write_repo(work / "repo", texts)
+    original = _equivalent(repo)
+    out = work / f"matrix.{output_format}"
+    exported = run("export", str(repo), "--format", output_format, "-o", str(out))
+    assert exported.exit_code == 0, exported.stderr
+    back = work / "back"
+    imported = run("import", str(out), str(back))
+    assert imported.exit_code == 0, imported.stderr
+    assert "warning" not in imported.stderr
+    assert _equivalent(back) == original
+    refs = sum(1 for data in files.values() for item in data.get("evidence", []) if "ref" in item)
+    event(f"{output_format}, refs: {min(refs, 3)}{'+' if refs >= 3 else ''}")
