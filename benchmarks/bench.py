@@ -199,6 +199,17 @@ def machine() -> str:
     )
 
 
+def bridges(repeats: int, output: Path | None) -> None:
+    """The goals of the bridges to the office (benchmarks/bridges.py): docx, and pack's memory."""
+    from bridges import measure as measure_bridges
+
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+    result = measure_bridges(repeats, packs=3)
+    print(result)
+    if output is not None:
+        output.write_text(result, encoding="utf-8")
+
+
 def main() -> None:
     """Parse the options, build the repositories, measure, and print the tables."""
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
@@ -210,7 +221,12 @@ def main() -> None:
     parser.add_argument("--shared", type=Path, default=SHARED,
                         help="the folder of gen_repo.py and floor_check.py")  # fmt: skip
     parser.add_argument("--output", type=Path, help="also write the tables to this file")
+    parser.add_argument("--bridges", action="store_true",
+                        help="measure the docx report and pack instead (bridges.py)")  # fmt: skip
     options = parser.parse_args()
+    if options.bridges:
+        bridges(options.repeats, options.output)
+        return
     shared: Path = options.shared
     missing = [name for name in ("gen_repo.py", "floor_check.py") if not (shared / name).is_file()]
     if missing:

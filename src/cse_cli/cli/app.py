@@ -29,7 +29,7 @@ app = typer.Typer(
 # The formats each command renders (cse_cli.render's registry; a test keeps them equal).
 CheckFormat = Literal["text", "json", "github"]
 GapFormat = Literal["text", "json"]
-ReportFormat = Literal["md", "html"]
+ReportFormat = Literal["md", "html", "docx"]
 DiffFormat = Literal["text", "md", "json"]
 SchemaKind = Literal["element", "config"]
 
@@ -174,7 +174,8 @@ def report(
             "--format",
             "-f",
             help="md: GitHub-flavoured Markdown; html: one self-contained, accessible, "
-            "printable HTML file. Example: --format html",
+            "printable HTML file; docx: a Word document (with -o FILE, or down a pipe). "
+            "Example: --format html",
         ),
     ],
     stage: StageOption = Stage.LATEST,
@@ -196,7 +197,7 @@ def report(
         ),
     ] = False,
 ) -> Exit:
-    """Render the assessor's analysis table and a summary as Markdown or HTML.
+    """Render the assessor's analysis table and a summary as Markdown, HTML or Word.
 
     The same evidence always gives a byte-identical report, so it can be
     committed and diffed. Exit 0, or 2 when the evidence is invalid.

@@ -36,6 +36,10 @@ def show(rendered: Rendered) -> None:
     if isinstance(rendered, str):
         echo(rendered, nl=False)
         return
+    if isinstance(rendered, bytes):
+        sys.stdout.buffer.write(rendered)
+        sys.stdout.flush()
+        return
     from rich.console import Console
 
     console = Console(highlight=rendered.highlight, soft_wrap=rendered.soft_wrap)

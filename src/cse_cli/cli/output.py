@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from typing import TYPE_CHECKING
 
 from cse_cli.cli.console import echo
@@ -11,10 +12,19 @@ if TYPE_CHECKING:
     from pathlib import Path
 
 
-def deliver(text: str, output: Path | None, what: str) -> None:
-    """Print `text`, or write it to `output` atomically and say so on stderr."""
+def deliver(text: str | bytes, output: Path | None, what: str) -> None:
+    """Print `text`, or write it to `output` atomically and say so on stderr.
+
+    Bytes (a Word document) go to stdout only when it is not a terminal.
+    """
     if output is None:
-        echo(text, nl=False)
+        if isinstance(text, str):
+            echo(text, nl=False)
+        elif sys.stdout.isatty():
+            raise CseError(f"the {what} is a binary file: write it with -o FILE")
+        else:
+            sys.stdout.buffer.write(text)
+            sys.stdout.flush()
         return
     from cse_cli.io.atomic import write_atomic
 

@@ -27,8 +27,8 @@ def _mode(path: Path) -> int:
         return 0o666 & ~umask
 
 
-def _temporary(path: Path, text: str) -> Path:
-    """Write `text` to a new temporary file beside `path` and return its path.
+def _temporary(path: Path, text: str | bytes) -> Path:
+    """Write `text` (or bytes, as they are) to a new temporary file beside `path`; its path.
 
     Its name, `.NAME.XXXXXXXX.tmp`, is hidden and says what it was for: only a
     process killed outright (SIGKILL, power cut) between this and the move can
@@ -36,9 +36,9 @@ def _temporary(path: Path, text: str) -> Path:
     """
     handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+        with os.fdopen(handle, "wb") as stream:
             os.fchmod(stream.fileno(), _mode(path))
-            stream.write(text)
+            stream.write(text.encode("utf-8") if isinstance(text, str) else text)
             stream.flush()
             os.fsync(stream.fileno())
     except BaseException:
@@ -67,8 +67,8 @@ def write_new(path: Path, text: str) -> bool:
     return True
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Create or replace `path` with `text` in one step."""
+def write_atomic(path: Path, text: str | bytes) -> None:
+    """Create or replace `path` with `text` (or bytes) in one step."""
     temporary = _temporary(path, text)
     try:
         os.replace(temporary, path)

@@ -24,8 +24,8 @@ class Styled(NamedTuple):
     highlight: bool = True
 
 
-Rendered = Union[str, Styled]  # noqa: UP007 - evaluated at run time on Python 3.10 too
-"""What a renderer returns: exact text, or styled text for a terminal."""
+Rendered = Union[str, bytes, Styled]  # noqa: UP007 - evaluated at run time on Python 3.10 too
+"""What a renderer returns: exact text, a binary document (Word), or styled text for a terminal."""
 
 # view -> format -> "module:function"
 _RENDERERS: dict[str, dict[str, str]] = {
@@ -46,6 +46,7 @@ _RENDERERS: dict[str, dict[str, str]] = {
     "report": {
         "md": "cse_cli.render.report:to_markdown",
         "html": "cse_cli.render.report:to_html",
+        "docx": "cse_cli.render.report_docx:to_docx",
     },
 }
 
