@@ -316,3 +316,34 @@ def schema(
     from cse_cli.cli.commands import schema as command
 
     return command.run(kind, output)
+
+
+@app.command()
+def pack(
+    path: PathArgument = Path(),
+    *,
+    output: Annotated[
+        Path,
+        typer.Option(
+            "--output",
+            "-o",
+            help="The zip file to write (replaced if it exists). Example: -o pack.zip",
+            show_default=False,
+        ),
+    ],
+    stage: StageOption = Stage.LATEST,
+) -> Exit:
+    """Make the evidence pack an assessor opens offline: one zip file.
+
+    It holds the HTML report, whose evidence links open the documents inside
+    the pack; every document an item names with path:, once each; a manifest
+    (manifest.csv, manifest.json) of each document's size, SHA-256 and the
+    elements citing it; and a README page. The same evidence gives the same
+    bytes. Exit 0, or 2 when the evidence is invalid, a document cannot be
+    packed or the documents pass the size limit (nothing is written then).
+
+    Example: cse pack examples/bolton -o bolton-pack.zip
+    """
+    from cse_cli.cli.commands import pack as command
+
+    return command.run(path, output, stage)

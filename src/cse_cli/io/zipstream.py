@@ -12,7 +12,7 @@ import hashlib
 import os
 import stat
 import zipfile
-from typing import IO, TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, final
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -29,10 +29,10 @@ class Changed(Exception):  # noqa: N818 - reads as what it says
     """A document changed size while it was being copied."""
 
 
-def fixed_entry(name: str, size: int = 0) -> zipfile.ZipInfo:
+def fixed_entry(name: str, size: int = 0, *, compress: bool = True) -> zipfile.ZipInfo:
     """The header of a zip entry `name` of `size` bytes, the same on every machine and day."""
     info = zipfile.ZipInfo(name, ZIP_DATE)
-    info.compress_type = zipfile.ZIP_DEFLATED
+    info.compress_type = zipfile.ZIP_DEFLATED if compress else zipfile.ZIP_STORED
     info.create_system = _UNIX
     info.external_attr = (stat.S_IFREG | 0o644) << 16
     info.file_size = size
@@ -62,6 +62,7 @@ def open_document(tree: DirTree, rel: str) -> tuple[IO[bytes], int] | str:
     return os.fdopen(descriptor, "rb"), status.st_size
 
 
+@final
 class ZipStream:
     """A zip written entry by entry into an open binary stream, with fixed headers."""
 
@@ -76,11 +77,14 @@ class ZipStream:
     def copy(self, name: str, source: IO[bytes], size: int) -> str:
         """Add an entry `name` holding the `size` bytes of `source`; their SHA-256, in hex.
 
-        Raises Changed when `source` holds more or fewer bytes than `size`.
+        The bytes are stored as they are: PDFs, Office files and photographs are
+        compressed already, and deflating them again would cost far more time
+        than it saves space. Raises Changed when `source` holds more or fewer
+        bytes than `size`.
         """
         digest = hashlib.sha256()
         left = size
-        with self._zip.open(fixed_entry(name, size), "w") as entry:
+        with self._zip.open(fixed_entry(name, size, compress=False), "w") as entry:
             while left > 0:
                 chunk = source.read(min(CHUNK, left))
                 if not chunk:
@@ -92,9 +96,22 @@ class ZipStream:
             raise Changed
         return digest.hexdigest()
 
-    def close(self) -> None:
-        """Write the zip's central directory: the zip is complete."""
-        self._zip.close()
+    def __enter__(self) -> ZipStream:
+        """The zip, to add entries to."""
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        """Write the zip's central directory: the zip is complete.
+
+        After an error too, into a file that is about to be deleted, so that the
+        zip is never left open for the garbage collector to close on a closed file.
+        """
+        failed = exc_info[0] is not None
+        try:
+            self._zip.close()
+        except (OSError, ValueError):
+            if not failed:
+                raise
 
 
 def is_replaceable(path: Path) -> bool:
