@@ -259,6 +259,13 @@ def machine() -> str:
     )
 
 
+def documents(repeats: int) -> str:
+    """The Word report and the pack, measured by benchmarks/bridges.py."""
+    from bridges import measure as measure_bridges
+
+    return measure_bridges(repeats, packs=3)
+
+
 def main() -> None:
     """Parse the options, build the repositories, measure, and print the tables."""
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
@@ -271,14 +278,15 @@ def main() -> None:
                         help="the folder of gen_repo.py and floor_check.py")  # fmt: skip
     parser.add_argument("--output", type=Path, help="also write the tables to this file")
     parser.add_argument("--bridges", action="store_true",
-                        help=f"time cse export and cse import of a {BRIDGE_ROWS:,}-row matrix "
-                        "instead")  # fmt: skip
+                        help=f"time cse export and cse import of a {BRIDGE_ROWS:,}-row matrix, "
+                        "the Word report and the pack instead")  # fmt: skip
     options = parser.parse_args()
     if options.bridges:
         os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
         with tempfile.TemporaryDirectory(prefix="cse-bench-") as folder:
             result = f"{machine()}; medians of {options.repeats} runs\n\n"
-            result += bridges(Path(folder), options.repeats) + "\n"
+            result += bridges(Path(folder), options.repeats) + "\n\n"
+            result += documents(options.repeats) + "\n"
         print(result)
         if options.output is not None:
             options.output.write_text(result, encoding="utf-8")

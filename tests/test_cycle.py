@@ -10,8 +10,7 @@ import pytest
 from cse_cli.core.evidence import ElementFile
 from cse_cli.core.ratings import Rating
 from cse_cli.core.stages import Stage
-from tests.conftest import element_yaml, run, write_repo
-from tests.git_helpers import commit_all, init_git
+from tests.helpers import commit_all, element_yaml, init_git, run, write_repo
 
 if TYPE_CHECKING:
     from pathlib import Path

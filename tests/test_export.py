@@ -25,7 +25,7 @@ from hypothesis import strategies as st
 from cse_cli.core.stages import Stage
 from cse_cli.io.repository import open_repository
 from cse_cli.io.resources import load_standard
-from tests.conftest import BOLTON, run, write_repo
+from tests.helpers import BOLTON, run, write_repo
 
 ELEMENTS = load_standard().element_ids()
 HEADERS = [

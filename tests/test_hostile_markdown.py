@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from cse_cli.render.markdown import md_html, md_text
-from tests.conftest import element_yaml, run, write_repo
+from tests.helpers import element_yaml, run, write_repo
 
 LIVE = {
     "mention": "@someone",

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import BOLTON, DATA, run
+from tests.helpers import BOLTON, DATA, run
 
 COMMANDS = {
     "check": ["check", str(BOLTON)],

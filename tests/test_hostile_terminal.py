@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from cse_cli.core.text import inert
-from tests.conftest import BOLTON, element_yaml, run, write_repo
+from tests.helpers import BOLTON, element_yaml, run, write_repo
 
 FORGED = "\\nevidence/9.9.9.yaml:1:1: error: forged\\u202etxt.exe"  # as YAML escapes
 BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"

@@ -30,7 +30,7 @@ app = typer.Typer(
 # The formats each command renders (cse_cli.render's registry; a test keeps them equal).
 CheckFormat = Literal["text", "json", "github"]
 GapFormat = Literal["text", "json"]
-ReportFormat = Literal["md", "html"]
+ReportFormat = Literal["md", "html", "docx"]
 DiffFormat = Literal["text", "md", "json"]
 SchemaKind = Literal["element", "config"]
 
@@ -176,7 +176,8 @@ def report(
             "--format",
             "-f",
             help="md: GitHub-flavoured Markdown; html: one self-contained, accessible, "
-            "printable HTML file. Example: --format html",
+            "printable HTML file; docx: a Word document (with -o FILE, or down a pipe). "
+            "Example: --format html",
         ),
     ],
     stage: StageOption = Stage.LATEST,
@@ -198,7 +199,7 @@ def report(
         ),
     ] = False,
 ) -> Exit:
-    """Render the assessor's analysis table and a summary as Markdown or HTML.
+    """Render the assessor's analysis table and a summary as Markdown, HTML or Word.
 
     The same evidence always gives a byte-identical report, so it can be
     committed and diffed. Exit 0, or 2 when the evidence is invalid.
@@ -428,3 +429,34 @@ def export(
     from cse_cli.cli.commands import export as command
 
     return command.run(path, output_format, stage, output)
+
+
+@app.command()
+def pack(
+    path: PathArgument = Path(),
+    *,
+    output: Annotated[
+        Path,
+        typer.Option(
+            "--output",
+            "-o",
+            help="The zip file to write (replaced if it exists). Example: -o pack.zip",
+            show_default=False,
+        ),
+    ],
+    stage: StageOption = Stage.LATEST,
+) -> Exit:
+    """Make the evidence pack an assessor opens offline: one zip file.
+
+    It holds the HTML report, whose evidence links open the documents inside
+    the pack; every document an item names with path:, once each; a manifest
+    (manifest.csv, manifest.json) of each document's size, SHA-256 and the
+    elements citing it; and a README page. The same evidence gives the same
+    bytes. Exit 0, or 2 when the evidence is invalid, a document cannot be
+    packed or the documents pass the size limit (nothing is written then).
+
+    Example: cse pack examples/bolton -o bolton-pack.zip
+    """
+    from cse_cli.cli.commands import pack as command
+
+    return command.run(path, output, stage)

@@ -22,6 +22,10 @@ import os
 import stat
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING, BinaryIO
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 _TEMPORARY_PREFIX_BYTES = 64  # of the target's name: the temporary's name must stay legal
 _KINDS = (
@@ -120,4 +124,27 @@ def write_atomic(path: Path, data: str | bytes) -> None:
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
+        raise
+
+
+@contextlib.contextmanager
+def replacing(path: Path) -> Iterator[BinaryIO]:
+    """A binary stream that becomes `path`, whole, when the block ends without an error.
+
+    For a file too large to hold in memory (`cse pack`): it is written into a
+    temporary file beside `path`, flushed to disk, then moved into place.
+    """
+    status = _refuse_unless_regular(path)
+    start = os.fsdecode(os.fsencode(path.name)[:_TEMPORARY_PREFIX_BYTES])
+    handle, name = tempfile.mkstemp(prefix=f".{start}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            os.fchmod(stream.fileno(), _mode(status))
+            yield stream
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(name, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(name)
         raise

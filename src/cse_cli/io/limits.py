@@ -14,6 +14,8 @@ MAX_DEPTH = 64  # lists and mappings nested in one another
 MAX_LINK_BYTES = 4_096  # a symbolic link's target: Linux's longest path (PATH_MAX)
 MAX_NUMBER_CHARS = 100  # a plain scalar YAML would read as a number (as 1:2:3…, base 60)
 
+MAX_PACK_BYTES = 2_000_000_000  # the documents of one `cse pack`, in all
+
 MAX_PROBLEMS_PER_FILE = 100  # past this, one line says how many more: nobody reads 100,000 lines
 
 

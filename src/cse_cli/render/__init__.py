@@ -46,6 +46,7 @@ _RENDERERS: dict[str, dict[str, str]] = {
     "report": {
         "md": "cse_cli.render.report:to_markdown",
         "html": "cse_cli.render.report:to_html",
+        "docx": "cse_cli.render.report_docx:to_docx",
     },
     "export": {
         "xlsx": "cse_cli.render.export_xlsx:to_xlsx",

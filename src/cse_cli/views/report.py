@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from cse_cli.core.evidence import ElementFile
 from cse_cli.core.scoring import falls_short, rules_sentence
+from cse_cli.io.tree import clean
 from cse_cli.views.chart import Chart, chart
 from cse_cli.views.gap import to_raise_criterion
 
@@ -45,6 +46,8 @@ class ItemView:
     details: str
     """The service, the date, the file, the owner and notes, as far as they are given."""
     url: str | None
+    path: str | None = None
+    """The document it names, relative to the repository's root (normalised)."""
 
 
 @dataclass(frozen=True)
@@ -117,6 +120,8 @@ class ReportView:
     criteria: tuple[CriterionView, ...]
     chart: Chart
     generated: str | None
+    documents: str | None = None
+    """Where the HTML report links each `path:` document (in a `cse pack`); None: not linked."""
 
 
 def build_view(
@@ -207,7 +212,10 @@ def _element(
         id=element_id,
         text=text,
         owner=element.owner,
-        items=tuple(ItemView(i.title or i.ref or "", _details(i), i.url) for i in items),
+        items=tuple(
+            ItemView(i.title or i.ref or "", _details(i), i.url, clean(i.path) if i.path else None)
+            for i in items
+        ),
         key_questions=tuple(element.key_questions),
         visit_evidence=element.visit_evidence,
         verified_on_site=element.verified_on_site,

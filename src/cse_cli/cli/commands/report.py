@@ -1,4 +1,4 @@
-"""`cse report`: the assessor's analysis and a summary, as Markdown or HTML."""
+"""`cse report`: the assessor's analysis and a summary, as Markdown, HTML or Word."""
 
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ def run(
 
     standard, evidence, verdict = read_scored(path, stage, progress=True)
     generated = dt.datetime.now(dt.timezone.utc) if timestamp else None
-    text = render("report", output_format, build_view(standard, evidence, verdict, generated))
-    assert isinstance(text, str)  # noqa: S101 - a document, never styled terminal text
-    deliver(text, output, "report")
+    document = render("report", output_format, build_view(standard, evidence, verdict, generated))
+    assert isinstance(document, (str, bytes))  # noqa: S101 - a document, never styled terminal text
+    deliver(document, output, "report")
     return Exit.MET
