@@ -30,6 +30,7 @@ from tests.helpers import BOLTON, run, write_repo
 ELEMENTS = load_standard().element_ids()
 HEADERS = [
     "Element", "Wording", "Rating at latest", "Self-assessment", "Desk-top", "Final",
+    "Surveillance 1", "Surveillance 2",
     "Evidence ID", "Evidence", "Owner", "Service", "Date", "Link", "Notes",
 ]  # fmt: skip
 
@@ -50,8 +51,8 @@ def test_bolton_as_a_workbook(tmp_path: Path) -> None:
     rows: list[list[Any]] = [[cell.value for cell in row] for row in sheet.iter_rows()]
     assert rows[0] == HEADERS
     assert sheet.freeze_panes == "A2"
-    assert sheet.auto_filter.ref == f"A1:M{len(rows)}"
-    assert all(sheet.column_dimensions[c].width >= 9 for c in "ABCDEFGHIJKLM")
+    assert sheet.auto_filter.ref == f"A1:O{len(rows)}"
+    assert all(sheet.column_dimensions[c].width >= 9 for c in "ABCDEFGHIJKLMNO")
     assert 40 <= sheet.column_dimensions["B"].width <= 60
     evidence = open_repository(BOLTON, load_standard())
     items = sum(len(e.evidence) for e in evidence.elements.values())
@@ -60,9 +61,9 @@ def test_bolton_as_a_workbook(tmp_path: Path) -> None:
     assert [r[0] for r in rows[1:]] == sorted((str(r[0]) for r in rows[1:]), key=ELEMENTS.index)
     first = evidence.elements["1.1.1"]
     lead = ["1.1.1", load_standard().element("1.1.1")[2].text, "Full Compliance", None,
-            "Partial Compliance", "Full Compliance"]  # fmt: skip
+            "Partial Compliance", "Full Compliance", None, None]  # fmt: skip
     offset = 2 if first.owner else 1
-    assert rows[offset][:8] == [*lead, None, first.evidence[0].title]
+    assert rows[offset][:10] == [*lead, None, first.evidence[0].title]
     summary: list[list[Any]] = [[c.value for c in row] for row in book["Summary"].iter_rows()]
     check = json.loads(run("check", str(BOLTON), "--format", "json").stdout)
     assert [(r[0], r[10]) for r in summary[1:6]] == [
@@ -112,17 +113,17 @@ def test_no_cell_is_ever_a_formula(tmp_path: Path) -> None:
         assert b"<f>" not in archive.read("xl/worksheets/sheet1.xml")
     sheet = openpyxl.load_workbook(out)["Evidence Matrix"]
     cells = [row for row in sheet.iter_rows(min_row=2) if row[0].value == "1.1.1"]
-    assert [row[7].value for row in cells] == [None, *TRICKS]
-    assert all(row[7].data_type == "s" for row in cells[1:])
-    assert cells[0][12].value == "=1+1"
-    assert cells[0][12].data_type == "s"
+    assert [row[9].value for row in cells] == [None, *TRICKS]
+    assert all(row[9].data_type == "s" for row in cells[1:])
+    assert cells[0][14].value == "=1+1"
+    assert cells[0][14].data_type == "s"
 
 
 def test_csv_marks_what_would_be_a_formula_and_import_unmarks_it(tmp_path: Path) -> None:
     repo = _tricky_repo(tmp_path)
     out = _export(repo, tmp_path, "csv")
     rows = list(csv.reader(io.StringIO(out.read_bytes().decode("utf-8-sig"), newline="")))
-    titles = [row[7] for row in rows[1:] if row[0] == "1.1.1"]
+    titles = [row[9] for row in rows[1:] if row[0] == "1.1.1"]
     assert titles == ["", *("'" + t for t in TRICKS)]
     back = tmp_path / "back"
     assert run("import", str(out), str(back)).exit_code == 0

@@ -358,7 +358,8 @@ def import_(
             help="FIELD=HEADER: read the field from the column with this header, where the "
             "usual names do not fit; repeat it for each. Fields: element, wording, evidence, "
             "evidence_id, owner, service, date, link, rating, self_assessment, desk_top, "
-            'final, notes. Example: --column owner="Lead officer"',
+            "final, surveillance_1, surveillance_2, notes. "
+            'Example: --column owner="Lead officer"',
             show_default=False,
         ),
     ] = None,

@@ -24,7 +24,13 @@ if TYPE_CHECKING:
 
 CellValue = Union[str, int, float, "dt.date", None]
 
-_STAGE_HEADERS = {"self": "Self-assessment", "desk-top": "Desk-top", "final": "Final"}
+_STAGE_HEADERS = {
+    "self": "Self-assessment",
+    "desk-top": "Desk-top",
+    "final": "Final",
+    "surveillance-1": "Surveillance 1",
+    "surveillance-2": "Surveillance 2",
+}
 
 
 def headers(stage: Stage) -> tuple[str, ...]:
@@ -89,7 +95,7 @@ def _element_rows(
 ) -> list[tuple[CellValue, ...]]:
     ratings = (
         _rating(element.rating(stage)),
-        *(_rating(element.rating(s)) for s in RECORDED),
+        *(_rating(element.recorded(s)) for s in RECORDED),
     )
     lead = (element.element, wording, *ratings)
     rows: list[tuple[CellValue, ...]] = []

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from cse_cli.core.problems import has_errors
 from cse_cli.core.stages import FIELDS as STAGE_FIELDS
-from cse_cli.core.stages import Stage
+from cse_cli.core.stages import RECORDED
 from cse_cli.core.text import did_you_mean, quoted, short
 from cse_cli.views import matrix_values as values
 from cse_cli.views.matrix_header import Header, find_header, normal
@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
 _ITEM_FIELDS = ("owner", "service", "date", "url", "notes")
 _RATING_FIELDS = {"rating": "self_assessment"} | {
-    name: name for name in (STAGE_FIELDS[s] for s in (Stage.SELF, Stage.DESK_TOP, Stage.FINAL))
+    name: name for name in (STAGE_FIELDS[s] for s in RECORDED)
 }
 
 
@@ -296,7 +296,9 @@ class _Recogniser:
         self.sheet.add(cell.row, cell.column, "error", message)
 
 
-_ORDER = ("element", "owner", "self_assessment", "desk_top", "final", "evidence", "notes")
+_ORDER = (
+    "element", "owner", *(STAGE_FIELDS[s] for s in RECORDED), "evidence", "notes",
+)  # fmt: skip
 
 
 def _ordered(data: dict[str, Any]) -> dict[str, Any]:

@@ -45,12 +45,14 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "self_assessment": ("self assessment", "self assessed", "self"),
     "desk_top": ("desk top", "desktop", "desk top rating", "desk top review"),
     "final": ("final", "final rating", "final result", "result"),
+    "surveillance_1": ("surveillance 1", "first surveillance", "12 month review"),
+    "surveillance_2": ("surveillance 2", "second surveillance", "24 month review"),
     "notes": ("notes", "note", "comments", "comment", "remarks", "notes comments"),
 }  # fmt: skip
 FIELDS = tuple(ALIASES)
 """The fields a column can hold, as `--column FIELD=HEADER` names them."""
 _BY_NAME = {alias: name for name, aliases in ALIASES.items() for alias in aliases}
-_DERIVED = re.compile(r"^rating at (the )?(self|desk top|final|latest)( stage)?$")
+_DERIVED = re.compile(r"^rating at (the )?(self|desk top|final|surveillance [12]|latest)( stage)?$")
 """What `cse export` calls the rating it computes: read from the stage columns instead."""
 
 
