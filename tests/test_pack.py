@@ -199,6 +199,17 @@ def test_a_failed_write_leaves_the_old_pack_and_no_temporary(
     assert [p.name for p in out.parent.iterdir()] == ["pack.zip"]
 
 
+def test_it_never_writes_over_a_document_it_packs(tmp_path: Path) -> None:
+    root = _repo(tmp_path)
+    before = snapshot(root)
+    result = run("pack", str(root), "-o", str(root / "docs" / "deep" / ".." / "policy.pdf"))
+    assert result.exit_code == 2
+    assert result.stderr.endswith(
+        "policy.pdf: is one of the documents to pack: write the pack elsewhere\n"
+    )
+    assert snapshot(root) == before
+
+
 @pytest.mark.parametrize("kind", ["folder", "link"])
 def test_it_replaces_only_a_regular_file(tmp_path: Path, kind: str) -> None:
     root = _repo(tmp_path)
