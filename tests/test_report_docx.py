@@ -275,6 +275,13 @@ def test_libreoffice_opens_it(tmp_path: Path, bolton_docx: Path) -> None:
     assert png.with_suffix(".png").stat().st_size > 10_000
 
 
+def test_without_output_a_text_stream_is_refused_too() -> None:
+    result = run("report", str(BOLTON), "--format", "docx")  # stdout: a StringIO
+    assert result.exit_code == 2
+    assert result.stderr == "cse: error: the report is a binary file: write it with -o FILE\n"
+    assert result.stdout == ""
+
+
 def test_it_is_never_printed_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
     class Terminal(io.StringIO):
         def isatty(self) -> bool:

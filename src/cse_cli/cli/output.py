@@ -20,7 +20,7 @@ def deliver(text: str | bytes, output: Path | None, what: str) -> None:
     if output is None:
         if isinstance(text, str):
             echo(text, nl=False)
-        elif sys.stdout.isatty():
+        elif sys.stdout.isatty() or not hasattr(sys.stdout, "buffer"):  # a terminal, or text only
             raise CseError(f"the {what} is a binary file: write it with -o FILE")
         else:
             sys.stdout.buffer.write(text)
