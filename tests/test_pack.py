@@ -23,7 +23,7 @@ import pytest
 
 from cse_cli.io import limits
 from cse_cli.io.zipstream import ZipStream
-from tests.helpers import BOLTON, run, snapshot, write_repo
+from tests.helpers import BOLTON, PROJECT, run, snapshot, write_repo
 
 CHROMIUM = Path(os.environ.get("CSE_CHROMIUM", "/usr/bin/chromium"))
 DOCUMENTS: dict[str, bytes] = {
@@ -199,6 +199,17 @@ def test_a_failed_write_leaves_the_old_pack_and_no_temporary(
     assert [p.name for p in out.parent.iterdir()] == ["pack.zip"]
 
 
+def test_it_never_writes_over_a_document_it_packs(tmp_path: Path) -> None:
+    root = _repo(tmp_path)
+    before = snapshot(root)
+    result = run("pack", str(root), "-o", str(root / "docs" / "deep" / ".." / "policy.pdf"))
+    assert result.exit_code == 2
+    assert result.stderr.endswith(
+        "policy.pdf: is one of the documents to pack: write the pack elsewhere\n"
+    )
+    assert snapshot(root) == before
+
+
 @pytest.mark.parametrize("kind", ["folder", "link"])
 def test_it_replaces_only_a_regular_file(tmp_path: Path, kind: str) -> None:
     root = _repo(tmp_path)
@@ -263,3 +274,22 @@ def test_every_link_resolves_to_a_file_in_the_pack(tmp_path: Path, browser: Any)
             linked.add(target.relative_to(unpacked).as_posix())
     assert {f"documents/{name}" for name in CITED} <= linked
     assert {"report.html", "manifest.csv", "manifest.json"} <= linked
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("page_name", ["report.html", "README.html"])
+def test_the_pack_pages_pass_axe(tmp_path: Path, browser: Any, page_name: str) -> None:
+    axe = PROJECT / "node_modules" / "axe-core" / "axe.min.js"
+    _need(axe.is_file(), f"axe-core ({axe}; run `npm ci`)")
+    with _pack(_repo(tmp_path), tmp_path / "pack.zip") as pack:
+        pack.extractall(tmp_path / "unpacked")
+    page = browser.new_page(viewport={"width": 390, "height": 900})
+    page.goto((tmp_path / "unpacked" / page_name).as_uri(), wait_until="load")
+    page.add_script_tag(content=axe.read_text(encoding="utf-8"))
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})",
+        ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"],
+    )
+    page.close()
+    assert result["passes"], "axe ran no rule"
+    assert [v["id"] for v in result["violations"]] == []

@@ -12,6 +12,8 @@ is skipped locally and fails in CI (when CI is set). To look at a page:
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import re
 import shutil
@@ -25,6 +27,7 @@ import pytest
 import yaml
 from docx.document import Document
 
+from cse_cli.cli.main import main
 from tests.helpers import BOLTON, PROJECT, run, write_repo
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -270,3 +273,24 @@ def test_libreoffice_opens_it(tmp_path: Path, bolton_docx: Path) -> None:
         check=True,
     )
     assert png.with_suffix(".png").stat().st_size > 10_000
+
+
+def test_without_output_a_text_stream_is_refused_too() -> None:
+    result = run("report", str(BOLTON), "--format", "docx")  # stdout: a StringIO
+    assert result.exit_code == 2
+    assert result.stderr == "cse: error: the report is a binary file: write it with -o FILE\n"
+    assert result.stdout == ""
+
+
+def test_it_is_never_printed_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    terminal = Terminal()
+    monkeypatch.setattr(sys, "stdout", terminal)
+    with contextlib.redirect_stderr(io.StringIO()) as stderr:
+        code = main(["report", str(BOLTON), "--format", "docx"])
+    assert code == 2
+    assert stderr.getvalue() == "cse: error: the report is a binary file: write it with -o FILE\n"
+    assert terminal.getvalue() == ""

@@ -22,7 +22,7 @@ def deliver(text: str | bytes, output: Path | None, what: str) -> None:
         if isinstance(text, bytes):
             import sys
 
-            if sys.stdout.isatty():
+            if sys.stdout.isatty() or not hasattr(sys.stdout, "buffer"):  # a terminal, or text only
                 raise CseError(f"the {what} is a binary file: write it with -o FILE")
             sys.stdout.buffer.write(text)
             sys.stdout.flush()

@@ -44,9 +44,9 @@ SHADES = {
 }
 BULLET = "ListBullet"  # the style's id: its name is List Bullet
 SUMMARY_COLUMNS = (
-    ("Criterion", 4.6), ("Elements", 2.2), ("CP", 1.1), ("F", 1.1), ("P", 1.1),
-    ("NC", 1.2), ("Unrated", 2.0), ("Partials allowed", 2.2), ("Compliant share", 2.4),
-    ("Result", 2.0), ("Why not met", 6.6),
+    ("Criterion", 4.6), ("Elements", 2.4), ("CP", 1.1), ("F", 1.1), ("P", 1.1),
+    ("NC", 1.2), ("Unrated", 2.0), ("Partials allowed", 2.2), ("Compliant share", 2.6),
+    ("Result", 2.0), ("Why not met", 6.2),
 )  # fmt: skip
 ANALYSIS_COLUMNS = (
     ("Element", 4.6), ("Desk-top evidence", 5.9), ("Key questions / person asked", 4.0),

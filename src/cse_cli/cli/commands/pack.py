@@ -42,6 +42,9 @@ def run(path: Path, output: Path, stage: Stage) -> Exit:
     assert evidence.root is not None  # noqa: S101 - read from a folder, never a revision
     tree = DirTree(evidence.root)
     wanted = documents(standard, evidence)
+    target = output.resolve()
+    if any((tree.root / document.source).resolve() == target for document in wanted):
+        raise CseError(f"{output}: is one of the documents to pack: write the pack elsewhere")
     sizes = _sizes(tree, wanted)
     total = sum(sizes)
     if total > MAX_PACK_BYTES:
