@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
+import os
 from typing import TYPE_CHECKING
 
 import pytest
+from hypothesis import settings
 
 from tests.helpers import write_repo
 
 if TYPE_CHECKING:
     from pathlib import Path
+
+# In CI the property tests draw the same examples on every run, so that a run's
+# result depends on the code alone; elsewhere each run explores new ones.
+settings.register_profile("ci", derandomize=True, database=None)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 
 @pytest.fixture

@@ -13,6 +13,7 @@ The example counts are modest so the suite stays quick; for a longer run:
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import os
 import shutil
@@ -290,7 +291,12 @@ def _billion_laughs(draw: st.DrawFn) -> Any:
 
 @st.composite
 def yaml_mutated(draw: st.DrawFn, data: Any) -> Any:
-    """`data` with a value replaced, a key misspelt, removed or added, or a value shared."""
+    """`data` with a value replaced, a key misspelt, removed or added, or a value shared.
+
+    A copy is changed, never `data` itself: a strategy may hand the same object to
+    another example (`st.just`, `st.sampled_from`), which must not see the change.
+    """
+    data = copy.deepcopy(data)
     parent, last = _somewhere(draw, data)
     kind = draw(st.sampled_from(["replace", "misspell", "remove", "add", "share", "bomb"]))
     if isinstance(parent, list) and kind in {"misspell", "add"}:
