@@ -21,8 +21,7 @@ from typing import Any
 
 import pytest
 
-from cse_cli.core.text import as_written as shown
-from cse_cli.core.text import quoted
+from cse_cli.core.text import as_written, quoted
 from cse_cli.io import yaml_scalars
 from cse_cli.io.limits import (
     MAX_DEPTH,
@@ -246,9 +245,9 @@ def test_a_refused_tag_on_a_list_is_explained_once() -> None:
 def test_messages_quote_a_long_text_by_its_start_and_length() -> None:
     assert quoted("x" * 61) == f"'{'x' * 60}…' (61 characters)"
     assert quoted("x" * 60) == f"'{'x' * 60}'"
-    assert shown(["x" * 100] * 100).startswith("['xxxxxxxx")
-    assert len(shown(list(range(10**5)))) < 100
-    assert len(shown({"a": {"b": {"c": {"d": 1}}}})) < 100
+    assert as_written(["x" * 100] * 100).startswith("['xxxxxxxx")
+    assert len(as_written(list(range(10**5)))) < 100
+    assert len(as_written({"a": {"b": {"c": {"d": 1}}}})) < 100
 
 
 @pytest.mark.parametrize(

@@ -57,13 +57,13 @@ def _text(gap: Gap) -> RenderableType:
         )
     parts += _verdict(gap)
     parts.append(_heading(f"Below full compliance at the {gap.stage} stage"))
-    shown: set[str] = set()
+    below_full: set[str] = set()
     for c in gap.criteria:
         if c.elements:
             parts.append(Text(f"  Criterion {c.number} {c.title}", "bold"))
             parts.append(_rows([(e.element, _element_lines(e)) for e in c.elements], indent=4))
-            shown.update(e.element for e in c.elements)
-    if not shown:
+            below_full.update(e.element for e in c.elements)
+    if not below_full:
         parts.append(_rows([]))
     for title, listed in (
         ("Elements with no evidence", gap.without_evidence),
@@ -81,7 +81,7 @@ def _text(gap: Gap) -> RenderableType:
     parts.append(_rows([(i.element, f"{i.date} {inert(i.title)}") for i in gap.stale]))
     parts += [_heading("Evidence with no date (its age cannot be checked)"), _undated(gap.undated)]
     parts.append(_heading("Open development points"))
-    others = [p for p in gap.open_development_points if p.element not in shown]
+    others = [p for p in gap.open_development_points if p.element not in below_full]
     above = len(gap.open_development_points) - len(others)
     if others or not above:
         parts.append(_rows([(p.element, f"{_raised(p.raised)}: {inert(p.point)}") for p in others]))
