@@ -46,7 +46,10 @@ class GitTree:
         cleaned = clean(rel)
         if cleaned is None:
             return Refusal(Why.OUTSIDE)
-        pending = deque([] if cleaned == "." else cleaned.split("/"))
+        return self._follow(deque([] if cleaned == "." else cleaned.split("/")))
+
+    def _follow(self, pending: deque[str]) -> str | Refusal:
+        """The path of these parts with links followed, or why there is none."""
         done: list[str] = []
         links = 0
         while pending:
@@ -111,8 +114,8 @@ class GitTree:
         if isinstance(path, Refusal) or self._kind(path) != "tree":
             return None
         entries = []
-        for name in sorted(self._children.get(path, [])):
-            target = self._resolve(f"{rel}/{name}" if rel != "." else name)
+        for name in sorted(self._children.get(path, [])):  # a backslash in a name is part of it
+            target = self._follow(deque([*([] if path == "." else path.split("/")), name]))
             if isinstance(target, Refusal):
                 entries.append(Entry(name, "other", target))
                 continue

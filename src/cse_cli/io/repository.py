@@ -150,6 +150,28 @@ class _Reader:
             self._element(evidence, prefix, entry)
             if self.progress is not None:
                 self.progress(done, len(files))
+        for entry in entries:
+            if not entry.name.startswith(".") and not entry.name.endswith(_SUFFIXES):
+                self._not_read(prefix, entry)
+
+    def _not_read(self, prefix: str, entry: Entry) -> None:
+        """A warning for what looks like element files that cse will not read."""
+        name = short(entry.name)
+        if entry.name.lower().endswith(_SUFFIXES):
+            message = f"{name} is not read: name element files NAME.yaml or NAME.yml, in lower case"
+        elif entry.kind == "dir" and any(
+            e.name.lower().endswith(_SUFFIXES) for e in self._listing(prefix + entry.name)
+        ):
+            message = f"{name} is a folder: cse does not read the element files in it"
+        else:
+            return
+        self.problems.append(Problem(prefix + name, 0, 0, "warning", message))
+
+    def _listing(self, rel: str) -> list[Entry]:
+        try:
+            return self.tree.listdir(rel) or []
+        except Unreadable:
+            return []
 
     def _element(self, evidence: Evidence, prefix: str, entry: Entry) -> None:
         """Read, validate and check one element file; its problems go with the others."""
@@ -159,6 +181,12 @@ class _Reader:
                 prefix + short(entry.name), 0, 0,
                 f"file name {quoted(entry.name)} holds a control or invisible "
                 "character: rename the file",
+            )  # fmt: skip
+            return
+        if "\\" in entry.name:  # `path:` and evidence_dir read it as a separator, as Windows does
+            self._problem(
+                rel, 0, 0, f"file name {quoted(entry.name)} holds a backslash, which cse reads "
+                "as a folder separator (as Windows does): rename the file",
             )  # fmt: skip
             return
         if entry.kind != "file":
