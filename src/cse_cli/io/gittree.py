@@ -216,6 +216,6 @@ def _root(git: Git, start: str, sides: list[str | None]) -> str | None:
     for side in sides:
         for folder in folders:
             rel = f"{folder}/{CONFIG_FILE}" if folder else CONFIG_FILE
-            if (git.top / rel).is_file() if side is None else git.read(f"{side}:{rel}") is not None:
+            if (git.top / rel).is_file() if side is None else git.kind(f"{side}:{rel}") is not None:
                 return folder
     return None
