@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from cse_cli.core.problems import CseError
 from cse_cli.io.git import Git, GitObject
 from cse_cli.io.limits import MAX_FILE_BYTES, MAX_LINK_BYTES, too_large
-from cse_cli.io.repository import CONFIG_FILE, find_root
+from cse_cli.io.root import CONFIG_FILE, find_root
 from cse_cli.io.tree import DirTree, Entry, Kind, Refusal, TooLarge, Tree, Unreadable, Why, clean
 
 if TYPE_CHECKING:
@@ -121,7 +121,9 @@ class GitTree:
                 continue
             found = self._kind(target)
             kind: Kind = "dir" if found == "tree" else "file" if found == "blob" else "other"
-            entries.append(Entry(name, kind, _refusal_of_kind(found) if kind == "other" else None))
+            refusal = _refusal_of_kind(found) if kind == "other" else None
+            size = self._objects[target].size if kind == "file" else 0
+            entries.append(Entry(name, kind, refusal, size))
         return entries
 
     def check_file(self, rel: str) -> Refusal | None:

@@ -54,6 +54,7 @@ class Entry(NamedTuple):
     name: str
     kind: Kind
     problem: Refusal | None = None
+    size: int = 0  # bytes, for a file: what reading it would cost
 
 
 class TooLarge(Exception):  # noqa: N818 - reads as what it says
@@ -236,7 +237,8 @@ class DirTree:
                 continue
             mode = target[1].st_mode
             kind: Kind = "dir" if stat.S_ISDIR(mode) else "file" if stat.S_ISREG(mode) else "other"
-            entries.append(Entry(name, kind, None if kind != "other" else refusal_of_mode(mode)))
+            refusal = None if kind != "other" else refusal_of_mode(mode)
+            entries.append(Entry(name, kind, refusal, target[1].st_size if kind == "file" else 0))
         return entries
 
     def check_file(self, rel: str) -> Refusal | None:
