@@ -266,6 +266,80 @@ def documents(repeats: int) -> str:
     return measure_bridges(repeats, packs=3)
 
 
+def limit_cases(work: Path) -> list[tuple[str, Path]]:
+    """Repositories at each repository-wide limit of the README, in git (HEAD~1 and HEAD).
+
+    - every element file, together just under MAX_EVIDENCE_BYTES, of the smallest
+      values YAML has (`- a`), the costliest bytes to read;
+    - MAX_ELEMENT_FILES element files;
+    - a link whose target is MAX_LINK_BYTES long, resolved by `cse diff`.
+    """
+    from cse_cli.io.limits import MAX_ELEMENT_FILES, MAX_EVIDENCE_BYTES, MAX_LINK_BYTES
+    from cse_cli.io.resources import load_standard
+
+    ids = list(load_standard().element_ids())
+    cases = []
+    dense = work / "limit-bytes"
+    budget = MAX_EVIDENCE_BYTES // len(ids) - 1
+    for element in ids:
+        head = f'element: "{element}"\nfinal: full\nkey_questions:\n'
+        _write(dense / "evidence" / f"{element}.yaml", head + "- a\n" * ((budget - len(head)) // 4))
+    cases.append((f"every element file, {MAX_EVIDENCE_BYTES:,} bytes of `- a`", dense))
+    many = work / "limit-files"
+    for number in range(MAX_ELEMENT_FILES):
+        element = ids[number % len(ids)]
+        _write(many / "evidence" / f"{element}-{number}.yaml", f'element: "{element}"\n')
+    cases.append((f"{MAX_ELEMENT_FILES} element files", many))
+    link = work / "limit-link"
+    _write(
+        link / "evidence" / "1.1.1.yaml", 'element: "1.1.1"\nevidence: [{title: T, path: d/l}]\n'
+    )
+    (link / "d").mkdir()
+    (link / "d" / "l").symlink_to("./" * (MAX_LINK_BYTES // 2 - 1) + "x")
+    cases.append((f"a link target of {MAX_LINK_BYTES:,} bytes", link))
+    for _, root in cases:
+        (root / "cse.yaml").write_text("organisation: Limits\n")
+        for args in (["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-qm", "a"]):
+            _git(root, *args)
+        _git(root, "commit", "-q", "--allow-empty", "-m", "b")
+    return cases
+
+
+def _write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def _git(root: Path, *args: str) -> None:
+    identity = ["-c", "user.name=bench", "-c", "user.email=bench@example.org"]
+    subprocess.run(["git", *identity, *args], cwd=root, check=True, capture_output=True)
+
+
+def limits(repeats: int) -> str:
+    """A Markdown table: each command's median time and peak memory at each limit."""
+    cse = cse_command()
+    lines = ["| Repository at the limit | Command | Median s | Peak MB |", "|---|---|---|---|"]
+    with tempfile.TemporaryDirectory(prefix="cse-limits-") as folder:
+        for name, root in limit_cases(Path(folder)):
+            commands = {
+                "check --format json": ["check", str(root), "--format", "json"],
+                "gap": ["gap", str(root)],
+                "report --format html": ["report", str(root), "--format", "html"],
+                "diff HEAD~1 HEAD": ["diff", "HEAD~1", "HEAD", "--path", str(root)],
+            }
+            for label, args in commands.items():
+                timings = Timings()
+                run([*cse, *args])  # warm-up: bytecode written
+                time_all([[*cse, *args]] * 1, timings, {0, 1, 2})
+                for _ in range(repeats - 1):
+                    time_all([[*cse, *args]], timings, {0, 1, 2})
+                lines.append(
+                    f"| {name} | {label} | {statistics.median(timings.wall):.2f} | "
+                    f"{timings.peak_mb():.0f} |"
+                )
+    return "\n".join(lines)
+
+
 def main() -> None:
     """Parse the options, build the repositories, measure, and print the tables."""
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
@@ -280,7 +354,12 @@ def main() -> None:
     parser.add_argument("--bridges", action="store_true",
                         help=f"time cse export and cse import of a {BRIDGE_ROWS:,}-row matrix, "
                         "the Word report and the pack instead")  # fmt: skip
+    parser.add_argument("--limits", action="store_true",
+                        help="time every command at each limit instead")  # fmt: skip
     options = parser.parse_args()
+    if options.limits:
+        print(f"{machine()}; medians of {options.repeats} runs\n\n{limits(options.repeats)}")
+        return
     if options.bridges:
         os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
         with tempfile.TemporaryDirectory(prefix="cse-bench-") as folder:

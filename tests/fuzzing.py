@@ -88,7 +88,10 @@ class MemoryTree:
         if not names:
             return None
         return [
-            Entry(name, "dir" if kind == "dir" else "file") for name, kind in sorted(names.items())
+            Entry(name, "dir")
+            if kind == "dir"
+            else Entry(name, "file", size=len(self.files[prefix + name]))
+            for name, kind in sorted(names.items())
         ]
 
     def check_file(self, rel: str) -> Refusal | None:

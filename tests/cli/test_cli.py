@@ -93,7 +93,10 @@ def test_check_without_repository(tmp_path: Path) -> None:
 def test_check_bad_stage_is_a_usage_error(repo: Path) -> None:
     result = run("check", str(repo), "--stage", "visit")
     assert result.exit_code == 2
-    assert "Invalid value for '--stage'" in result.stderr
+    assert (
+        "cse: error: --stage: 'visit' is not one of self, desk-top, final or latest"
+        in result.stderr
+    )
 
 
 def test_rules_override_in_cse_yaml(tmp_path: Path) -> None:

@@ -17,7 +17,7 @@ from tests.helpers import PROJECT, run
 README = PROJECT / "README.md"
 # Typer's own options: their help is Typer's (no example), but the README must
 # still say how to turn shell completion on.
-BUILT_IN = {"--install-completion", "--show-completion"}
+BUILT_IN = {"--install-completion", "--show-completion", "--version"}
 
 
 def _commands() -> dict[str, typer.core.TyperCommand]:

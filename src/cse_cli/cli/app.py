@@ -27,6 +27,30 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
+
+def _print_version(wanted: bool) -> None:
+    if wanted:
+        from cse_cli import __version__
+
+        typer.echo(f"cse {__version__}")
+        raise typer.Exit
+
+
+@app.callback()
+def _options(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            help="Print the version of cse and exit. Example: cse --version",
+            is_eager=True,
+            callback=_print_version,
+        ),
+    ] = False,
+) -> None:
+    """Customer Service Excellence evidence as code."""
+
+
 # The formats each command renders (cse_cli.render's registry; a test keeps them equal).
 CheckFormat = Literal["text", "json", "github"]
 GapFormat = Literal["text", "json"]

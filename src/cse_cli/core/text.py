@@ -75,11 +75,11 @@ def inert(text: str) -> str:
     return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
 
 
-def and_list(words: Iterable[str]) -> str:
-    """Words joined as English joins them: 'A', 'A and B', 'A, B and C'."""
+def and_list(words: Iterable[str], conjunction: str = "and") -> str:
+    """Words joined as English joins them: 'A', 'A and B', 'A, B and C' (or 'A, B or C')."""
     listed = list(words)
     if len(listed) > 1:
-        return ", ".join(listed[:-1]) + " and " + listed[-1]
+        return ", ".join(listed[:-1]) + f" {conjunction} " + listed[-1]
     return "".join(listed)
 
 

@@ -44,6 +44,9 @@ class Git:
         folder = path if path.is_dir() else path.parent
         result = _run(folder, "rev-parse", "--show-toplevel")
         if result.returncode != 0:
+            said = _said(result)
+            if "not a git repository" not in said:  # git's reason, in its own words
+                raise CseError(f"{path}: git cannot read the repository: {said}")
             raise CseError(
                 f"{path}: not in a git repository (to compare two folders, "
                 "use --base-dir and --head-dir)"
@@ -71,11 +74,13 @@ class Git:
     def listing(self, commit: str, prefix: str) -> dict[str, GitObject]:
         """Every object under folder `prefix` at a commit, by path relative to that folder."""
         spec = f"{commit}:{prefix}" if prefix else commit
-        if prefix and self.read(spec) is None:
-            return {}  # the folder did not exist at that commit
+        if prefix and self.kind(spec) != "tree":
+            return {}  # no folder there at that commit (nothing, a file or a link)
         result = _run(self.top, "ls-tree", "-r", "-t", "-l", "-z", "--full-tree", spec)
-        if result.returncode != 0:
-            return {}  # `prefix` names a file or a link at that commit: no folder there
+        if result.returncode != 0:  # a corrupt or missing object: not an empty revision
+            raise CseError(
+                f"git cannot read the files at {commit[:7]} in {self.top}: {_said(result)}"
+            )
         objects = {}
         for record in result.stdout.split(b"\0"):
             meta, _, raw_path = record.partition(b"\t")
@@ -86,8 +91,21 @@ class Git:
             objects[path] = GitObject(mode, kind, oid, int(size) if size.isdigit() else -1)
         return objects
 
+    def kind(self, name: str) -> str | None:
+        """The type of an object (blob, tree, commit), None when there is none.
+
+        Its content is not kept: a 400 MB blob costs a pass through a pipe, not memory.
+        """
+        found = self._object(name, keep=0)
+        return found[0] if found is not None else None
+
     def read(self, name: str) -> bytes | None:
         """The content of an object (an id, or `commit:path`), None when there is none."""
+        found = self._object(name)
+        return found[1] if found is not None else None
+
+    def _object(self, name: str, keep: int | None = None) -> tuple[str, bytes] | None:
+        """The type and content of an object (none of it past `keep` bytes), or None."""
         if "\n" in name:
             return None
         batch = self._start()
@@ -104,11 +122,17 @@ class Git:
         if len(header) != 3 or not header[2].isdigit():  # noqa: PLR2004 - `<name> missing`
             return None
         size = int(header[2])
-        data = batch.stdout.read(size)
+        data = batch.stdout.read(min(size, size if keep is None else keep))
+        left = size - len(data)
+        while left > 0:  # what is not kept is read past, in pieces
+            piece = batch.stdout.read(min(left, 1 << 20))
+            if not piece:
+                break
+            left -= len(piece)
         batch.stdout.read(1)  # the newline after each object
-        if len(data) != size:
+        if left or (keep is None and len(data) != size):
             raise CseError(f"git cat-file stopped while reading {name} in {self.top}")
-        return data
+        return header[1].decode("ascii", "replace"), data
 
     def _start(self) -> subprocess.Popen[bytes]:
         if self._batch is None:
@@ -124,6 +148,12 @@ class Git:
             except FileNotFoundError:
                 raise CseError(_NO_GIT) from None
         return self._batch
+
+
+def _said(result: subprocess.CompletedProcess[bytes]) -> str:
+    """The first line git wrote on stderr, without its `fatal:`."""
+    lines = result.stderr.decode("utf-8", "replace").strip().splitlines() or ["(no message)"]
+    return lines[0].removeprefix("fatal: ").removeprefix("error: ")
 
 
 def _run(cwd: Path, *args: str) -> subprocess.CompletedProcess[bytes]:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from cse_cli.core.problems import CseError
 from cse_cli.io.git import Git, GitObject
 from cse_cli.io.limits import MAX_FILE_BYTES, MAX_LINK_BYTES, too_large
-from cse_cli.io.repository import CONFIG_FILE, find_root
+from cse_cli.io.root import CONFIG_FILE, find_root
 from cse_cli.io.tree import DirTree, Entry, Kind, Refusal, TooLarge, Tree, Unreadable, Why, clean
 
 if TYPE_CHECKING:
@@ -46,7 +46,10 @@ class GitTree:
         cleaned = clean(rel)
         if cleaned is None:
             return Refusal(Why.OUTSIDE)
-        pending = deque([] if cleaned == "." else cleaned.split("/"))
+        return self._follow(deque([] if cleaned == "." else cleaned.split("/")))
+
+    def _follow(self, pending: deque[str]) -> str | Refusal:
+        """The path of these parts with links followed, or why there is none."""
         done: list[str] = []
         links = 0
         while pending:
@@ -111,14 +114,16 @@ class GitTree:
         if isinstance(path, Refusal) or self._kind(path) != "tree":
             return None
         entries = []
-        for name in sorted(self._children.get(path, [])):
-            target = self._resolve(f"{rel}/{name}" if rel != "." else name)
+        for name in sorted(self._children.get(path, [])):  # a backslash in a name is part of it
+            target = self._follow(deque([*([] if path == "." else path.split("/")), name]))
             if isinstance(target, Refusal):
                 entries.append(Entry(name, "other", target))
                 continue
             found = self._kind(target)
             kind: Kind = "dir" if found == "tree" else "file" if found == "blob" else "other"
-            entries.append(Entry(name, kind, _refusal_of_kind(found) if kind == "other" else None))
+            refusal = _refusal_of_kind(found) if kind == "other" else None
+            size = self._objects[target].size if kind == "file" else 0
+            entries.append(Entry(name, kind, refusal, size))
         return entries
 
     def check_file(self, rel: str) -> Refusal | None:
@@ -213,6 +218,6 @@ def _root(git: Git, start: str, sides: list[str | None]) -> str | None:
     for side in sides:
         for folder in folders:
             rel = f"{folder}/{CONFIG_FILE}" if folder else CONFIG_FILE
-            if (git.top / rel).is_file() if side is None else git.read(f"{side}:{rel}") is not None:
+            if (git.top / rel).is_file() if side is None else git.kind(f"{side}:{rel}") is not None:
                 return folder
     return None

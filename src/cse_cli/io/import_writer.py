@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from cse_cli.core.problems import CseError
 from cse_cli.io.atomic import write_new
-from cse_cli.io.repository import CONFIG_FILE
+from cse_cli.io.root import CONFIG_FILE
 from cse_cli.io.scaffold import ELEMENT_SCHEMA, Schemas, config_text, init_repository
 
 if TYPE_CHECKING:

@@ -7,7 +7,6 @@ evidence (their elements count as unrated) but their problems are reported.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
@@ -15,49 +14,22 @@ from typing import TypeVar
 from pydantic import BaseModel, ValidationError
 
 from cse_cli.core.evidence import Config, ElementFile, Evidence, EvidenceItem
-from cse_cli.core.problems import CseError, Problem, has_errors
+from cse_cli.core.problems import Problem, has_errors
 from cse_cli.core.standard import Standard
 from cse_cli.core.text import describe, did_you_mean, quoted, short
 from cse_cli.io.cycle import check_cycle, check_points, check_ratings
-from cse_cli.io.limits import at_most_per_file
+from cse_cli.io.limits import MAX_FILE_BYTES, at_most_per_file, over_repository_limits
 from cse_cli.io.pydantic_messages import translate
 from cse_cli.io.resources import load_cycle
 from cse_cli.io.reviews import read_reviews
+from cse_cli.io.root import CONFIG_FILE, find_root
 from cse_cli.io.tree import DirTree, Entry, Refusal, TooLarge, Tree, Unreadable, Why, clean
 from cse_cli.io.yaml_loader import Document, load
 
-CONFIG_FILE = "cse.yaml"
 M = TypeVar("M", bound=BaseModel)
 OnFileRead = Callable[[int, int], None]
 """Called after each element file with (files read, element files in all)."""
 _SUFFIXES = (".yaml", ".yml")
-
-
-def find_root(start: Path) -> Path:
-    """The nearest folder at or above `start` that holds cse.yaml (of any kind but a folder)."""
-    try:
-        return _find_root(start)
-    except OSError as exc:  # a folder on the way that cannot be read
-        raise CseError(f"{start}: cannot be read ({exc.strerror or exc})") from None
-
-
-def _find_root(start: Path) -> Path:
-    if not start.exists():
-        raise CseError(f"{start}: no such file or folder")
-    here = start.resolve()
-    if not here.is_dir():
-        here = here.parent
-    for folder in (here, *here.parents):
-        marker = folder / CONFIG_FILE
-        if marker.is_dir():
-            message = f"{CONFIG_FILE} is a folder: the repository's settings must be a file"
-            raise CseError(Problem(str(marker), 0, 0, "error", message))
-        if os.path.lexists(marker):  # reading it says what is wrong with it, if anything
-            return folder
-    raise CseError(
-        f"no {CONFIG_FILE} in {start} or any folder above it: "
-        "run `cse init` to start an evidence repository"
-    )
 
 
 def open_repository(path: Path, standard: Standard, progress: OnFileRead | None = None) -> Evidence:
@@ -155,10 +127,42 @@ class _Reader:
             (e for e in entries if e.name.endswith(_SUFFIXES) and not e.name.startswith(".")),
             key=lambda entry: (entry.name.rsplit(".", 1)[0] not in self.known, entry.name),
         )
+        if self._too_much(evidence_dir, files):
+            return
         for done, entry in enumerate(files, start=1):
             self._element(evidence, prefix, entry)
             if self.progress is not None:
                 self.progress(done, len(files))
+        for entry in entries:
+            if not entry.name.startswith(".") and not entry.name.endswith(_SUFFIXES):
+                self._not_read(prefix, entry)
+
+    def _too_much(self, evidence_dir: str, files: list[Entry]) -> bool:
+        """Whether the element files are over the repository's limits (then none is read)."""
+        readable = sum(e.size for e in files if e.size <= MAX_FILE_BYTES)  # the rest: each said
+        message = over_repository_limits(evidence_dir, len(files), readable)
+        if message is not None:
+            self._problem(evidence_dir, 0, 0, message)
+        return message is not None
+
+    def _not_read(self, prefix: str, entry: Entry) -> None:
+        """A warning for what looks like element files that cse will not read."""
+        name = short(entry.name)
+        if entry.name.lower().endswith(_SUFFIXES):
+            message = f"{name} is not read: name element files NAME.yaml or NAME.yml, in lower case"
+        elif entry.kind == "dir" and any(
+            e.name.lower().endswith(_SUFFIXES) for e in self._listing(prefix + entry.name)
+        ):
+            message = f"{name} is a folder: cse does not read the element files in it"
+        else:
+            return
+        self.problems.append(Problem(prefix + name, 0, 0, "warning", message))
+
+    def _listing(self, rel: str) -> list[Entry]:
+        try:
+            return self.tree.listdir(rel) or []
+        except Unreadable:
+            return []
 
     def _element(self, evidence: Evidence, prefix: str, entry: Entry) -> None:
         """Read, validate and check one element file; its problems go with the others."""
@@ -168,6 +172,12 @@ class _Reader:
                 prefix + short(entry.name), 0, 0,
                 f"file name {quoted(entry.name)} holds a control or invisible "
                 "character: rename the file",
+            )  # fmt: skip
+            return
+        if "\\" in entry.name:  # `path:` and evidence_dir read it as a separator, as Windows does
+            self._problem(
+                rel, 0, 0, f"file name {quoted(entry.name)} holds a backslash, which cse reads "
+                "as a folder separator (as Windows does): rename the file",
             )  # fmt: skip
             return
         if entry.kind != "file":

@@ -18,8 +18,8 @@ from cse_cli.core.ratings import RATING_CHOICES
 from cse_cli.core.standard import Standard
 from cse_cli.core.text import describe, quoted
 from cse_cli.io.atomic import write_new
-from cse_cli.io.repository import CONFIG_FILE
 from cse_cli.io.resources import resource
+from cse_cli.io.root import CONFIG_FILE
 from cse_cli.io.tree import DirTree, TooLarge, clean
 from cse_cli.io.yaml_loader import load
 

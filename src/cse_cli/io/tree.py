@@ -54,6 +54,7 @@ class Entry(NamedTuple):
     name: str
     kind: Kind
     problem: Refusal | None = None
+    size: int = 0  # bytes, for a file: what reading it would cost
 
 
 class TooLarge(Exception):  # noqa: N818 - reads as what it says
@@ -171,6 +172,10 @@ class DirTree:
         cleaned = clean(rel)
         if cleaned is None:
             return Refusal(Why.OUTSIDE)
+        return self._inside_cleaned(cleaned)
+
+    def _inside_cleaned(self, cleaned: str) -> tuple[str, os.stat_result] | Refusal:
+        """`_inside` for a path already cleaned, or a name as a folder listing gives it."""
         if "\0" in cleaned:  # the operating system would refuse the name outright
             return Refusal(Why.NUL)
         found = self._in_folder_met(cleaned)
@@ -223,15 +228,17 @@ class DirTree:
             names = sorted(os.listdir(found[0]))
         except OSError as exc:
             raise Unreadable(unresolved(exc)) from None
+        folder = clean(rel)
         entries = []
-        for name in names:
-            target = self._inside(f"{rel}/{name}" if rel != "." else name)
+        for name in names:  # as listed: a backslash in a name is part of it, not a separator
+            target = self._inside_cleaned(f"{folder}/{name}" if folder != "." else name)
             if isinstance(target, Refusal):
                 entries.append(Entry(name, "other", target))
                 continue
             mode = target[1].st_mode
             kind: Kind = "dir" if stat.S_ISDIR(mode) else "file" if stat.S_ISREG(mode) else "other"
-            entries.append(Entry(name, kind, None if kind != "other" else refusal_of_mode(mode)))
+            refusal = None if kind != "other" else refusal_of_mode(mode)
+            entries.append(Entry(name, kind, refusal, target[1].st_size if kind == "file" else 0))
         return entries
 
     def check_file(self, rel: str) -> Refusal | None:

@@ -1,0 +1,63 @@
+"""What a new user meets in the first minutes (issue 10, rough edges): each is a test."""
+
+from __future__ import annotations
+
+import re
+import shlex
+
+import pytest
+
+from cse_cli import __version__
+from tests.helpers import BOLTON, PROJECT, run
+
+
+def test_version() -> None:
+    result = run("--version")
+    assert (result.exit_code, result.stdout) == (0, f"cse {__version__}\n")
+
+
+def test_the_license_the_package_declares_is_there() -> None:
+    pyproject = (PROJECT / "pyproject.toml").read_text()
+    assert re.search(r'^license = "MIT"$', pyproject, re.MULTILINE)
+    assert (PROJECT / "LICENSE").read_text().startswith("MIT License\n")
+
+
+@pytest.mark.parametrize(
+    ("args", "line"),
+    [
+        (
+            ["check", str(BOLTON), "--stage", "finale"],
+            "cse: error: --stage: 'finale' is not one of self, desk-top, final or latest "
+            "(did you mean 'final'?)",
+        ),
+        (
+            ["check", str(BOLTON), "--stage=desktop"],
+            "cse: error: --stage: 'desktop' is not one of self, desk-top, final or latest "
+            "(did you mean 'desk-top'?)",
+        ),
+        (["report", str(BOLTON)], "cse: error: --format is required: choose md or html"),
+        (
+            ["report", str(BOLTON), "-f", "pdf"],
+            "cse: error: --format: 'pdf' is not one of md or html",
+        ),
+    ],
+    ids=["stage-typo", "stage-equals", "report-no-format", "report-bad-format"],
+)
+def test_a_wrong_choice_is_one_line_with_a_suggestion(args: list[str], line: str) -> None:
+    result = run(*args)
+    assert result.exit_code == 2
+    assert result.stderr == line + "\n"
+
+
+def test_every_readme_example_on_bolton_runs() -> None:
+    readme = (PROJECT / "README.md").read_text(encoding="utf-8")
+    examples = [
+        line.split("  #")[0].strip()
+        for line in readme.splitlines()
+        if line.startswith("cse ") and " examples/bolton" in line and " -o " not in line
+    ]
+    assert len(examples) >= 5
+    for example in examples:
+        args = [arg.replace("examples/bolton", str(BOLTON)) for arg in shlex.split(example)[1:]]
+        result = run(*args)
+        assert result.exit_code in {0, 1}, (example, result.stderr)
