@@ -7,6 +7,7 @@ module's exit code to `cse_cli.cli.main`, which ends the program.
 
 from __future__ import annotations
 
+import enum
 from pathlib import Path
 from typing import Annotated, Literal
 
@@ -50,6 +51,23 @@ StageOption = Annotated[
         help="Whose ratings count: self (self_assessment), desk-top, final, surveillance-1, "
         "surveillance-2 (each carrying forward the ratings it did not change), or latest "
         "(per element the latest stage that has a rating). Example: --stage surveillance-1",
+    ),
+]
+
+
+class Review(str, enum.Enum):
+    """A surveillance review of the cycle."""
+
+    SURVEILLANCE_1 = "surveillance-1"
+    SURVEILLANCE_2 = "surveillance-2"
+
+
+ReviewOption = Annotated[
+    Review | None,
+    typer.Option(
+        "--review",
+        help="A surveillance: surveillance-1 or surveillance-2. Example: --review surveillance-1",
+        show_default=False,
     ),
 ]
 
@@ -142,6 +160,7 @@ def gap(
             show_default=False,
         ),
     ] = None,
+    review: ReviewOption = None,
     output_format: Annotated[
         GapFormat,
         typer.Option(
@@ -158,11 +177,21 @@ def gap(
     unsupported ratings, stale and undated evidence, and open development points.
     Exit 0, or 2 when the evidence is invalid.
 
+    With --review surveillance-1 (or surveillance-2): getting ready for that
+    review instead: the documents the certification body requests that are not
+    pointed at or are older than the review before, open development points with
+    no response for the review, elements with stale evidence, and the days left.
+
     Example: cse gap examples/bolton --service Library --as-of 2015-03-09
+
+    Example: cse gap examples/anytown --review surveillance-2 --as-of 2028-02-01
     """
     from cse_cli.cli.commands import gap as command
 
-    return command.run(path, stage, output_format, service=service, owner=owner, as_of=as_of)
+    return command.run(
+        path, stage, output_format, service=service, owner=owner, as_of=as_of,
+        review=None if review is None else Stage(review.value),
+    )  # fmt: skip
 
 
 @app.command()

@@ -38,6 +38,10 @@ _RENDERERS: dict[str, dict[str, str]] = {
         "text": "cse_cli.render.gap:to_text",
         "json": "cse_cli.render.gap_json:to_json",
     },
+    "readiness": {
+        "text": "cse_cli.render.readiness:to_text",
+        "json": "cse_cli.render.readiness:to_json",
+    },
     "diff": {
         "text": "cse_cli.render.diff_text:to_text",
         "md": "cse_cli.render.diff_markdown:to_markdown",
