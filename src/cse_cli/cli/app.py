@@ -208,6 +208,7 @@ def report(
         ),
     ],
     stage: StageOption = Stage.LATEST,
+    review: ReviewOption = None,
     output: Annotated[
         Path | None,
         typer.Option(
@@ -231,11 +232,22 @@ def report(
     The same evidence always gives a byte-identical report, so it can be
     committed and diffed. Exit 0, or 2 when the evidence is invalid.
 
+    With --review surveillance-1 (or surveillance-2): that surveillance's report,
+    laid out as the assessor's record (documents requested with receipt,
+    development points and their progress, the on-site plan, what changed per
+    criterion, the scoring changes since the first assessment, the scoring table
+    and the verdict), from reviews/surveillance-1.yaml and the ratings at that stage.
+
     Example: cse report examples/bolton --format html -o bolton.html
+
+    Example: cse report examples/anytown --review surveillance-1 --format md
     """
     from cse_cli.cli.commands import report as command
 
-    return command.run(path, output_format, stage, output, timestamp=timestamp)
+    return command.run(
+        path, output_format, stage, output, timestamp=timestamp,
+        review=None if review is None else Stage(review.value),
+    )  # fmt: skip
 
 
 @app.command()

@@ -38,6 +38,10 @@ _RENDERERS: dict[str, dict[str, str]] = {
         "text": "cse_cli.render.gap:to_text",
         "json": "cse_cli.render.gap_json:to_json",
     },
+    "review": {
+        "md": "cse_cli.render.report:review_to_markdown",
+        "html": "cse_cli.render.report:review_to_html",
+    },
     "readiness": {
         "text": "cse_cli.render.readiness:to_text",
         "json": "cse_cli.render.readiness:to_json",

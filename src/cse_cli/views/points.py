@@ -8,7 +8,7 @@ apart, and a value marked `inferred:` says so.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from cse_cli.core.stages import RECORDED, Stage
@@ -54,6 +54,16 @@ class PointView:
     addressed_at: str | None
     progress: str | None
     reviews: tuple[ReviewNote, ...]
+
+    def as_at(self, stage: Stage) -> PointView | None:
+        """The point as it stood at `stage`'s review; None if it was raised later."""
+        if self.raised_at is not None and _ORDER.index(Stage(self.raised_at)) > _ORDER.index(stage):
+            return None
+        if self.addressed_at is not None and _ORDER.index(Stage(self.addressed_at)) > (
+            _ORDER.index(stage)
+        ):
+            return replace(self, status="open", addressed=None, addressed_at=None)
+        return self
 
     def open_at(self, stage: Stage) -> bool:
         """Whether the point is open when `stage`'s review takes place."""
