@@ -38,6 +38,12 @@ _RENDERERS: dict[str, dict[str, str]] = {
         "text": "cse_cli.render.gap:to_text",
         "json": "cse_cli.render.gap_json:to_json",
     },
+    "history": {
+        "text": "cse_cli.render.history:to_text",
+        "json": "cse_cli.render.history:to_json",
+        "md": "cse_cli.render.history:to_markdown",
+        "html": "cse_cli.render.history:to_html",
+    },
     "review": {
         "md": "cse_cli.render.report:review_to_markdown",
         "html": "cse_cli.render.report:review_to_html",
