@@ -111,7 +111,10 @@ def test_bolton_markdown_reads_as_the_analysis_table() -> None:
         "for customer satisfaction and performance trends | See assessment report for "
         "development point |  | – | P | P |"
     ) in md
-    assert "- **5.3.3** (open, raised 2015-03-12): Compare timeliness" in md
+    assert (
+        "- **5.3.3** (open; the assessor's point; wording inferred by the transcriber, not the "
+        "source's; raised at the final result): Compare timeliness"
+    ) in md
 
 
 # the view model and the chart ------------------------------------------------------
@@ -281,7 +284,7 @@ def test_markdown_renders_user_text_as_text(hostile: Path) -> None:
     assert row[2] == HOSTILE
     assert row[3] == "# Heading\n- list\n1. ordered\n---\n" + HOSTILE
     assert {len(cells) for cells in parser.rows} == {2, 8, 11}
-    assert "<li><strong>1.1.1</strong> (open): &lt;script&gt;" in html
+    assert "<li><strong>1.1.1</strong> (open; who wrote it is not recorded): &lt;script&gt;" in html
 
 
 class _Cells(HTMLParser):

@@ -322,7 +322,7 @@ def test_text_says_what_to_fix_first_and_why(varied: Path) -> None:
     ]
     points = lines.index("Open development points")
     assert lines[points + 1 :] == [
-        "  3.1.1  raised 2025-03-12: Keep the leaflets current",
+        "  3.1.1  raised 2025-03-12 (who wrote it is not recorded): Keep the leaflets current",
         "  and the 1 shown above, on the elements below full.",
     ]
 
@@ -367,6 +367,9 @@ def test_json_holds_the_contract_keys(varied: Path) -> None:
         "element": "3.1.1",
         "point": "Keep the leaflets current",
         "raised": "2025-03-12",
+        "raised_at": None,
+        "by": None,
+        "source": "who wrote it is not recorded",
     }
     assert data["without_evidence"][0] == {
         "element": "1.1.3",

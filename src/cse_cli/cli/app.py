@@ -8,6 +8,7 @@ module's exit code to `cse_cli.cli.main`, which ends the program.
 # No `from __future__ import annotations`: Typer reads these annotations when it
 # builds the command line, on every run, and text annotations must be compiled first.
 
+import enum
 from pathlib import Path
 from typing import Annotated, Literal
 
@@ -75,6 +76,23 @@ StageOption = Annotated[
         help="Whose ratings count: self (self_assessment), desk-top, final, surveillance-1, "
         "surveillance-2 (each carrying forward the ratings it did not change), or latest "
         "(per element the latest stage that has a rating). Example: --stage surveillance-1",
+    ),
+]
+
+
+class Review(str, enum.Enum):
+    """A surveillance review of the cycle."""
+
+    SURVEILLANCE_1 = "surveillance-1"
+    SURVEILLANCE_2 = "surveillance-2"
+
+
+ReviewOption = Annotated[
+    Review | None,
+    typer.Option(
+        "--review",
+        help="A surveillance: surveillance-1 or surveillance-2. Example: --review surveillance-1",
+        show_default=False,
     ),
 ]
 
@@ -167,6 +185,7 @@ def gap(
             show_default=False,
         ),
     ] = None,
+    review: ReviewOption = None,
     output_format: Annotated[
         GapFormat,
         typer.Option(
@@ -183,11 +202,21 @@ def gap(
     unsupported ratings, stale and undated evidence, and open development points.
     Exit 0, or 2 when the evidence is invalid.
 
+    With --review surveillance-1 (or surveillance-2): getting ready for that
+    review instead: the documents the certification body requests that are not
+    pointed at or are older than the review before, open development points with
+    no response for the review, elements with stale evidence, and the days left.
+
     Example: cse gap examples/bolton --service Library --as-of 2015-03-09
+
+    Example: cse gap examples/anytown --review surveillance-2 --as-of 2028-02-01
     """
     from cse_cli.cli.commands import gap as command
 
-    return command.run(path, stage, output_format, service=service, owner=owner, as_of=as_of)
+    return command.run(
+        path, stage, output_format, service=service, owner=owner, as_of=as_of,
+        review=None if review is None else Stage(review.value),
+    )  # fmt: skip
 
 
 @app.command()
@@ -205,6 +234,7 @@ def report(
         ),
     ],
     stage: StageOption = Stage.LATEST,
+    review: ReviewOption = None,
     output: Annotated[
         Path | None,
         typer.Option(
@@ -228,11 +258,22 @@ def report(
     The same evidence always gives a byte-identical report, so it can be
     committed and diffed. Exit 0, or 2 when the evidence is invalid.
 
+    With --review surveillance-1 (or surveillance-2): that surveillance's report,
+    laid out as the assessor's record (documents requested with receipt,
+    development points and their progress, the on-site plan, what changed per
+    criterion, the scoring changes since the first assessment, the scoring table
+    and the verdict), from reviews/surveillance-1.yaml and the ratings at that stage.
+
     Example: cse report examples/bolton --format html -o bolton.html
+
+    Example: cse report examples/anytown --review surveillance-1 --format md
     """
     from cse_cli.cli.commands import report as command
 
-    return command.run(path, output_format, stage, output, timestamp=timestamp)
+    return command.run(
+        path, output_format, stage, output, timestamp=timestamp,
+        review=None if review is None else Stage(review.value),
+    )  # fmt: skip
 
 
 @app.command()
@@ -485,3 +526,64 @@ def pack(
     from cse_cli.cli.commands import pack as command
 
     return command.run(path, output, stage)
+
+
+HistoryFormat = Literal["text", "json", "md", "html"]
+
+
+@app.command()
+def history(
+    path: PathArgument = Path(),
+    revisions: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="Git revisions to show the repository at, oldest first (tags, branches, "
+            "commits). Example: v1-final v2-surveillance-1",
+            show_default=False,
+            metavar="[REVISION]...",
+        ),
+    ] = None,
+    *,
+    tags: Annotated[
+        bool,
+        typer.Option(
+            "--tags",
+            help="Show the repository at every tag of the git repository, oldest first "
+            "(earlier cycles live in git). Example: --tags",
+        ),
+    ] = False,
+    commits: Annotated[
+        str | None,
+        typer.Option(
+            "--range",
+            help="Show every commit of a range A..B on its first-parent line (at most "
+            "10,000). Example: --range v1-final..main",
+            show_default=False,
+        ),
+    ] = None,
+    output_format: Annotated[
+        HistoryFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="text: for a screen; json: one JSON object; md: Markdown; html: one "
+            "self-contained page with a chart. Example: --format json",
+        ),
+    ] = "text",
+) -> Exit:
+    """Show the counts, the verdict and compliance plus at each stage or revision.
+
+    With no revision: each stage of the current cycle (desk-top, final, each
+    surveillance) from the working tree. With revisions or --tags: the
+    repository at each (scored at the latest stage). With --range A..B: every
+    commit between. Each point has counts per criterion and in total, the
+    verdict, and the compliance plus elements retained, gained and lost since
+    the point before. A revision without cse.yaml is shown as such.
+
+    Example: cse history examples/anytown
+
+    Example: cse history examples/anytown --tags --format json
+    """
+    from cse_cli.cli.commands import history as command
+
+    return command.run(path, revisions or [], output_format, tags=tags, commits=commits)

@@ -38,6 +38,20 @@ _RENDERERS: dict[str, dict[str, str]] = {
         "text": "cse_cli.render.gap:to_text",
         "json": "cse_cli.render.gap_json:to_json",
     },
+    "history": {
+        "text": "cse_cli.render.history:to_text",
+        "json": "cse_cli.render.history:to_json",
+        "md": "cse_cli.render.history:to_markdown",
+        "html": "cse_cli.render.history:to_html",
+    },
+    "review": {
+        "md": "cse_cli.render.report:review_to_markdown",
+        "html": "cse_cli.render.report:review_to_html",
+    },
+    "readiness": {
+        "text": "cse_cli.render.readiness:to_text",
+        "json": "cse_cli.render.readiness:to_json",
+    },
     "diff": {
         "text": "cse_cli.render.diff_text:to_text",
         "md": "cse_cli.render.diff_markdown:to_markdown",

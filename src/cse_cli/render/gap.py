@@ -84,7 +84,11 @@ def _text(gap: Gap) -> RenderableType:
     others = [p for p in gap.open_development_points if p.element not in below_full]
     above = len(gap.open_development_points) - len(others)
     if others or not above:
-        parts.append(_rows([(p.element, f"{_raised(p.raised)}: {inert(p.point)}") for p in others]))
+        parts.append(
+            _rows(
+                [(p.element, f"{_raised(p.raised)} ({p.source}): {inert(p.point)}") for p in others]
+            )
+        )
     if above:
         where = "and the" if others else "All"
         parts.append(_indented(f"{where} {above} shown above, on the elements below full."))

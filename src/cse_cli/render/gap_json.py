@@ -58,6 +58,9 @@ def to_json(gap: Gap) -> str:
                         "element": p.element,
                         "point": p.point,
                         "raised": p.raised.isoformat() if p.raised else None,
+                        "raised_at": p.raised_at,
+                        "by": p.by,
+                        "source": p.source,
                     }
                     for p in gap.open_development_points
                 ],

@@ -12,8 +12,10 @@ if TYPE_CHECKING:
     from jinja2 import Environment
 
     from cse_cli.views.report import ReportView
+    from cse_cli.views.review_report import ReviewReport
 
 _TEMPLATES = {"md": "report.md.j2", "html": "report.html.j2"}
+_REVIEW_TEMPLATES = {"md": "review.md.j2", "html": "review.html.j2"}
 
 
 def to_markdown(view: ReportView) -> str:
@@ -26,8 +28,20 @@ def to_html(view: ReportView) -> str:
     return _render("html", view)
 
 
-def _render(output_format: str, view: ReportView) -> str:
-    template = _environment(output_format).get_template(_TEMPLATES[output_format])
+def review_to_markdown(view: ReviewReport) -> str:
+    """A surveillance report as GitHub-flavoured Markdown."""
+    return _render("md", view, _REVIEW_TEMPLATES)
+
+
+def review_to_html(view: ReviewReport) -> str:
+    """A surveillance report as one self-contained, accessible HTML page."""
+    return _render("html", view, _REVIEW_TEMPLATES)
+
+
+def _render(
+    output_format: str, view: ReportView | ReviewReport, templates: dict[str, str] = _TEMPLATES
+) -> str:
+    template = _environment(output_format).get_template(templates[output_format])
     return template.render(r=view)
 
 

@@ -17,6 +17,7 @@ from cse_cli.core.problems import CseError
 from cse_cli.core.ratings import Rating
 from cse_cli.core.scoring import compliant_needed
 from cse_cli.core.text import did_you_mean
+from cse_cli.views.points import point_view
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -124,6 +125,11 @@ class OpenPoint:
     element: str
     point: str
     raised: dt.date | None
+    by: str | None = None
+    """assessor, organisation, or None when who wrote it is not recorded."""
+    raised_at: str | None = None
+    source: str = ""
+    """Who wrote it, in words, with any inferred values (cse_cli.views.points)."""
 
 
 @dataclass(frozen=True)
@@ -217,7 +223,9 @@ def build_gap(
         stale=tuple(sorted(stale, key=lambda i: (position[i.element], str(i.date), i.title))),
         undated=tuple(undated),
         open_development_points=tuple(
-            OpenPoint(e, point.point, point.raised)
+            OpenPoint(
+                e, point.point, point.raised, point.by, point.raised_at, point_view(e, point).source
+            )
             for e in order
             for point in (elements[e].development_points if e in elements else ())
             if point.status == "open"

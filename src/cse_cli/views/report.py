@@ -15,6 +15,7 @@ from cse_cli.core.scoring import falls_short, rules_sentence
 from cse_cli.io.tree import clean
 from cse_cli.views.chart import Chart, chart
 from cse_cli.views.gap import to_raise_criterion
+from cse_cli.views.points import PointView, point_view
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -48,17 +49,6 @@ class ItemView:
     url: str | None
     path: str | None = None
     """The document it names, relative to the repository's root (normalised)."""
-
-
-@dataclass(frozen=True)
-class PointView:
-    """A development point with its status."""
-
-    element: str
-    point: str
-    raised: str | None
-    status: str
-    progress: str | None
 
 
 @dataclass(frozen=True)
@@ -185,13 +175,7 @@ def _criterion(
     )
     elements = [e for sub in subs for e in sub.elements]
     files = [evidence.elements[e.id] for e in criterion.elements if e.id in evidence.elements]
-    points = tuple(
-        PointView(
-            e.element, p.point, p.raised.isoformat() if p.raised else None, p.status, p.progress
-        )
-        for e in files
-        for p in e.development_points
-    )
+    points = tuple(point_view(e.element, p) for e in files for p in e.development_points)
     return CriterionView(
         result=result,
         share=f"{result.compliant_share:.1%}",
@@ -229,9 +213,14 @@ def _element(
 def _details(item: EvidenceItem) -> str:
     date = item.date.isoformat() if item.date else None
     path = f"file: {item.path}" if item.path else None
+    service = item.service
+    if service is not None and "service" in item.inferred:
+        service += " (service inferred)"
+    if date is not None and "date" in item.inferred:
+        date += " (date inferred)"
     owner = f"owner: {item.owner}" if item.owner else None
     notes = f"notes: {item.notes}" if item.notes else None
-    return ", ".join(part for part in (item.service, date, path, owner, notes) if part)
+    return ", ".join(part for part in (service, date, path, owner, notes) if part)
 
 
 def _rating(rating: Rating | None) -> RatingView:

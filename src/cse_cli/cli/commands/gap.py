@@ -23,8 +23,12 @@ def run(
     service: str | None,
     owner: str | None,
     as_of: str | None,
+    review: Stage | None = None,
 ) -> Exit:
-    """Show the gap of the repository holding `path`, narrowed to a service or owner."""
+    """Show the gap of the repository holding `path`, narrowed to a service or owner.
+
+    With `review`, show instead what the assessor will ask for at that surveillance.
+    """
     import datetime as dt
 
     from cse_cli.render import render
@@ -40,5 +44,10 @@ def run(
         raise CseError(f"--as-of '{as_of}' is not a date: write it as YYYY-MM-DD") from None
     standard, evidence, verdict = read_scored(path, stage, progress=output_format == "text")
     gap = build_gap(standard, evidence, verdict, as_of=day, service=service, owner=owner)
+    if review is not None:
+        from cse_cli.views.readiness import build_readiness
+
+        show(render("readiness", output_format, build_readiness(standard, evidence, gap, review)))
+        return Exit.MET
     show(render("gap", output_format, gap))
     return Exit.MET

@@ -52,8 +52,8 @@ def _write(path: Path, source: str, result: Matrix) -> list[str]:
         repository_config,
         write_imported,
     )
-    from cse_cli.io.root import CONFIG_FILE
     from cse_cli.io.resources import load_standard
+    from cse_cli.io.root import CONFIG_FILE
     from cse_cli.io.scaffold import Schemas
     from cse_cli.views.schema import schema_text
 

@@ -15,12 +15,32 @@ if TYPE_CHECKING:
 
 
 def run(
-    path: Path, output_format: str, stage: Stage, output: Path | None, *, timestamp: bool
+    path: Path,
+    output_format: str,
+    stage: Stage,
+    output: Path | None,
+    *,
+    timestamp: bool,
+    review: Stage | None = None,
 ) -> Exit:
-    """Render the report of the repository holding `path` to `output`, or to stdout."""
+    """Render the report of the repository holding `path` to `output`, or to stdout.
+
+    With `review`, render that surveillance's report, scored at its stage.
+    """
     import datetime as dt
 
     from cse_cli.render import render
+
+    if review is not None:
+        from cse_cli.io.resources import load_cycle
+        from cse_cli.views.review_report import build_review_report
+
+        standard, evidence, verdict = read_scored(path, review, progress=True)
+        view = build_review_report(standard, evidence, verdict, load_cycle())
+        text = render("review", output_format, view)
+        assert isinstance(text, str)  # noqa: S101 - a document, never styled terminal text
+        deliver(text, output, "report")
+        return Exit.MET
     from cse_cli.views.report import build_view
 
     standard, evidence, verdict = read_scored(path, stage, progress=True)

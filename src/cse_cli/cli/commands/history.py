@@ -1,0 +1,72 @@
+"""`cse history`: the counts, the verdict and compliance plus at each stage or revision."""
+
+from __future__ import annotations
+
+import sys
+from typing import TYPE_CHECKING
+
+from cse_cli.cli.console import echo, report_problems, show
+from cse_cli.cli.exits import Exit
+from cse_cli.cli.reading import InvalidEvidence, read
+from cse_cli.core.problems import CseError, has_errors
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from cse_cli.views.history import Reading
+
+
+def run(
+    path: Path,
+    revisions: list[str],
+    output_format: str,
+    *,
+    tags: bool,
+    commits: str | None,
+) -> Exit:
+    """Show each stage of the current cycle, or the repository at each revision."""
+    from cse_cli.core.stages import Stage
+    from cse_cli.render import render
+    from cse_cli.views.history import build_history, cycle_readings
+
+    if sum(bool(x) for x in (revisions, tags, commits)) > 1:
+        raise CseError("name revisions, or --tags, or --range: one of them")
+    if not (revisions or tags or commits):
+        standard, evidence = read(path, progress=output_format == "text")
+        report_problems(evidence.problems)
+        if has_errors(evidence.problems):
+            raise InvalidEvidence
+        view = build_history(standard, evidence.config.organisation, cycle_readings(evidence))
+        show(render("history", output_format, view))
+        return Exit.MET
+    from cse_cli.cli.progress import progress_on
+    from cse_cli.io.history import open_history
+    from cse_cli.io.resources import load_standard
+    from cse_cli.views.history import Reading
+
+    standard = load_standard()
+    readings: list[Reading] = []
+    organisation = ""
+    with open_history(path, standard) as history:
+        if history.shallow and (tags or commits):
+            echo("cse: warning: a shallow clone: commits before its depth are not read", err=True)
+        if commits:
+            wanted = history.range(commits)
+        else:
+            names = history.tags() if tags else revisions
+            if not names:
+                raise CseError("the git repository has no tags: name revisions, or use --range")
+            wanted = [(name, name) for name in names]
+        with progress_on(sys.stderr, wanted=output_format == "text") as progress:
+            for done, (label, revision) in enumerate(wanted, start=1):
+                found = history.read(label, revision)
+                if found.evidence is not None and not organisation:
+                    organisation = found.evidence.config.organisation
+                readings.append(
+                    Reading(label, found.commit, Stage.LATEST, found.date, found.evidence)
+                )
+                if progress is not None:
+                    progress(done, len(wanted))
+    view = build_history(standard, organisation or "(no cse.yaml)", readings)
+    show(render("history", output_format, view))
+    return Exit.MET

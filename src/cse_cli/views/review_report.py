@@ -1,0 +1,216 @@
+"""The view model of `cse report --review`: Sections 2 and 3 of the assessor's record.
+
+For one surveillance: the documents requested, with receipt; the development
+points and their progress; the on-site plan; what changed per criterion; the
+scoring changes since the first assessment, computed; the scoring table; and
+the verdict. The headings are the assessor's, from standard/cycle.yaml.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from cse_cli.core.problems import CseError
+from cse_cli.core.scoring import verdict_sentence
+from cse_cli.core.stages import Stage
+from cse_cli.views.points import PointView, point_view
+
+if TYPE_CHECKING:
+    from cse_cli.core.evidence import Evidence
+    from cse_cli.core.reviews import CycleStandard, DocumentSent
+    from cse_cli.core.scoring import Verdict
+    from cse_cli.core.standard import Standard
+
+
+@dataclass(frozen=True)
+class DocumentRow:
+    """A requested document: what it is, where it is, and whether receipt was confirmed."""
+
+    title: str
+    evidence: str
+    """The evidence it points at, in words: 'file documents/x.md', 'evidence AT-1: title'."""
+    url: str | None
+    received: str
+
+
+@dataclass(frozen=True)
+class PlanRow:
+    """A session of the on-site plan."""
+
+    when: str
+    people: tuple[str, ...]
+    issues: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ScoringChange:
+    """An element whose rating at this review differs from the first assessment's."""
+
+    element: str
+    before: str
+    after: str
+
+
+@dataclass(frozen=True)
+class ScoringRow:
+    """A criterion in the scoring table of the assessor's record."""
+
+    number: int
+    title: str
+    elements: int
+    max_partials: int
+    partials: int
+    last: int
+    """Compliance plus at the first surveillance; non-compliances at the second."""
+    met: bool
+
+
+@dataclass(frozen=True)
+class ReviewReport:
+    """Everything a surveillance report shows."""
+
+    organisation: str
+    reference: str | None
+    assessment_type: str
+    title: str
+    stage: Stage
+    facts: tuple[tuple[str, str], ...]
+    documents: tuple[DocumentRow, ...]
+    points: tuple[PointView, ...]
+    plan: tuple[PlanRow, ...]
+    changes_question: str
+    changes: tuple[tuple[str, str], ...]
+    progress_question: str
+    scoring_question: str
+    scoring_changes: tuple[ScoringChange, ...]
+    last_column: str
+    scoring: tuple[ScoringRow, ...]
+    verdict: str
+    met: bool
+    notes: tuple[str, ...]
+    summary: str | None
+
+
+def build_review_report(
+    standard: Standard,
+    evidence: Evidence,
+    verdict: Verdict,
+    cycle_standard: CycleStandard,
+) -> ReviewReport:
+    """The surveillance report of `verdict.stage` (a surveillance with a review file)."""
+    stage = verdict.stage
+    review = evidence.reviews.get(stage)
+    if review is None:
+        raise CseError(
+            f"reviews/{stage.value}.yaml does not exist: write the review file first "
+            "(date:, documents:…; see the README's Surveillance reviews)"
+        )
+    headings = cycle_standard.reviews[stage.value]
+    config = evidence.config
+    facts = [("Date", review.date.isoformat())]
+    if review.assessor or config.assessor:
+        facts.append(("Assessor", review.assessor or config.assessor or ""))
+    if review.days is not None:
+        facts.append(("Number of days", f"{review.days:g}"))
+    if review.on_site is not None:
+        facts.append(("Visit", "on site" if review.on_site else "off site"))
+    for label, category in (
+        ("Surveillance category before", review.category_before),
+        ("Surveillance category after", review.category_after),
+    ):
+        if category is not None:
+            facts.append((label, category))
+    titles = {c.number: c.title for c in standard.criteria}
+    return ReviewReport(
+        organisation=config.organisation,
+        reference=config.reference,
+        assessment_type=(
+            "Initial assessment" if config.cycle.assessment_type == "initial" else "Reassessment"
+        ),
+        title=headings.title,
+        stage=stage,
+        facts=tuple(facts),
+        documents=tuple(
+            _document(r.title, review.documents.get(r.key), evidence) for r in evidence.requested
+        ),
+        points=tuple(
+            view
+            for element_id in standard.element_ids()
+            if element_id in evidence.elements
+            for point in evidence.elements[element_id].development_points
+            if (view := point_view(element_id, point).as_at(stage)) is not None
+            and view.open_at(stage)
+        ),
+        plan=tuple(
+            PlanRow(
+                f"{p.date.isoformat()} {p.time}" if p.time else p.date.isoformat(),
+                tuple(p.people),
+                tuple(p.issues),
+            )
+            for p in review.plan
+        ),
+        changes_question=headings.changes,
+        changes=tuple(
+            (
+                f"Criterion {number} {titles[number]}",
+                review.changes.get(f"criterion_{number}", "No change recorded."),
+            )
+            for number in sorted(titles)
+        ),
+        progress_question=headings.progress,
+        scoring_question=headings.scoring,
+        scoring_changes=_scoring_changes(standard, evidence, stage),
+        last_column=headings.last_column,
+        scoring=tuple(
+            ScoringRow(
+                c.number,
+                c.title,
+                c.elements,
+                c.max_partials,
+                c.partial,
+                c.compliance_plus if stage is Stage.SURVEILLANCE_1 else c.non_compliance,
+                c.met,
+            )
+            for c in verdict.criteria
+        ),
+        verdict=verdict_sentence(verdict),
+        met=verdict.met,
+        notes=tuple(f"Criterion {c.number}: {n}" for c in verdict.criteria for n in c.notes),
+        summary=review.summary,
+    )
+
+
+def _document(title: str, sent: DocumentSent | None, evidence: Evidence) -> DocumentRow:
+    if sent is None:
+        return DocumentRow(title, "not given", None, "not confirmed")
+    parts = ["web page"] if sent.url is not None and sent.ref is None and sent.path is None else []
+    if sent.ref is not None:
+        item = evidence.defined.get(sent.ref)
+        parts.append(f"evidence {sent.ref}" + (f": {item.title}" if item and item.title else ""))
+    if sent.path is not None:
+        parts.append(f"file {sent.path}")
+    if sent.date is not None:
+        parts.append(f"dated {sent.date.isoformat()}")
+    received = sent.received.isoformat() if sent.received else "not confirmed"
+    return DocumentRow(title, "; ".join(parts), sent.url, received)
+
+
+def _scoring_changes(
+    standard: Standard, evidence: Evidence, stage: Stage
+) -> tuple[ScoringChange, ...]:
+    changes = []
+    for element_id in standard.element_ids():
+        element = evidence.elements.get(element_id)
+        if element is None:
+            continue
+        before, after = element.rating(Stage.FINAL), element.rating(stage)
+        if before != after:
+            changes.append(
+                ScoringChange(
+                    element_id,
+                    before.label if before else "not rated",
+                    after.label if after else "not rated",
+                )
+            )
+    return tuple(changes)
