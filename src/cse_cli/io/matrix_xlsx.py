@@ -13,6 +13,7 @@ Formulas give the values Excel saved with them.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import zipfile
 from typing import TYPE_CHECKING, Any
 
@@ -201,7 +202,7 @@ class _Workbook:
     ) -> Value:
         kind = cell.get("t", "n")
         if kind == "inlineStr":
-            return "".join(t.text or "" for t in cell.iter(_TEXT))
+            return _unescaped("".join(t.text or "" for t in cell.iter(_TEXT)))
         raw = cell.findtext(_VALUE) or None
         if raw is None:
             if cell.find(_FORMULA) is not None:
@@ -211,7 +212,7 @@ class _Workbook:
                 )
             return None
         if kind == "s":
-            return str(self.strings[int(raw)])
+            return _unescaped(str(self.strings[int(raw)]))
         if kind in {"str", "d"}:
             return raw
         if kind == "b":
@@ -234,6 +235,14 @@ class _Workbook:
 
 _NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _ROW, _VALUE, _FORMULA, _TEXT = f"{_NS}row", f"{_NS}v", f"{_NS}f", f"{_NS}t"
+
+
+_ESCAPED = re.compile(r"_x([0-9A-Fa-f]{4})_")
+
+
+def _unescaped(text: str) -> str:
+    """A text with Excel's escapes of characters XML cannot hold (`_x001B_`) undone."""
+    return _ESCAPED.sub(lambda m: chr(int(m[1], 16)), text) if "_x" in text else text
 
 
 def _past_limits(sheet: Sheet, index: int, parsed: int) -> bool:
