@@ -251,3 +251,9 @@ def test_characters_xml_cannot_hold_come_back(tmp_path: Path) -> None:
     back = tmp_path / "back"
     assert run("import", str(out), str(back)).exit_code == 0
     assert open_repository(back, load_standard()).elements["1.1.1"].evidence[0].title == title
+
+
+def test_a_workbook_is_not_printed_where_it_cannot_go() -> None:
+    result = run("export", str(BOLTON), "--format", "xlsx")
+    assert result.exit_code == 2
+    assert result.stderr == "cse: error: the export is a binary file: write it with -o FILE\n"

@@ -237,3 +237,14 @@ def test_json_output(tmp_path: Path) -> None:
     failed = run("import", str(bad), str(tmp_path / "out2"), "--format", "json")
     assert failed.exit_code == 2
     assert json.loads(failed.stdout)["problems"][0]["severity"] == "error"
+
+
+def test_owner_and_notes_show_in_the_report(tmp_path: Path) -> None:
+    matrix = _maker(MATRICES / "realistic").make(tmp_path)
+    out = tmp_path / "out"
+    assert run("import", str(matrix), str(out)).exit_code == 0
+    report = run("report", str(out), "--format", "md")
+    assert report.exit_code == 0
+    assert "Customer segmentation report 2025 (Library, owner: JS, notes: Strongest)" in (
+        report.stdout
+    )
