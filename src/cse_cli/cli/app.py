@@ -327,7 +327,6 @@ def import_(
         typer.Argument(
             help="The evidence matrix: an Excel workbook (.xlsx) or a CSV file.",
             show_default=False,
-            metavar="MATRIX",
         ),
     ],
     path: Annotated[
@@ -357,6 +356,7 @@ def import_(
             "evidence_id, owner, service, date, link, rating, self_assessment, desk_top, "
             'final, notes. Example: --column owner="Lead officer"',
             show_default=False,
+            metavar="FIELD=HEADER",
         ),
     ] = None,
     output_format: Annotated[
