@@ -295,3 +295,25 @@ def test_any_sheet_is_recognised_without_an_exception(
             ElementFile.model_validate(document.data)
     errors = any(p.severity == "error" for p in matrix.problems)
     event("errors" if errors else f"valid, {min(len(matrix.elements), 2)}+ elements")
+
+
+def test_a_cell_merged_down_a_column_counts_on_every_row(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    from tests.helpers import matrix_workbook
+
+    rows = [["1.1.1", None, "Surveys", "JS"], [None, None, "Panels"], ["1.1.2", None, "Cards"]]
+    matrix = matrix_workbook(tmp_path / "matrix.xlsx", rows)
+    book = load_workbook(matrix)
+    sheet = book["Evidence Matrix"]
+    sheet.merge_cells("D4:D5")  # one owner for both items of 1.1.1
+    sheet.merge_cells("A6:A7")  # an element's id merged below its last row
+    book.save(matrix)
+    out = tmp_path / "out"
+    result = run("import", str(matrix), str(out))
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert _element(out, "1.1.1")["evidence"] == [
+        {"title": "Surveys", "owner": "JS"},
+        {"title": "Panels", "owner": "JS"},
+    ]
+    assert _element(out, "1.1.2")["evidence"] == [{"title": "Cards"}]

@@ -22,7 +22,10 @@ if TYPE_CHECKING:
 MAX_CELLS = 3_000_000  # cell elements parsed, empty ones included
 _CHUNK = 1 << 16
 _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-_ROW, _CELL, _VALUE, _FORMULA, _TEXT = (f"{_MAIN} {tag}" for tag in ("row", "c", "v", "f", "t"))
+_ROW, _CELL, _VALUE, _FORMULA, _TEXT, _MERGE = (
+    f"{_MAIN} {tag}" for tag in ("row", "c", "v", "f", "t", "mergeCell")
+)
+_RANGE = re.compile(r"^([A-Za-z]{1,3})(\d{1,7}):([A-Za-z]{1,3})(\d{1,7})$")
 _ESCAPED = re.compile(r"_x([0-9A-Fa-f]{4})_")
 
 
@@ -73,8 +76,33 @@ def read_sheet(source: IO[bytes], sheet: Sheet, styles: Styles) -> Sheet:
             parser.Parse(chunk, False)
         parser.Parse(b"", True)
     except _Stop:
-        pass
+        return sheet
+    _fill_down(sheet, reader.merged)
     return sheet
+
+
+def _fill_down(sheet: Sheet, merged: list[tuple[int, int, int]]) -> None:
+    """Give each row of a cell merged down a column the merged cell's value.
+
+    An element's id, or an owner's initials, merged down the rows of its
+    evidence then reads on every row as it shows in Excel.
+    """
+    if not merged:
+        return
+    rows = {cells[0].row: cells for cells in sheet.rows}
+    for column, first, last in merged:
+        top = next((c for c in rows.get(first, []) if c.column == column), None)
+        if top is None:
+            continue
+        for number in range(first + 1, last + 1):
+            cells = rows.get(number)
+            copied = Cell(number, column, top.value, top.fill)
+            if cells is None:
+                rows[number] = [copied]
+            elif all(c.column != column for c in cells):
+                cells.append(copied)
+                cells.sort(key=lambda c: c.column)
+    sheet.rows[:] = [rows[number] for number in sorted(rows)]
 
 
 class _Reader:
@@ -82,6 +110,8 @@ class _Reader:
         self.sheet = sheet
         self.styles = styles
         self.now = _Current()
+        self.merged: list[tuple[int, int, int]] = []
+        """Cells merged down one column: (column, first row, last row)."""
 
     def doctype(self, *_: object) -> None:
         raise DeclaresEntities
@@ -102,6 +132,12 @@ class _Reader:
             now.buffer = []
         elif name == _FORMULA:
             now.formula = True
+        elif name == _MERGE:
+            found = _RANGE.match(attrs.get("ref", ""))
+            if found is not None and found[1].upper() == found[3].upper():
+                first, last = int(found[2]), min(int(found[4]), MAX_ROWS)
+                if last > first:
+                    self.merged.append((_column(found[1]), first, last))
         elif name == _ROW:
             now.row = int(attrs.get("r") or now.row + 1)
             now.column, now.cells = 0, []
