@@ -317,3 +317,26 @@ def test_a_cell_merged_down_a_column_counts_on_every_row(tmp_path: Path) -> None
         {"title": "Panels", "owner": "JS"},
     ]
     assert _element(out, "1.1.2")["evidence"] == [{"title": "Cards"}]
+
+
+def test_hyperlinks_give_the_url(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    from tests.helpers import matrix_workbook
+
+    header = ("Ref", "Evidence", "Link")
+    rows = [["1.1.1", "Surveys", "Survey report"], [None, "Panels"], [None, "Cards", r"S:\Cards"]]
+    matrix = matrix_workbook(tmp_path / "matrix.xlsx", rows, header)
+    book = load_workbook(matrix)
+    sheet = book["Evidence Matrix"]
+    sheet["C4"].hyperlink = "https://example.org/surveys"  # a label, linked
+    sheet["B5"].hyperlink = "https://example.org/panels"  # the evidence itself, linked
+    book.save(matrix)
+    out = tmp_path / "out"
+    result = run("import", str(matrix), str(out))
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert _element(out, "1.1.1")["evidence"] == [
+        {"title": "Surveys", "url": "https://example.org/surveys"},
+        {"title": "Panels", "url": "https://example.org/panels"},
+        {"title": "Cards", "notes": r"Location: S:\Cards"},
+    ]

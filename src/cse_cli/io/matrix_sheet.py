@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import xml.parsers.expat
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import IO, TYPE_CHECKING
 
 from cse_cli.io.matrix import MAX_COLUMNS, MAX_ROWS, Cell, Sheet, Value
@@ -22,9 +22,11 @@ if TYPE_CHECKING:
 MAX_CELLS = 3_000_000  # cell elements parsed, empty ones included
 _CHUNK = 1 << 16
 _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-_ROW, _CELL, _VALUE, _FORMULA, _TEXT, _MERGE = (
-    f"{_MAIN} {tag}" for tag in ("row", "c", "v", "f", "t", "mergeCell")
+_ROW, _CELL, _VALUE, _FORMULA, _TEXT, _MERGE, _LINK = (
+    f"{_MAIN} {tag}" for tag in ("row", "c", "v", "f", "t", "mergeCell", "hyperlink")
 )
+_LINK_ID = "http://schemas.openxmlformats.org/officeDocument/2006/relationships id"
+_CELL_REF = re.compile(r"^([A-Za-z]{1,3})(\d{1,7})")
 _RANGE = re.compile(r"^([A-Za-z]{1,3})(\d{1,7}):([A-Za-z]{1,3})(\d{1,7})$")
 _ESCAPED = re.compile(r"_x([0-9A-Fa-f]{4})_")
 
@@ -45,6 +47,8 @@ class Styles:
     dates: set[int]
     fills: dict[int, str]
     to_date: Callable[[float], dt.datetime]
+    links: dict[str, str] = field(default_factory=dict)
+    """The sheet's hyperlink targets by relationship id."""
 
 
 @dataclass
@@ -78,7 +82,20 @@ def read_sheet(source: IO[bytes], sheet: Sheet, styles: Styles) -> Sheet:
     except _Stop:
         return sheet
     _fill_down(sheet, reader.merged)
+    _link(sheet, reader.links, styles.links)
     return sheet
+
+
+def _link(sheet: Sheet, links: dict[tuple[int, int], str], targets: dict[str, str]) -> None:
+    """Give each cell with a hyperlink the place it leads to."""
+    if not links:
+        return
+    for index, cells in enumerate(sheet.rows):
+        if any((cell.row, cell.column) in links for cell in cells):
+            sheet.rows[index] = [
+                replace(cell, link=targets.get(links.get((cell.row, cell.column), "")))
+                for cell in cells
+            ]
 
 
 def _fill_down(sheet: Sheet, merged: list[tuple[int, int, int]]) -> None:
@@ -110,6 +127,8 @@ class _Reader:
         self.sheet = sheet
         self.styles = styles
         self.now = _Current()
+        self.links: dict[tuple[int, int], str] = {}
+        """The relationship id of each cell's hyperlink, by (row, column)."""
         self.merged: list[tuple[int, int, int]] = []
         """Cells merged down one column: (column, first row, last row)."""
 
@@ -132,18 +151,27 @@ class _Reader:
             now.buffer = []
         elif name == _FORMULA:
             now.formula = True
-        elif name == _MERGE:
-            found = _RANGE.match(attrs.get("ref", ""))
-            if found is not None and found[1].upper() == found[3].upper():
-                first, last = int(found[2]), min(int(found[4]), MAX_ROWS)
-                if last > first:
-                    self.merged.append((_column(found[1]), first, last))
+        elif name in {_LINK, _MERGE}:
+            self._after_the_rows(name, attrs.get("ref", ""), attrs.get(_LINK_ID))
         elif name == _ROW:
             now.row = int(attrs.get("r") or now.row + 1)
             now.column, now.cells = 0, []
             if now.row > MAX_ROWS:
                 message = f"the sheet goes on past row {MAX_ROWS:,}, the most cse reads: "
                 self._stop(1, message + "delete the rows below the matrix and save")
+
+    def _after_the_rows(self, name: str, ref: str, link: str | None) -> None:
+        """A hyperlink (its relationship id) or cells merged down a column."""
+        if name == _LINK:
+            found = _CELL_REF.match(ref)
+            if found is not None and link is not None:
+                self.links[int(found[2]), _column(found[1])] = link
+            return
+        found = _RANGE.match(ref)
+        if found is not None and found[1].upper() == found[3].upper():
+            first, last = int(found[2]), min(int(found[4]), MAX_ROWS)
+            if last > first:
+                self.merged.append((_column(found[1]), first, last))
 
     def end(self, name: str) -> None:
         now = self.now

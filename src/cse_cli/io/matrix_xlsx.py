@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the container of encrypted workbooks and of .xls
 _ENCRYPTED = "EncryptionInfo".encode("utf-16-le")
 MAX_PARTS = 10_000
+_MAX_RELS = 10_000_000  # bytes of a sheet's relationships read (its hyperlinks)
 _PROLOG = 4096  # bytes of each XML part searched for a DTD
 _PREFERRED = ("matrix", "evidence")
 _WHITE = {"FFFFFFFF", "00FFFFFF"}
@@ -150,6 +151,22 @@ class _Workbook:
             if "worksheet" in rel.Type and rel.target in reader.valid_files
         }
 
+    def _links(self, part: str) -> dict[str, str]:
+        """The external targets of a sheet's relationships (its hyperlinks), by id."""
+        from defusedxml.ElementTree import fromstring
+
+        folder, _, name = part.rpartition("/")
+        rels = f"{folder}/_rels/{name}.rels"
+        if rels not in self.archive.namelist():
+            return {}
+        with self.archive.open(rels) as stream:
+            root = fromstring(stream.read(_MAX_RELS))
+        return {
+            rel.get("Id", ""): rel.get("Target", "")
+            for rel in root
+            if rel.get("TargetMode") == "External" and rel.get("Type", "").endswith("/hyperlink")
+        }
+
     def close(self) -> None:
         """Close the workbook's zip archive."""
         self.archive.close()
@@ -167,7 +184,7 @@ class _Workbook:
             day: dt.datetime = from_excel(number, self.epoch)
             return day
 
-        styles = Styles(self.strings, self.dates, self.fills, to_date)
+        styles = Styles(self.strings, self.dates, self.fills, to_date, self._links(part))
         try:
             with self.archive.open(part) as source:
                 return read_sheet(source, sheet, styles)
