@@ -325,7 +325,9 @@ def test_hyperlinks_give_the_url(tmp_path: Path) -> None:
     from tests.helpers import matrix_workbook
 
     header = ("Ref", "Evidence", "Link")
-    rows = [["1.1.1", "Surveys", "Survey report"], [None, "Panels"], [None, "Cards", r"S:\Cards"]]
+    rows: list[list[object]] = [
+        ["1.1.1", "Surveys", "Survey report"], [None, "Panels"], [None, "Cards", r"S:\Cards"]
+    ]  # fmt: skip
     matrix = matrix_workbook(tmp_path / "matrix.xlsx", rows, header)
     book = load_workbook(matrix)
     sheet = book["Evidence Matrix"]
