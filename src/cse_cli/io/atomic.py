@@ -36,18 +36,12 @@ def _temporary(path: Path, text: str | bytes) -> Path:
     """
     handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        if isinstance(text, bytes):  # a binary document, such as an xlsx workbook
-            with os.fdopen(handle, "wb") as binary:
-                os.fchmod(binary.fileno(), _mode(path))
-                binary.write(text)
-                binary.flush()
-                os.fsync(binary.fileno())
-        else:
-            with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-                os.fchmod(stream.fileno(), _mode(path))
-                stream.write(text)
-                stream.flush()
-                os.fsync(stream.fileno())
+        data = text.encode("utf-8") if isinstance(text, str) else text  # bytes: an xlsx file
+        with os.fdopen(handle, "wb") as stream:
+            os.fchmod(stream.fileno(), _mode(path))
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(name)
