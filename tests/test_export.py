@@ -236,3 +236,25 @@ def test_import_of_an_export_gives_an_equivalent_repository(
     assert _equivalent(back) == original
     refs = sum(1 for data in files.values() for item in data.get("evidence", []) if "ref" in item)
     event(f"{output_format}, refs: {min(refs, 3)}{'+' if refs >= 3 else ''}")
+
+
+def test_characters_xml_cannot_hold_come_back(tmp_path: Path) -> None:
+    title = "Escape \x1b[2J and a literal _x0041_ and \x07"
+    repo = write_repo(
+        tmp_path / "repo",
+        {"evidence/1.1.1.yaml": f'element: "1.1.1"\nevidence:\n  - title: {json.dumps(title)}\n'},
+    )
+    out = _export(repo, tmp_path, "xlsx")
+    with zipfile.ZipFile(out) as archive:
+        assert b"Escape _x001B_[2J and a literal _x005F_x0041_ and _x0007_" in archive.read(
+            "xl/worksheets/sheet1.xml"
+        )
+    back = tmp_path / "back"
+    assert run("import", str(out), str(back)).exit_code == 0
+    assert open_repository(back, load_standard()).elements["1.1.1"].evidence[0].title == title
+
+
+def test_a_workbook_is_not_printed_where_it_cannot_go() -> None:
+    result = run("export", str(BOLTON), "--format", "xlsx")
+    assert result.exit_code == 2
+    assert result.stderr == "cse: error: the export is a binary file: write it with -o FILE\n"

@@ -8,13 +8,21 @@ also proves that nothing was written and no traceback shown.
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib.util
 from pathlib import Path
 from types import ModuleType
 
 import pytest
+from hypothesis import event, given, settings
+from hypothesis import strategies as st
 
+from cse_cli.core.evidence import ElementFile
+from cse_cli.io.import_writer import element_text
+from cse_cli.io.matrix import Cell, Sheet, Value
+from cse_cli.io.resources import load_standard
 from cse_cli.io.yaml_loader import load
+from cse_cli.views.matrix import recognise
 from tests.helpers import DATA, run
 
 MATRICES = DATA / "matrix"
@@ -148,8 +156,6 @@ def test_csv_in_utf8_with_or_without_a_bom(bom: bytes, tmp_path: Path) -> None:
 
 
 def test_dates_ratings_links_and_a_mapped_column(tmp_path: Path) -> None:
-    import datetime as dt
-
     from tests.helpers import matrix_workbook
 
     header = ("Element", "What we have", "RAG", "Desk-top", "When", "Link", "Priority")
@@ -238,3 +244,102 @@ def test_json_output(tmp_path: Path) -> None:
     failed = run("import", str(bad), str(tmp_path / "out2"), "--format", "json")
     assert failed.exit_code == 2
     assert json.loads(failed.stdout)["problems"][0]["severity"] == "error"
+
+
+def test_owner_and_notes_show_in_the_report(tmp_path: Path) -> None:
+    matrix = _maker(MATRICES / "realistic").make(tmp_path)
+    out = tmp_path / "out"
+    assert run("import", str(matrix), str(out)).exit_code == 0
+    report = run("report", str(out), "--format", "md")
+    assert report.exit_code == 0
+    assert "Customer segmentation report 2025 (Library, owner: JS, notes: Strongest)" in (
+        report.stdout
+    )
+
+
+HEADERS = ["Ref", "Element", "Evidence", "Evidence ID", "Owner", "Service", "Date", "Link",
+           "RAG", "Desk-top", "Final", "Notes", "Priority"]  # fmt: skip
+
+
+def _value() -> st.SearchStrategy[Value]:
+    ids = st.sampled_from(["1.1.1", "1.1.2", "1.1", "9.9.9", "Criterion 1", "4.2.3 We have"])
+    texts = st.sampled_from(["ES 2 Surveys", "green", "F", "2015-03-09", "=1+1"])
+    words = st.text(max_size=12)
+    naive = dt.datetime(1900, 3, 1), dt.datetime(2100, 1, 1)  # noqa: DTZ001 - as Excel stores them
+    numbers = st.one_of(st.integers(-5, 100_000), st.floats(allow_nan=False))
+    return st.one_of(ids, texts, words, numbers, st.datetimes(*naive), st.booleans())
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    header=st.lists(st.sampled_from(HEADERS[2:]), max_size=8, unique=True).map(
+        lambda names: ["Ref", *names] if "Evidence" in names else ["Ref", "Evidence", *names]
+    ),
+    rows=st.lists(st.lists(_value(), max_size=8), max_size=12),
+)
+def test_any_sheet_is_recognised_without_an_exception(
+    header: list[str], rows: list[list[Value]]
+) -> None:
+    sheet = Sheet("matrix.xlsx", "Evidence Matrix")
+    sheet.rows.append([Cell(1, n, name) for n, name in enumerate(header, start=1)])
+    for number, row in enumerate(rows, start=2):
+        cells = [Cell(number, n, v) for n, v in enumerate(row, start=1) if v not in ("", None)]
+        if cells:
+            sheet.rows.append(cells)
+    matrix = recognise(sheet, load_standard(), {})
+    assert all(p.cell.startswith("Evidence Matrix!") or p.line == 0 for p in matrix.problems)
+    if not any(p.severity == "error" for p in matrix.problems):
+        for element_id, data in matrix.elements.items():
+            text = element_text(load_standard(), data, "matrix.xlsx")
+            document = load(text.encode(), f"{element_id}.yaml")
+            assert document.problems == []
+            ElementFile.model_validate(document.data)
+    errors = any(p.severity == "error" for p in matrix.problems)
+    event("errors" if errors else f"valid, {min(len(matrix.elements), 2)}+ elements")
+
+
+def test_a_cell_merged_down_a_column_counts_on_every_row(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    from tests.helpers import matrix_workbook
+
+    rows = [["1.1.1", None, "Surveys", "JS"], [None, None, "Panels"], ["1.1.2", None, "Cards"]]
+    matrix = matrix_workbook(tmp_path / "matrix.xlsx", rows)
+    book = load_workbook(matrix)
+    sheet = book["Evidence Matrix"]
+    sheet.merge_cells("D4:D5")  # one owner for both items of 1.1.1
+    sheet.merge_cells("A6:A7")  # an element's id merged below its last row
+    book.save(matrix)
+    out = tmp_path / "out"
+    result = run("import", str(matrix), str(out))
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert _element(out, "1.1.1")["evidence"] == [
+        {"title": "Surveys", "owner": "JS"},
+        {"title": "Panels", "owner": "JS"},
+    ]
+    assert _element(out, "1.1.2")["evidence"] == [{"title": "Cards"}]
+
+
+def test_hyperlinks_give_the_url(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    from tests.helpers import matrix_workbook
+
+    header = ("Ref", "Evidence", "Link")
+    rows: list[list[object]] = [
+        ["1.1.1", "Surveys", "Survey report"], [None, "Panels"], [None, "Cards", r"S:\Cards"]
+    ]  # fmt: skip
+    matrix = matrix_workbook(tmp_path / "matrix.xlsx", rows, header)
+    book = load_workbook(matrix)
+    sheet = book["Evidence Matrix"]
+    sheet["C4"].hyperlink = "https://example.org/surveys"  # a label, linked
+    sheet["B5"].hyperlink = "https://example.org/panels"  # the evidence itself, linked
+    book.save(matrix)
+    out = tmp_path / "out"
+    result = run("import", str(matrix), str(out))
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert _element(out, "1.1.1")["evidence"] == [
+        {"title": "Surveys", "url": "https://example.org/surveys"},
+        {"title": "Panels", "url": "https://example.org/panels"},
+        {"title": "Cards", "notes": r"Location: S:\Cards"},
+    ]

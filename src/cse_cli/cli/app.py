@@ -395,7 +395,6 @@ def import_(
         typer.Argument(
             help="The evidence matrix: an Excel workbook (.xlsx) or a CSV file.",
             show_default=False,
-            metavar="MATRIX",
         ),
     ],
     path: Annotated[
@@ -426,6 +425,7 @@ def import_(
             "final, surveillance_1, surveillance_2, notes. "
             'Example: --column owner="Lead officer"',
             show_default=False,
+            metavar="FIELD=HEADER",
         ),
     ] = None,
     output_format: Annotated[

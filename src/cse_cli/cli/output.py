@@ -22,10 +22,12 @@ def deliver(text: str | bytes, output: Path | None, what: str) -> None:
         if isinstance(text, bytes):
             import sys
 
-            if sys.stdout.isatty() or not hasattr(sys.stdout, "buffer"):  # a terminal, or text only
+            binary = getattr(sys.stdout, "buffer", None)
+            if binary is None or sys.stdout.isatty():
                 raise CseError(f"the {what} is a binary file: write it with -o FILE")
-            sys.stdout.buffer.write(text)
             sys.stdout.flush()
+            binary.write(text)
+            binary.flush()
             return
         echo(text, nl=False)
         return

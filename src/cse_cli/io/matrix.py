@@ -52,6 +52,8 @@ class Cell:
     value: Value
     fill: str | None = None
     """The cell's solid fill colour (a service's colour), when it has one."""
+    link: str | None = None
+    """Where the cell's hyperlink leads, when it has one."""
 
 
 @dataclass

@@ -18,17 +18,16 @@ from typing import TYPE_CHECKING, Any
 
 from cse_cli.core.problems import CseError
 from cse_cli.core.text import and_list, did_you_mean, quoted
-from cse_cli.io.matrix import MAX_COLUMNS, MAX_ROWS, MAX_UNCOMPRESSED_BYTES, Cell, Sheet, Value
+from cse_cli.io.matrix import MAX_UNCOMPRESSED_BYTES, Sheet
 
 if TYPE_CHECKING:
     from pathlib import Path
-    from xml.etree.ElementTree import Element
 
 
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the container of encrypted workbooks and of .xls
 _ENCRYPTED = "EncryptionInfo".encode("utf-16-le")
 MAX_PARTS = 10_000
-MAX_CELLS = 3_000_000  # cell elements parsed, empty ones included
+_MAX_RELS = 10_000_000  # bytes of a sheet's relationships read (its hyperlinks)
 _PROLOG = 4096  # bytes of each XML part searched for a DTD
 _PREFERRED = ("matrix", "evidence")
 _WHITE = {"FFFFFFFF", "00FFFFFF"}
@@ -152,111 +151,46 @@ class _Workbook:
             if "worksheet" in rel.Type and rel.target in reader.valid_files
         }
 
+    def _links(self, part: str) -> dict[str, str]:
+        """The external targets of a sheet's relationships (its hyperlinks), by id."""
+        from defusedxml.ElementTree import fromstring
+
+        folder, _, name = part.rpartition("/")
+        rels = f"{folder}/_rels/{name}.rels"
+        if rels not in self.archive.namelist():
+            return {}
+        with self.archive.open(rels) as stream:
+            root = fromstring(stream.read(_MAX_RELS))
+        return {
+            rel.get("Id", ""): rel.get("Target", "")
+            for rel in root
+            if rel.get("TargetMode") == "External" and rel.get("Type", "").endswith("/hyperlink")
+        }
+
     def close(self) -> None:
         """Close the workbook's zip archive."""
         self.archive.close()
 
     def rows(self, part: str, sheet: Sheet) -> Sheet:
         """The sheet's rows, read from its part as a stream."""
-        from defusedxml.ElementTree import iterparse
+        from openpyxl.utils.datetime import from_excel
+
+        from cse_cli.io.matrix_sheet import DeclaresEntities, Styles, read_sheet
 
         if self.epoch == dt.datetime(1904, 1, 1):  # noqa: DTZ001 - openpyxl's own naive epoch
             sheet.epoch = dt.date(1904, 1, 1)
-        parsed = index = 0
-        with self.archive.open(part) as source:
-            for _, element in iterparse(source, events=("end",)):
-                if element.tag != _ROW:
-                    continue
-                index = int(element.get("r") or index + 1)
-                parsed += len(element)
-                if _past_limits(sheet, index, parsed):
-                    break
-                cells = self._cells(sheet, index, element)
-                element.clear()
-                if cells is None:
-                    break
-                if cells:
-                    sheet.rows.append(cells)
-        return sheet
 
-    def _cells(self, sheet: Sheet, index: int, row: Element) -> list[Cell] | None:
-        """The cells of a row that hold something; None (with the problem) past the last column."""
-        cells = []
-        column = 0
-        for cell in row:
-            reference = cell.get("r")
-            column = _column(reference) if reference else column + 1
-            value = self._value(sheet, index, column, cell)
-            if value is None or (isinstance(value, str) and not value.strip()):
-                continue
-            if column > MAX_COLUMNS:
-                sheet.add(index, column, "error", f"a value beyond column {MAX_COLUMNS}, the most "
-                          "cse reads: delete the columns right of the matrix and save")  # fmt: skip
-                return None
-            cells.append(Cell(index, column, value, self.fills.get(int(cell.get("s") or 0))))
-        return cells
-
-    def _value(  # noqa: PLR0911 - one return for each kind of cell
-        self, sheet: Sheet, index: int, column: int, cell: Element
-    ) -> Value:
-        kind = cell.get("t", "n")
-        if kind == "inlineStr":
-            return "".join(t.text or "" for t in cell.iter(_TEXT))
-        raw = cell.findtext(_VALUE) or None
-        if raw is None:
-            if cell.find(_FORMULA) is not None:
-                message = "a formula with no value saved: read as empty (open the workbook in "
-                sheet.add(
-                    index, column, "warning", message + "Excel and save it, to keep the value)"
-                )
-            return None
-        if kind == "s":
-            return str(self.strings[int(raw)])
-        if kind in {"str", "d"}:
-            return raw
-        if kind == "b":
-            return raw.strip() == "1"
-        if kind == "e":
-            sheet.add(index, column, "warning", f"the cell shows the error {raw}: read as empty")
-            return None
-        try:
-            number = float(raw)
-        except ValueError:
-            sheet.add(index, column, "error", f"the cell's number {raw!r} is not a number")
-            return None
-        if int(cell.get("s") or 0) in self.dates:
-            from openpyxl.utils.datetime import from_excel
-
+        def to_date(number: float) -> dt.datetime:
             day: dt.datetime = from_excel(number, self.epoch)
             return day
-        return int(number) if number.is_integer() and "." not in raw and "E" not in raw else number
 
-
-_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
-_ROW, _VALUE, _FORMULA, _TEXT = f"{_NS}row", f"{_NS}v", f"{_NS}f", f"{_NS}t"
-
-
-def _past_limits(sheet: Sheet, index: int, parsed: int) -> bool:
-    """Whether reading must stop at this row (with the problem in the sheet)."""
-    if index > MAX_ROWS:
-        message = f"the sheet goes on past row {MAX_ROWS:,}, the most cse reads: "
-        sheet.add(index, 1, "error", message + "delete the rows below the matrix and save")
-        return True
-    if parsed > MAX_CELLS:
-        message = f"the sheet has more than {MAX_CELLS:,} cells, the most cse reads: "
-        sheet.add(index, 1, "error", message + "delete what is not the matrix and save")
-        return True
-    return False
-
-
-def _column(reference: str) -> int:
-    """The column number of a cell reference: C12 -> 3."""
-    number = 0
-    for ch in reference:
-        if not ch.isalpha():
-            break
-        number = number * 26 + ord(ch.upper()) - ord("A") + 1
-    return number
+        styles = Styles(self.strings, self.dates, self.fills, to_date, self._links(part))
+        try:
+            with self.archive.open(part) as source:
+                return read_sheet(source, sheet, styles)
+        except DeclaresEntities:
+            return _whole(sheet.file, f"the workbook's {part} declares a DTD or XML entities, "
+                          "which no real workbook does: refused unread")  # fmt: skip
 
 
 def _fills(book: Any) -> dict[int, str]:  # noqa: ANN401 - openpyxl's untyped internals

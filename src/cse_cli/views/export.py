@@ -76,7 +76,7 @@ def build_export(standard: Standard, evidence: Evidence, verdict: Verdict) -> Ex
         (
             c.number, c.title, c.elements, c.compliance_plus, c.full, c.partial, c.max_partials,
             c.non_compliance, c.unrated, round(c.compliant_share, 3),
-            "Met" if c.met else "Not met", "; ".join(c.reasons),
+            "Met" if c.met else "Not met", "; ".join(c.reasons) or None,
         )
         for c in verdict.criteria
     )  # fmt: skip

@@ -269,12 +269,15 @@ class _Recogniser:
                 self._error(date, str(exc))
         notes = [str(cell.value).strip()] if (cell := got.get("notes")) is not None else []
         link = got.get("link")
-        if link is not None:
-            text = str(link.value).strip()
-            if values.is_url(text):
-                item["url"] = text
-            else:  # a place on a shared drive: the repository holds only its files and URLs
-                notes.append(f"Location: {text}")
+        hyperlinks = [c.link for c in (link, got.get("evidence")) if c is not None and c.link]
+        hyperlink = next((url for url in hyperlinks if values.is_url(url)), None)
+        text = str(link.value).strip() if link is not None else ""
+        if values.is_url(text):
+            item["url"] = text
+        elif hyperlink is not None:  # the link's text, or the evidence's, is only its label
+            item["url"] = hyperlink
+        elif text:  # a place on a shared drive: the repository holds only its files and URLs
+            notes.append(f"Location: {text}")
         if notes:
             item["notes"] = "\n".join(notes)
         return {name: item[name] for name in _ITEM_FIELDS if name in item}

@@ -17,8 +17,9 @@ def make(folder: Path) -> Path:
     path = matrix_workbook(folder / "matrix.xlsx", [["1.1.1", None, "&lol3;"]])
 
     def planted(xml: bytes) -> bytes:
-        head, _, rest = xml.partition(b"?>")
-        return head + b"?>" + DTD + rest.replace(b">1.1.1<", b">&lol3;<")
+        head, _, rest = xml.partition(b"?>") if xml.startswith(b"<?xml") else (b"", b"", xml)
+        head += b"?>" if head else b""
+        return head + DTD + rest.replace(b">1.1.1<", b">&lol3;<")
 
     rewrite_part(path, SHEET_XML, planted)
     return path
