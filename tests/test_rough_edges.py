@@ -27,18 +27,18 @@ def test_the_license_the_package_declares_is_there() -> None:
     [
         (
             ["check", str(BOLTON), "--stage", "finale"],
-            "cse: error: --stage: 'finale' is not one of self, desk-top, final or latest "
-            "(did you mean 'final'?)",
+            "cse: error: --stage: 'finale' is not one of self, desk-top, final, "
+            "surveillance-1, surveillance-2 or latest (did you mean 'final'?)",
         ),
         (
             ["check", str(BOLTON), "--stage=desktop"],
-            "cse: error: --stage: 'desktop' is not one of self, desk-top, final or latest "
-            "(did you mean 'desk-top'?)",
+            "cse: error: --stage: 'desktop' is not one of self, desk-top, final, "
+            "surveillance-1, surveillance-2 or latest (did you mean 'desk-top'?)",
         ),
-        (["report", str(BOLTON)], "cse: error: --format is required: choose md or html"),
+        (["report", str(BOLTON)], "cse: error: --format is required: choose md, html or docx"),
         (
             ["report", str(BOLTON), "-f", "pdf"],
-            "cse: error: --format: 'pdf' is not one of md or html",
+            "cse: error: --format: 'pdf' is not one of md, html or docx",
         ),
     ],
     ids=["stage-typo", "stage-equals", "report-no-format", "report-bad-format"],

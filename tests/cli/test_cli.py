@@ -94,8 +94,8 @@ def test_check_bad_stage_is_a_usage_error(repo: Path) -> None:
     result = run("check", str(repo), "--stage", "visit")
     assert result.exit_code == 2
     assert (
-        "cse: error: --stage: 'visit' is not one of self, desk-top, final or latest"
-        in result.stderr
+        "cse: error: --stage: 'visit' is not one of self, desk-top, final, surveillance-1, "
+        "surveillance-2 or latest" in result.stderr
     )
 
 

@@ -412,7 +412,7 @@ def test_html_has_landmarks_headings_and_captions() -> None:
 def test_format_is_required() -> None:
     result = run("report", str(BOLTON))
     assert result.exit_code == 2
-    assert result.stderr == "cse: error: --format is required: choose md or html\n"
+    assert result.stderr == "cse: error: --format is required: choose md, html or docx\n"
 
 
 def test_invalid_evidence_exits_2(tmp_path: Path) -> None:
