@@ -6,17 +6,17 @@ Run from the project's root:
     python benchmarks/bench.py --sizes 6 --orgs 0 --repeats 5 --output /tmp/bench.md
 
 gen_repo.py and floor_check.py are not part of this repository: they come from the
-project's shared folder beside the checkout (../shared/bench; elsewhere, pass
---shared DIR). It writes synthetic evidence repositories with gen_repo.py (57
-element files of 6, 60 and 300 evidence items each, and 10 repositories of 6
-items side by side) into a temporary folder. Then, for each repeat, it runs in
-turn the floor (floor_check.py), `cse check --format json` and
-`cse report --format html -o FILE` on the same files, one process each, as a
-user or a CI job runs them. It prints, as a Markdown table, the median time of
+project's shared folder beside the checkout (../shared/bench, or the nearest
+shared/bench above it; elsewhere, pass --shared DIR). It writes synthetic evidence
+repositories with gen_repo.py (57 element files of 6, 60 and 300 evidence items
+each, and 10 repositories of 6 items side by side) into a temporary folder. Then,
+for each repeat, it runs in turn the floor (floor_check.py), `cse check --format
+json` and `cse report --format html -o FILE` on the same files, one process each, as
+a user or a CI job runs them. It prints, as a Markdown table, the median time of
 each, the median of the per-repeat ratios (by wall-clock time, and by CPU time,
-which another busy process on the machine disturbs less), each process's peak
-memory (its own maximum resident set, from wait4), and how time grows with the
-evidence. POSIX only (wait4).
+which another busy process on the machine disturbs less), each process's peak memory
+(its own maximum resident set, from wait4), and how time grows with the evidence.
+POSIX only (wait4).
 
 The 10 repositories are checked one process per repository in turn, for both
 tools: that is how 10 organisations' CI jobs, or a loop over their folders, run
@@ -40,7 +40,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parents[1]
-SHARED = Path(__file__).resolve().parents[2] / "shared" / "bench"
+# The shared folder beside the checkout, or beside a folder that holds it (a git
+# worktree in a folder of worktrees): the nearest shared/bench above the project.
+SHARED = next(
+    (
+        folder / "shared" / "bench"
+        for folder in PROJECT.parents
+        if (folder / "shared" / "bench").is_dir()
+    ),
+    PROJECT.parent / "shared" / "bench",
+)
 ELEMENTS = 57  # element files in every repository gen_repo.py writes
 ORGS = 10
 MB = 1_000_000
