@@ -94,3 +94,18 @@ def test_text_to_a_pipe_has_no_trailing_spaces(args: list[str]) -> None:
     result = run(*args)
     assert result.stdout
     assert [line for line in result.stdout.splitlines() if line != line.rstrip()] == []
+
+
+def test_the_editor_schema_offers_only_ratings_and_says_them_whole() -> None:
+    """yaml-language-server offers a `default` as a completion, and labels errors by title."""
+    import json
+
+    schema = json.loads(run("schema").stdout)
+    for name in ("self_assessment", "desk_top", "final"):
+        rating = schema["properties"][name]
+        assert "default" not in rating, name
+        assert rating["title"], name
+        assert "…" not in rating["description"], name
+    whole = schema["properties"]["self_assessment"]["description"]
+    assert whole.endswith("compliance-plus, full, partial or non-compliance (or CP, F, P, NC).")
+    assert schema["title"] != schema["description"]
