@@ -88,7 +88,8 @@ def test_ci_where_github_is_a_file(tmp_path: Path) -> None:
     root.mkdir()
     (root / ".github").write_text("not a folder\n")
     _fails(
-        ["init", str(root), "--ci"], f"{root / '.github'}: is a file, not a folder for the workflow"
+        ["init", str(root), "--ci", "--cse-source", "git+https://e.org/cse@v1"],
+        f"{root / '.github'}: is a file, not a folder for the workflow",
     )
 
 

@@ -61,3 +61,51 @@ def test_every_readme_example_on_bolton_runs() -> None:
         args = [arg.replace("examples/bolton", str(BOLTON)) for arg in shlex.split(example)[1:]]
         result = run(*args)
         assert result.exit_code in {0, 1}, (example, result.stderr)
+
+
+@pytest.mark.parametrize("columns", ["60", "80", "120"])
+def test_check_wraps_criterion_titles_whole_words(
+    columns: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", columns)
+    result = run("check", str(BOLTON))
+    lines = result.stdout.splitlines()
+    assert "…" not in result.stdout
+    assert all(len(line) <= int(columns) for line in lines)
+    header = next(i for i, line in enumerate(lines) if line.split()[:1] == ["Criterion"])
+    assert lines[header].split() == [
+        "Criterion", "CP", "F", "P/max", "NC", "Unrated", "Share", "Result"
+    ]  # fmt: skip
+    words = " ".join(line.split("  ")[0].strip() for line in lines[header + 2 : header + 16])
+    for title in ("Customer Insight", "The Culture of the Organisation", "Delivery"):
+        assert all(word in words.split() for word in title.split()), words
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["check", str(BOLTON)],
+        ["gap", str(BOLTON)],
+        ["diff", "--base-dir", str(BOLTON), "--head-dir", str(BOLTON)],
+    ],
+    ids=["check", "gap", "diff"],
+)
+def test_text_to_a_pipe_has_no_trailing_spaces(args: list[str]) -> None:
+    result = run(*args)
+    assert result.stdout
+    assert [line for line in result.stdout.splitlines() if line != line.rstrip()] == []
+
+
+def test_the_editor_schema_offers_only_ratings_and_says_them_whole() -> None:
+    """yaml-language-server offers a `default` as a completion, and labels errors by title."""
+    import json
+
+    schema = json.loads(run("schema").stdout)
+    for name in ("self_assessment", "desk_top", "final"):
+        rating = schema["properties"][name]
+        assert "default" not in rating, name
+        assert rating["title"], name
+        assert "…" not in rating["description"], name
+    whole = schema["properties"]["self_assessment"]["description"]
+    assert whole.endswith("compliance-plus, full, partial or non-compliance (or CP, F, P, NC).")
+    assert schema["title"] != schema["description"]

@@ -125,6 +125,9 @@ def test_files_are_absolute_when_the_root_is_given(tmp_path: Path) -> None:
     )
 
 
+SOURCE = "git+https://example.org/cse.git@v0.1.0"
+
+
 def _workflow_steps(path: Path) -> dict[str, dict[str, Any]]:
     workflow = yaml.safe_load(path.read_text(encoding="utf-8"))
     return {step.get("name", step.get("uses")): step for step in workflow["jobs"]["cse"]["steps"]}
@@ -141,7 +144,7 @@ def _valid_workflow(path: Path) -> None:
 
 def test_init_ci_writes_a_workflow_that_checks_and_summarises(tmp_path: Path) -> None:
     root = init_git(tmp_path / "repo")
-    result = run("init", str(root), "--ci")
+    result = run("init", str(root), "--ci", "--cse-source", SOURCE)
     assert result.exit_code == 0, result.stderr
     assert "created .github/workflows/cse.yml\n" in result.stdout
     workflow = root / ".github" / "workflows" / "cse.yml"
@@ -152,18 +155,20 @@ def test_init_ci_writes_a_workflow_that_checks_and_summarises(tmp_path: Path) ->
         'cse diff "origin/$BASE_REF" --path "$CSE_PATH" --format md >> "$GITHUB_STEP_SUMMARY"'
     )
     assert steps["actions/checkout@v4"]["with"]["fetch-depth"] == 0
-    assert f'"cse-cli=={__version__}"' in steps["Install cse"]["run"]
+    assert steps["Install cse"]["run"] == 'python -m pip install "$CSE_SOURCE"'
+    assert f'CSE_SOURCE: "{SOURCE}"' in workflow.read_text()
+    assert f"cse {__version__}, pinned" in workflow.read_text()
     assert 'CSE_PATH: "."' in workflow.read_text()
     before = workflow.read_text()
     workflow.write_text(before + "# edited\n")
-    again = run("init", str(root), "--ci")
+    again = run("init", str(root), "--ci", "--cse-source", SOURCE)
     assert "created" not in again.stdout
     assert workflow.read_text() == before + "# edited\n"  # never overwritten
 
 
 def test_init_ci_in_a_subfolder_puts_the_workflow_at_the_top_of_git(tmp_path: Path) -> None:
     top = init_git(tmp_path / "council")
-    result = run("init", str(top / "quality" / "cse"), "--ci")
+    result = run("init", str(top / "quality" / "cse"), "--ci", "--cse-source", SOURCE)
     assert result.exit_code == 0, result.stderr
     workflow = top / ".github" / "workflows" / "cse.yml"
     assert f"created {workflow}\n" in result.stdout
@@ -177,7 +182,7 @@ def test_the_workflow_steps_run_on_a_pull_request_branch(tmp_path: Path) -> None
     git(tmp_path, "init", "-q", "--bare", "-b", "main", str(origin))
     root = init_git(tmp_path / "work")
     shutil.copytree(BOLTON, root / "cse")
-    assert run("init", str(root / "cse"), "--ci").exit_code == 0
+    assert run("init", str(root / "cse"), "--ci", "--cse-source", SOURCE).exit_code == 0
     commit_all(root, "Bolton")
     git(root, "remote", "add", "origin", str(origin))
     git(root, "push", "-q", "origin", "main")

@@ -143,6 +143,15 @@ def init(
             "cse check and shows cse diff as the job summary. Example: cse init --ci",
         ),
     ] = False,
+    cse_source: Annotated[
+        str | None,
+        typer.Option(
+            "--cse-source",
+            help="With --ci: where the workflow installs cse from, pinned (default: where "
+            "this cse was installed from, if pinned). "
+            "Example: --cse-source git+https://github.com/OWNER/cse@v0.1.0",
+        ),
+    ] = None,
 ) -> Exit:
     """Create cse.yaml and the 57 element files, each with the element's wording.
 
@@ -152,7 +161,7 @@ def init(
     """
     from cse_cli.cli.commands import init as command
 
-    return command.run(path, organisation, ci=ci)
+    return command.run(path, organisation, ci=ci, cse_source=cse_source)
 
 
 @app.command()

@@ -72,8 +72,14 @@ def show(rendered: Rendered) -> None:
 
     console = Console(highlight=rendered.highlight, soft_wrap=rendered.soft_wrap)
     console.on_broken_pipe = _closed  # type: ignore[method-assign] # Rich would exit with 1
-    with _writing(err=False):
+    if console.is_terminal:
+        with _writing(err=False):
+            console.print(rendered.renderable)
+        return
+    # To a pipe or a file: the same text without the spaces Rich pads lines with.
+    with console.capture() as captured:
         console.print(rendered.renderable)
+    echo("\n".join(line.rstrip() for line in captured.get().split("\n")), nl=False)
 
 
 def _closed() -> None:

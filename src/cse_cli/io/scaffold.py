@@ -56,11 +56,12 @@ def init_repository(
     organisation: str | None,
     schemas: Schemas,
     *,
-    ci: bool = False,
+    ci_source: str | None = None,
 ) -> InitResult:
     """Create cse.yaml, the schemas and one file per element under `root`, keeping what exists.
 
-    With `ci`, also a GitHub Actions workflow (see `workflow_text`). Every folder
+    With `ci_source` (the pinned source the workflow installs cse from), also a
+    GitHub Actions workflow (see `workflow_text`). Every folder
     it writes in is inside the repository: a link out of it (or to nothing) is
     refused with a CseError, as is any file system error, before or as it writes.
     """
@@ -88,8 +89,8 @@ def init_repository(
                     result.kept.append(f"{evidence_dir}/{element.id}.yml")
                     continue
                 _create(result, folder / f"{element.id}.yaml", text)
-    if ci:
-        _workflow(result)
+    if ci_source is not None:
+        _workflow(result, ci_source)
     return result
 
 
@@ -156,7 +157,7 @@ def _one_folder(here: Path, real_root: Path, what: str) -> None:
         raise CseError(f"{here}: is a file, not a folder for {what}")
 
 
-def _workflow(result: InitResult) -> None:
+def _workflow(result: InitResult, source: str) -> None:
     """Write the workflow at the top of the git repository that holds the root, if any.
 
     GitHub runs only workflows at the top of a repository, so for an evidence
@@ -166,15 +167,22 @@ def _workflow(result: InitResult) -> None:
     top = next((f for f in (root, *root.parents) if (f / ".git").exists()), root)
     path = top / WORKFLOW
     _folder(top, path.parent, "the workflow")
-    text = workflow_text(root.relative_to(top).as_posix())
+    text = workflow_text(root.relative_to(top).as_posix(), source)
     listed = path.relative_to(root).as_posix() if top == root else str(path)
     _create(result, path, text, listed)
 
 
-def workflow_text(cse_path: str) -> str:
-    """The GitHub Actions workflow for an evidence repository at `cse_path` in git."""
+def workflow_text(cse_path: str, source: str) -> str:
+    """The GitHub Actions workflow for an evidence repository at `cse_path` in git.
+
+    It installs cse from `source`, a pinned pip source (see io.install_source).
+    """
     template = (resource("templates") / "github-workflow.yml").read_text(encoding="utf-8")
-    return template.replace("__CSE_PATH__", cse_path).replace("__CSE_VERSION__", __version__)
+    return (
+        template.replace('"__CSE_PATH__"', json.dumps(cse_path))
+        .replace('"__CSE_SOURCE__"', json.dumps(source))
+        .replace("__CSE_VERSION__", __version__)
+    )
 
 
 def _create(result: InitResult, path: Path, text: str, listed: str | None = None) -> None:

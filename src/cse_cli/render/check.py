@@ -65,8 +65,12 @@ def _table(organisation: str, verdict: Verdict) -> RenderableType:
         f"Customer Service Excellence at the {verdict.stage.value} stage",
         title_justify="left",
         box=box.SIMPLE_HEAD,
+        pad_edge=False,
+        collapse_padding=True,  # one space between columns: every column fits in 60
     )
-    table.add_column("Criterion", ratio=1)
+    # Wide enough for the longest word of a criterion's title, so a narrow terminal
+    # wraps the title between words instead of cutting it short.
+    table.add_column("Criterion", ratio=1, min_width=12, overflow="fold")
     for heading in ("CP", "F", "P/max", "NC", "Unrated", "Share"):
         table.add_column(heading, justify="right", no_wrap=True, min_width=len(heading))
     table.add_column("Result", no_wrap=True, min_width=7)

@@ -17,7 +17,7 @@ import json
 from typing import Any, Literal
 
 from cse_cli.core.evidence import Config, ElementFile
-from cse_cli.core.ratings import Rating
+from cse_cli.core.ratings import RATING_CHOICES, Rating
 from cse_cli.core.stages import FIELDS
 from cse_cli.core.standard import Standard
 
@@ -41,10 +41,12 @@ def element_schema(standard: Standard) -> dict[str, Any]:
     properties = schema["properties"]
     properties["element"]["enum"] = standard.element_ids()
     for name in _RATING_FIELDS:
+        # No `default`: an editor would offer it as a completion ("Default value").
+        # Blank (null) stays allowed, as `cse init` writes every rating blank.
         properties[name] = {
-            "description": properties[name]["description"],
+            "title": name.replace("_", " ").capitalize(),
+            "description": _whole(properties[name]["description"]),
             "anyOf": [{"type": "string", "enum": RATING_SPELLINGS}, {"type": "null"}],
-            "default": None,
         }
     schema["definitions"].pop("Rating", None)
     properties["development_points"]["items"] = {
@@ -86,6 +88,13 @@ def _draft07(schema: dict[str, Any], title: str) -> dict[str, Any]:
         **{key: value for key, value in moved.items() if key not in {"$defs", "title"}},
         "definitions": moved.get("$defs", {}),
     }
+
+
+def _whole(description: str) -> str:
+    """A description that lists the ratings in full, not cut short with an ellipsis."""
+    if not description.endswith("…"):
+        return description
+    return f"{description.rsplit(':', 1)[0]}: {RATING_CHOICES}."
 
 
 def _nullable(properties: dict[str, Any], names: tuple[str, ...]) -> None:

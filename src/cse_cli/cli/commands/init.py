@@ -12,15 +12,17 @@ if TYPE_CHECKING:
     from pathlib import Path
 
 
-def run(path: Path, organisation: str | None, *, ci: bool) -> Exit:
+def run(path: Path, organisation: str | None, *, ci: bool, cse_source: str | None = None) -> Exit:
     """Create what is missing under `path`, never overwriting a file; say what was done."""
     from cse_cli.io.resources import load_standard
+
+    source = _source(cse_source) if ci or cse_source is not None else None
     from cse_cli.io.scaffold import Schemas, init_repository
     from cse_cli.views.schema import schema_text
 
     standard = load_standard()
     schemas = Schemas(schema_text("element", standard), schema_text("config", standard))
-    result = init_repository(path, standard, organisation, schemas, ci=ci)
+    result = init_repository(path, standard, organisation, schemas, ci_source=source)
     for rel in result.created:
         echo(f"created {rel}")
     if organisation is not None and result.organisation not in {None, organisation}:
@@ -34,3 +36,21 @@ def run(path: Path, organisation: str | None, *, ci: bool) -> Exit:
     if not result.created:
         echo(f"nothing to add: {result.root} already has every file")
     return Exit.MET
+
+
+def _source(given: str | None) -> str:
+    """The pinned source the workflow installs cse from: as given, else where this cse came from."""
+    from cse_cli.core.problems import CseError
+    from cse_cli.io.install_source import installed_source, pinned_problem
+
+    source = given if given is not None else installed_source()
+    if source is None:
+        raise CseError(
+            "cse init --ci needs --cse-source: this cse was not installed from a pinned "
+            "source a CI runner can reach; give cse's git repository at a tag or commit, "
+            "as --cse-source git+https://github.com/OWNER/cse@v0.1.0"
+        )
+    problem = pinned_problem(source)
+    if problem is not None:
+        raise CseError(f"--cse-source {quoted(source)} {problem}")
+    return source

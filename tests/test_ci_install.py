@@ -1,0 +1,180 @@
+"""The workflow `cse init --ci` writes installs cse where no index holds it, and lints clean.
+
+A local git repository (file://) stands in for cse's own; a fresh virtual
+environment stands in for the runner, with package indexes that hold cse's
+dependencies but no cse (the machine's local mirrors: no network). The shell of
+every `run:` step, of the workflow and of action.yml, passes shellcheck.
+(actionlint is not installable here; check-jsonschema validates the workflow.)
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from cse_cli.io.install_source import pinned_problem, source_from_direct_url
+from tests.conftest import PROJECT, run
+
+LOCAL_INDEXES = [Path("/opt/pypi/simple"), Path("/opt/pypi-more/simple")]
+
+
+def _steps(document: dict[str, Any]) -> list[dict[str, Any]]:
+    if "runs" in document:
+        return list(document["runs"]["steps"])
+    return [step for job in document["jobs"].values() for step in job["steps"]]
+
+
+def _workflow(tmp_path: Path, source: str) -> Path:
+    root = tmp_path / "evidence"
+    result = run("init", str(root), "--cse-source", source)
+    assert result.exit_code == 0, result.stderr
+    return root / ".github" / "workflows" / "cse.yml"
+
+
+@pytest.mark.skipif(
+    not all(index.is_dir() for index in LOCAL_INDEXES), reason="no local package index"
+)
+def test_the_install_step_installs_cse_from_a_pinned_git_repository(tmp_path: Path) -> None:
+    bare = tmp_path / "cse.git"
+    subprocess.run(["git", "clone", "-q", "--bare", str(PROJECT), str(bare)], check=True)
+    commit = subprocess.run(
+        ["git", "-C", str(bare), "rev-parse", "HEAD"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    source = f"git+{bare.as_uri()}@{commit}"
+    workflow = yaml.safe_load(_workflow(tmp_path, source).read_text())
+    env = {key: str(value) for key, value in workflow["jobs"]["cse"]["env"].items()}
+    assert env["CSE_SOURCE"] == source
+    install = next(s for s in _steps(workflow) if s.get("name") == "Install cse")
+    runner = tmp_path / "runner"
+    subprocess.run([sys.executable, "-m", "venv", str(runner)], check=True)
+    step_env = {
+        **{k: v for k, v in os.environ.items() if not k.startswith(("PIP_", "VIRTUAL_ENV"))},
+        **env,
+        "PATH": f"{runner / 'bin'}{os.pathsep}{os.environ['PATH']}",
+        "PIP_INDEX_URL": LOCAL_INDEXES[0].as_uri(),
+        "PIP_EXTRA_INDEX_URL": LOCAL_INDEXES[1].as_uri(),
+        "PIP_DISABLE_PIP_VERSION_CHECK": "1",
+    }
+    installed = subprocess.run(
+        ["bash", "-e", "-c", install["run"]],
+        env=step_env,
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=tmp_path,
+    )
+    assert installed.returncode == 0, installed.stderr[-2000:]
+    version = subprocess.run(
+        [str(runner / "bin" / "cse"), "--version"], capture_output=True, text=True, check=True
+    )
+    assert version.stdout.startswith("cse ")
+    no_such = subprocess.run(
+        [str(runner / "bin" / "python"), "-m", "pip", "index", "versions", "cse-cli"],
+        env=step_env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert no_such.returncode != 0  # the indexes the runner used hold no cse-cli
+
+
+def _scripts(path: Path) -> list[str]:
+    document = yaml.safe_load(path.read_text(encoding="utf-8"))
+    scripts = [step["run"] for step in _steps(document) if "run" in step]
+    assert scripts
+    # An expression is replaced before the shell sees it: lint it as a plain word.
+    return [re.sub(r"\$\{\{.*?\}\}", "EXPRESSION", script) for script in scripts]
+
+
+@pytest.mark.parametrize("which", ["workflow", "action"])
+def test_every_run_step_passes_shellcheck(which: str, tmp_path: Path) -> None:
+    path = (
+        _workflow(tmp_path, "git+https://example.org/cse.git@v0.1.0")
+        if which == "workflow"
+        else PROJECT / "action.yml"
+    )
+    shellcheck = Path(sys.executable).with_name("shellcheck")
+    for script in _scripts(path):
+        result = subprocess.run(
+            [str(shellcheck), "--shell=bash", "-"],
+            input=script,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert result.returncode == 0, script + "\n" + result.stdout
+
+
+def test_the_action_installs_from_its_own_checkout() -> None:
+    action = yaml.safe_load((PROJECT / "action.yml").read_text(encoding="utf-8"))
+    assert action["runs"]["using"] == "composite"
+    install = _steps(action)[0]
+    assert install["run"] == 'python -m pip install "$GITHUB_ACTION_PATH"'
+    assert all(step.get("shell") == "bash" for step in _steps(action) if "run" in step)
+
+
+@pytest.mark.parametrize(
+    ("record", "source"),
+    [
+        (
+            '{"url": "https://github.com/o/cse", "vcs_info": {"vcs": "git", '
+            '"commit_id": "' + "a" * 40 + '", "requested_revision": "v0.1.0"}}',
+            "git+https://github.com/o/cse@" + "a" * 40,
+        ),
+        (
+            '{"url": "https://e.org/cse.tar.gz", "archive_info": {"hash": "sha256='
+            + "b" * 64
+            + '"}}',
+            "https://e.org/cse.tar.gz#sha256=" + "b" * 64,
+        ),
+        ('{"url": "file:///work/cse", "dir_info": {"editable": true}}', None),
+        ('{"url": "https://e.org/cse.tar.gz", "archive_info": {}}', None),
+        ("not json", None),
+    ],
+    ids=["git", "archive", "editable-folder", "archive-without-hash", "broken"],
+)
+def test_the_source_pip_recorded(record: str, source: str | None) -> None:
+    assert source_from_direct_url(record) == source
+    if source is not None:
+        assert pinned_problem(source) is None
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "cse-cli",
+        "cse-cli==0.1.0",
+        "git+https://github.com/o/cse",
+        "git+https://github.com/o/cse@",
+        "https://e.org/cse.tar.gz",
+        'git+https://e.org/cse@v1"; curl evil',
+        "git+https://e.org/cse@$(id)",
+    ],
+)
+def test_an_unpinned_or_unsafe_source_is_refused(source: str, tmp_path: Path) -> None:
+    result = run("init", str(tmp_path / "r"), "--ci", "--cse-source", source)
+    assert result.exit_code == 2
+    assert result.stderr.startswith("cse: error: --cse-source ")
+    assert len(result.stderr.splitlines()) == 1
+    assert not (tmp_path / "r").exists()
+
+
+def test_ci_without_a_source_where_none_is_recorded(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from cse_cli.io import install_source
+
+    monkeypatch.setattr(install_source, "installed_source", lambda: None)
+    result = run("init", str(tmp_path / "r"), "--ci")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("cse: error: cse init --ci needs --cse-source")
