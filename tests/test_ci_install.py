@@ -20,7 +20,7 @@ import pytest
 import yaml
 
 from cse_cli.io.install_source import pinned_problem, source_from_direct_url
-from tests.conftest import PROJECT, run
+from tests.helpers import PROJECT, run
 
 LOCAL_INDEXES = [Path("/opt/pypi/simple"), Path("/opt/pypi-more/simple")]
 

@@ -175,3 +175,18 @@ def test_the_html_has_a_chart_and_markdown_a_table(anytown_git: Path) -> None:
     assert "2027-surveillance-1: 6 compliance plus, 6 partial" in html
     md = run("history", str(anytown_git), "--tags", "--format", "md").stdout
     assert "| 2028-surveillance-2 | 2028-03-08 | 7 | 45 | 5 | 0 | 0 | met |" in md
+
+
+def test_a_range_reads_each_commit_as_a_revision_would(tmp_path: Path) -> None:
+    # the range reads files commit by commit from one `git log --raw`; naming each
+    # commit reads it whole: both must say the same
+    anytown_git = _make(tmp_path / "anytown")
+    (anytown_git / "evidence" / "1.1.1.yaml").write_text('element: "1.1.1"\nfinale: full\n')
+    commit_all(anytown_git, "a typo")
+    walked = _points(str(anytown_git), "--range", "2026-desk-top..main")
+    named = _points(str(anytown_git), *[p["revision"] for p in walked])
+    for point in (*walked, *named):
+        point.pop("label")
+    assert walked == named
+    assert walked[-1]["problem"] == "1 error"
+    assert walked[-1]["met"] is None

@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import BOLTON, PROJECT, run
+from tests.helpers import BOLTON, PROJECT, run
 
 pytestmark = pytest.mark.browser
 

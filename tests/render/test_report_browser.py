@@ -114,7 +114,7 @@ def test_renders_offline_without_errors(bolton: Page) -> None:
         "Careers and Reception"
     )
     assert bolton.page.locator("section.criterion").count() == 5
-    assert bolton.page.locator("svg[role=img]").bounding_box()["height"] > 200
+    assert bolton.page.locator("svg[role=img]").first.bounding_box()["height"] > 200
     assert bolton.refused == []
     assert bolton.errors == []
 

@@ -57,7 +57,7 @@ CheckFormat = Literal["text", "json", "github"]
 GapFormat = Literal["text", "json"]
 ReportFormat = Literal["md", "html", "docx"]
 DiffFormat = Literal["text", "md", "json"]
-SchemaKind = Literal["element", "config"]
+SchemaKind = Literal["element", "config", "review"]
 
 
 PathArgument = Annotated[
@@ -366,8 +366,8 @@ def schema(
         typer.Option(
             "--kind",
             "-k",
-            help="element: the schema of the element files; config: of cse.yaml. "
-            "Example: --kind config",
+            help="element: the schema of the element files; config: of cse.yaml; review: "
+            "of reviews/surveillance-1.yaml and -2.yaml. Example: --kind config",
         ),
     ] = "element",
     output: Annotated[

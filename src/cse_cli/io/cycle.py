@@ -64,6 +64,8 @@ def check_cycle(doc: Document, config: Config) -> None:
 
 def check_ratings(doc: Document, element: ElementFile, config: Config) -> None:
     """An element rated at a surveillance whose date cse.yaml does not give."""
+    if element.surveillance_1 is None and element.surveillance_2 is None:
+        return
     for stage in REVIEWS:
         key = stage.field
         if element.recorded(stage) is not None and getattr(config.cycle, key) is None:
@@ -76,6 +78,8 @@ def check_ratings(doc: Document, element: ElementFile, config: Config) -> None:
 
 def check_points(doc: Document, element: ElementFile, config: Config) -> None:
     """Points updated or addressed at a review not in the cycle; `inferred:` naming no key."""
+    if not element.development_points and not any(item.inferred for item in element.evidence):
+        return
     in_cycle = [stage.value for stage in REVIEWS if getattr(config.cycle, stage.field)]
     for index, point in enumerate(element.development_points):
         at = ("development_points", index)
@@ -93,12 +97,15 @@ def check_points(doc: Document, element: ElementFile, config: Config) -> None:
                 )
         _check_inferred(doc, at, point.inferred, type(point).model_fields)
     for index, item in enumerate(element.evidence):
-        _check_inferred(doc, ("evidence", index), item.inferred, type(item).model_fields)
+        if item.inferred:
+            _check_inferred(doc, ("evidence", index), item.inferred, type(item).model_fields)
 
 
 def _check_inferred(
     doc: Document, at: tuple[str | int, ...], inferred: list[str], fields: Collection[str]
 ) -> None:
+    if not inferred:
+        return
     keys = [key for key in fields if key != "inferred"]
     for index, key in enumerate(inferred):
         if key not in keys:

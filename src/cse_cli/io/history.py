@@ -1,29 +1,35 @@
 """The evidence repository at many git revisions: tags, named revisions, or every commit of a range.
 
-One `Git` (one long-lived `git cat-file --batch`) reads every revision. A
-revision whose repository folder is the same git tree as one already read is
-not read again. A range is bounded (`MAX_RANGE_COMMITS`), counted before it is
-read.
+Named revisions and tags are read whole, through one `Git` (one long-lived
+`git cat-file --batch`); a revision whose repository folder is the same git tree
+as one already read is not read again. A range is read from one `git log --raw`:
+the files are followed commit by commit, every blob is fetched in one batch, and
+each distinct file is loaded and validated once. A range is bounded
+(`MAX_RANGE_COMMITS`), counted before anything is read.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+import os
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import closing, contextmanager
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any
 
 from cse_cli.core.problems import CseError
-from cse_cli.io.git import Git, _run
+from cse_cli.io.git import _ENV, Git, GitObject, _run
 from cse_cli.io.gittree import GitTree, _prefix, _root
-from cse_cli.io.repository import read_evidence
+from cse_cli.io.limits import MAX_FILE_BYTES, too_large
+from cse_cli.io.repository import M, _Reader, read_evidence
 from cse_cli.io.root import CONFIG_FILE
+from cse_cli.io.tree import Entry, Refusal, TooLarge, Unreadable, Why, clean
 
 if TYPE_CHECKING:
     from pathlib import Path
 
     from cse_cli.core.evidence import Evidence
     from cse_cli.core.standard import Standard
+    from cse_cli.io.yaml_document import Document
 
 MAX_RANGE_COMMITS = 10_000
 """The most commits `cse history --range` reads: beyond it, name a shorter range."""
@@ -84,6 +90,54 @@ class History:
         # rev-list --format prints "commit <id>" then the formatted line
         return [(lines[i + 2], lines[i + 1]) for i in range(0, len(lines), 3)]
 
+    def walk(self, spec: str, progress: OnRevision | None = None) -> Iterator[Revision]:
+        """Every commit of range `spec` (see `range`), read from one `git log --raw`.
+
+        The files are tracked from the listing before the first commit, then
+        changed as each commit changes them; each distinct file is loaded and
+        validated once, whatever number of commits hold it.
+        """
+        listed = self.range(spec)
+        if not listed:
+            return
+        first = listed[0][1]
+        parent = _run(self.git.top, "rev-parse", "--verify", "--quiet", f"{first}^")
+        start = parent.stdout.decode("ascii").strip()
+        listing = self.git.listing(start, self.prefix) if start else {}
+        objects = {path: found for path, found in listing.items() if found.kind == "blob"}
+        log = _run(
+            self.git.top, "log", "--first-parent", "--reverse", "--format=%x00%H %cs", "--raw",
+            "-z", "--no-renames", "--no-abbrev", spec, "--", self.prefix or ".",
+        )  # fmt: skip
+        changes = _changes(log.stdout, self.prefix)
+        wanted = {found.oid for found in objects.values()} | {
+            found.oid for _, changed in changes.values() for _, found in changed if found
+        }
+        tree = _MapTree(self.git, objects, _prefetch(self.git.top, wanted))
+        cache: dict[Any, Any] = {}
+        for done, (label, commit) in enumerate(listed, start=1):
+            date, changed = changes.get(commit, ("", []))
+            for path, found in changed:
+                if found is None:
+                    objects.pop(path, None)
+                else:
+                    objects[path] = found
+            tree.changed()
+            tree.label = label
+            evidence = None
+            if CONFIG_FILE in objects:
+                evidence = _CachedReader(tree, self.standard, cache).run()
+            if not date:
+                date = _run(self.git.top, "show", "-s", "--format=%cs", commit).stdout.decode()
+            yield Revision(label, commit, date.strip(), evidence)
+            if progress is not None:
+                progress(done, len(listed))
+
+    def each(self, wanted: Iterable[tuple[str, str]]) -> Iterator[Revision]:
+        """The evidence at each (label, revision), in order."""
+        for label, revision in wanted:
+            yield self.read(label, revision)
+
     def read(self, label: str, revision: str) -> Revision:
         """The evidence at `revision` (None when it has no cse.yaml there)."""
         commit = self.git.commit(revision)
@@ -114,3 +168,156 @@ def open_history(path: Path, standard: Standard) -> Iterator[History]:
         sides: list[str | None] = [None, head.decode("ascii")] if head else [None]
         prefix = _root(git, start, sides)
         yield History(git, start if prefix is None else prefix, standard)
+
+
+class _MapTree:
+    """A `Tree` over a map of path to blob id, kept up to date commit by commit.
+
+    Each distinct blob is read once, through the shared `git cat-file --batch`.
+    Symbolic links and submodules are refused as files, as `cse check` would not
+    follow them out of the repository.
+    """
+
+    def __init__(self, git: Git, objects: dict[str, GitObject], blobs: dict[str, bytes]) -> None:
+        self.label = ""
+        self._git = git
+        self.objects = objects
+        self._blobs = blobs
+        self._folders: dict[str, list[str]] | None = None
+
+    def changed(self) -> None:
+        """Forget the folders listed, after the map of paths changed."""
+        self._folders = None
+
+    def oid(self, rel: str) -> str | None:
+        """The blob id of a file, or None."""
+        found = self.objects.get(rel)
+        return found.oid if found is not None else None
+
+    def read(self, rel: str) -> bytes | None:
+        """The bytes of a file, None when absent."""
+        found = self.objects.get(rel)
+        if found is None:
+            return None
+        if found.mode not in {"100644", "100755"}:
+            raise Unreadable(Refusal(Why.NOT_REGULAR, "history follows no link or submodule"))
+        data = self._blobs.get(found.oid)
+        if data is None:
+            if found.size > MAX_FILE_BYTES:  # known from the listing: checked before reading
+                raise TooLarge(too_large(found.size))
+            data = self._git.read(found.oid) or b""
+            if len(data) > MAX_FILE_BYTES:
+                raise TooLarge(too_large(len(data)))
+            self._blobs[found.oid] = data
+        return data
+
+    def listdir(self, rel: str) -> list[Entry] | None:
+        """The files of a folder (None when it holds none)."""
+        if self._folders is None:
+            self._folders = {}
+            for path in self.objects:
+                parent, _, name = path.rpartition("/")
+                self._folders.setdefault(parent or ".", []).append(name)
+        names = self._folders.get(rel)
+        if names is None:
+            return None
+        prefix = "" if rel == "." else rel + "/"
+        return [
+            Entry(name, "file", size=max(self.objects[prefix + name].size, 0))
+            for name in sorted(names)
+        ]
+
+    def check_file(self, rel: str) -> Refusal | None:
+        """Why `rel` is not a file at this commit, or None."""
+        cleaned = clean(rel)
+        if cleaned is None:
+            return Refusal(Why.OUTSIDE)
+        return None if cleaned in self.objects else Refusal(Why.MISSING)
+
+
+class _CachedReader(_Reader):
+    """The repository reader, with each distinct file loaded and validated once."""
+
+    def __init__(self, tree: _MapTree, standard: Standard, cache: dict[Any, Any]) -> None:
+        super().__init__(tree, standard, None)
+        self.map_tree = tree
+        self.cache = cache
+
+    def _load(self, rel: str) -> Document | None:
+        key = ("load", rel, self.map_tree.oid(rel))
+        if key not in self.cache:
+            self.cache[key] = super()._load(rel)
+        doc: Document | None = self.cache[key]
+        return None if doc is None else replace(doc, problems=list(doc.problems))
+
+    def _validate(self, doc: Document, model: type[M], what: str) -> M | None:
+        key = ("validate", id(doc.data), model)
+        if key not in self.cache:
+            before = len(doc.problems)
+            result = super()._validate(doc, model, what)
+            self.cache[key] = (result, doc.problems[before:], doc.data)
+            return result
+        result, added, _ = self.cache[key]
+        doc.problems.extend(added)
+        found: M | None = result
+        return found
+
+
+def _changes(raw: bytes, prefix: str) -> dict[str, tuple[str, list[tuple[str, GitObject | None]]]]:
+    """Per commit of a `git log --raw -z` output: its date and the files it changed.
+
+    Paths are made relative to `prefix`; a deleted file maps to None.
+    """
+    found: dict[str, tuple[str, list[tuple[str, GitObject | None]]]] = {}
+    lead = f"{prefix}/" if prefix else ""
+    fields = raw.split(b"\0")
+    commit = ""
+    index = 0
+    while index < len(fields):
+        field = fields[index].lstrip(b"\n")
+        index += 1
+        if not field:
+            continue
+        if not field.startswith(b":"):  # "<commit id> <date>", from --format
+            commit, _, day = field.decode("ascii").partition(" ")
+            found[commit] = (day, [])
+            continue
+        meta = field.decode("ascii").split()  # ":old-mode new-mode old-id new-id status"
+        path = fields[index].decode("utf-8", "surrogateescape")
+        index += 1
+        if commit and path.startswith(lead):
+            change = None if meta[4] == "D" else GitObject(meta[1], "blob", meta[3], -1)
+            found[commit][1].append((path[len(lead) :], change))
+    return found
+
+
+def _prefetch(top: Path, oids: set[str]) -> dict[str, bytes]:
+    """Every blob of `oids` no larger than one file may be, in one `git cat-file --batch` run.
+
+    One round trip instead of one per blob; a larger blob is left for `_MapTree.read`
+    to refuse with the limit's message.
+    """
+    import subprocess
+
+    if not oids:
+        return {}
+    order = sorted(oids)
+    done = subprocess.run(
+        ["git", "cat-file", "--batch"], cwd=top, input="\n".join(order).encode() + b"\n",
+        capture_output=True, check=False, env={**os.environ, **_ENV},
+    )  # fmt: skip
+    blobs: dict[str, bytes] = {}
+    out, at = done.stdout, 0
+    for oid in order:
+        end = out.find(b"\n", at)
+        if end < 0:
+            break
+        header = out[at:end].split()
+        at = end + 1
+        if len(header) != 3 or not header[2].isdigit():  # noqa: PLR2004 - `<id> missing`
+            continue
+        size = int(header[2])
+        if size <= MAX_FILE_BYTES:
+            blobs[oid] = out[at : at + size]
+        at += size + 1
+    return blobs

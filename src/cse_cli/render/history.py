@@ -40,7 +40,8 @@ def to_json(view: HistoryView) -> str:
     return json.dumps({"points": points}, indent=2, ensure_ascii=False) + "\n"
 
 
-def _cp_words(p: Point) -> str:
+def compliance_plus_words(p: Point) -> str:
+    """Compliance plus since the point before: '5 retained; gained 1.3.1; lost 2.1.3'."""
     parts = [f"{len(p.retained)} retained"] if p.retained else []
     if p.gained:
         parts.append(f"gained {', '.join(p.gained)}")
@@ -72,7 +73,7 @@ def to_text(view: HistoryView) -> Styled:
             p.label, p.date or "", str(t.compliance_plus), str(t.full), str(t.partial),
             str(t.non_compliance), str(t.unrated), _when(p),
         )  # fmt: skip
-    lines = [Text(f"  {p.label}: compliance plus {_cp_words(p)}") for p in view.points]
+    lines = [Text(f"  {p.label}: compliance plus {compliance_plus_words(p)}") for p in view.points]
     return Styled(Group(table, Text("Compliance plus since the point before:"), *lines))
 
 
@@ -89,7 +90,7 @@ def to_markdown(view: HistoryView) -> str:
         lines.append(
             f"| {md_text(p.label)} | {p.date or ''} | {t.compliance_plus} | {t.full} | "
             f"{t.partial} | {t.non_compliance} | {t.unrated} | {md_text(_when(p))} | "
-            f"{md_text(_cp_words(p))} |"
+            f"{md_text(compliance_plus_words(p))} |"
         )
     return "\n".join(lines) + "\n"
 
@@ -106,7 +107,7 @@ def to_html(view: HistoryView) -> str:
         f'<td class="number">{p.totals.full}</td><td class="number">{p.totals.partial}</td>'
         f'<td class="number">{p.totals.non_compliance}</td>'
         f'<td class="number">{p.totals.unrated}</td><td>{escape(_when(p))}</td>'
-        f"<td>{escape(_cp_words(p))}</td></tr>"
+        f"<td>{escape(compliance_plus_words(p))}</td></tr>"
         for p in view.points
     )
     return (

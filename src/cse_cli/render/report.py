@@ -10,7 +10,9 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from jinja2 import Environment
+    from markupsafe import Markup
 
+    from cse_cli.views.history import HistoryView, Point
     from cse_cli.views.report import ReportView
     from cse_cli.views.review_report import ReviewReport
 
@@ -62,4 +64,21 @@ def _environment(output_format: str) -> Environment:
         keep_trailing_newline=True,
     )
     environment.filters["md_url"] = md_url
+    environment.globals["history_chart"] = _history_chart
+    environment.globals["compliance_plus_words"] = _cp_words
     return environment
+
+
+def _history_chart(view: HistoryView) -> Markup:
+    """The history chart's inline SVG, built (and escaped) by cse_cli.render.history."""
+    from markupsafe import Markup
+
+    from cse_cli.render.history import chart_svg
+
+    return Markup(chart_svg(view))  # noqa: S704 - every value in it is escaped
+
+
+def _cp_words(point: Point) -> str:
+    from cse_cli.render.history import compliance_plus_words
+
+    return compliance_plus_words(point)

@@ -12,9 +12,11 @@ from typing import TYPE_CHECKING
 
 from cse_cli.core.evidence import ElementFile
 from cse_cli.core.scoring import falls_short, rules_sentence
+from cse_cli.core.stages import Stage
 from cse_cli.io.tree import clean
 from cse_cli.views.chart import Chart, chart
 from cse_cli.views.gap import to_raise_criterion
+from cse_cli.views.history import HistoryView, build_history, cycle_readings
 from cse_cli.views.points import PointView, point_view
 
 if TYPE_CHECKING:
@@ -23,7 +25,6 @@ if TYPE_CHECKING:
     from cse_cli.core.evidence import Evidence, EvidenceItem
     from cse_cli.core.ratings import Rating
     from cse_cli.core.scoring import CriterionResult, Verdict
-    from cse_cli.core.stages import Stage
     from cse_cli.core.standard import Standard
 
 
@@ -112,6 +113,8 @@ class ReportView:
     generated: str | None
     documents: str | None = None
     """Where the HTML report links each `path:` document (in a `cse pack`); None: not linked."""
+    history: HistoryView | None = None
+    """Each stage of the cycle, when more than one stage is rated."""
 
 
 def build_view(
@@ -153,7 +156,16 @@ def build_view(
         criteria=criteria,
         chart=chart(verdict.criteria),
         generated=generated.strftime("%Y-%m-%d %H:%M %Z") if generated is not None else None,
+        history=_history(standard, evidence),
     )
+
+
+def _history(standard: Standard, evidence: Evidence) -> HistoryView | None:
+    """The stages of the cycle, leaving out the self-assessment, when two or more are rated."""
+    readings = [r for r in cycle_readings(evidence) if r.stage is not Stage.SELF]
+    if len(readings) < 2:  # noqa: PLR2004 - a history needs two points
+        return None
+    return build_history(standard, evidence.config.organisation, readings)
 
 
 def _criterion(

@@ -21,7 +21,7 @@ from cse_cli.core.ratings import RATING_CHOICES, Rating
 from cse_cli.core.stages import FIELDS
 from cse_cli.core.standard import Standard
 
-Kind = Literal["element", "config"]
+Kind = Literal["element", "config", "review"]
 DRAFT = "http://json-schema.org/draft-07/schema#"
 RATING_SPELLINGS = [
     *(rating.value for rating in Rating),
@@ -71,9 +71,21 @@ def config_schema() -> dict[str, Any]:
     return schema
 
 
+def review_schema() -> dict[str, Any]:
+    """The schema of a surveillance review file (reviews/surveillance-1.yaml…)."""
+    from cse_cli.core.reviews import Review
+
+    schema = _draft07(Review.model_json_schema(), "CSE surveillance review")
+    _close(schema)
+    return schema
+
+
 def schema_text(kind: Kind, standard: Standard) -> str:
     """A schema as the JSON text `cse schema` prints and `cse init` writes."""
-    schema = element_schema(standard) if kind == "element" else config_schema()
+    if kind == "review":
+        schema = review_schema()
+    else:
+        schema = element_schema(standard) if kind == "element" else config_schema()
     return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
 
 

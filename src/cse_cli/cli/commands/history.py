@@ -50,23 +50,23 @@ def run(
     with open_history(path, standard) as history:
         if history.shallow and (tags or commits):
             echo("cse: warning: a shallow clone: commits before its depth are not read", err=True)
-        if commits:
-            wanted = history.range(commits)
-        else:
+        names: list[str] = []
+        if not commits:
             names = history.tags() if tags else revisions
             if not names:
                 raise CseError("the git repository has no tags: name revisions, or use --range")
-            wanted = [(name, name) for name in names]
         with progress_on(sys.stderr, wanted=output_format == "text") as progress:
-            for done, (label, revision) in enumerate(wanted, start=1):
-                found = history.read(label, revision)
+            found_all = (
+                history.walk(commits, progress)
+                if commits
+                else history.each((name, name) for name in names)
+            )
+            for found in found_all:
                 if found.evidence is not None and not organisation:
                     organisation = found.evidence.config.organisation
                 readings.append(
-                    Reading(label, found.commit, Stage.LATEST, found.date, found.evidence)
+                    Reading(found.label, found.commit, Stage.LATEST, found.date, found.evidence)
                 )
-                if progress is not None:
-                    progress(done, len(wanted))
     view = build_history(standard, organisation or "(no cse.yaml)", readings)
     show(render("history", output_format, view))
     return Exit.MET
