@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib.util
+import zipfile
 from pathlib import Path
 from types import ModuleType
 
@@ -342,3 +343,20 @@ def test_hyperlinks_give_the_url(tmp_path: Path) -> None:
         {"title": "Panels", "url": "https://example.org/panels"},
         {"title": "Cards", "notes": r"Location: S:\Cards"},
     ]
+
+
+def test_a_shared_string_table_as_excel_saves_text(tmp_path: Path) -> None:
+    from tests.helpers import as_shared_strings
+
+    matrix = _maker(MATRICES / "realistic").make(tmp_path)
+    as_shared_strings(matrix)
+    with zipfile.ZipFile(matrix) as archive:
+        assert b't="s"' in archive.read("xl/worksheets/sheet1.xml")
+        assert b"inlineStr" not in archive.read("xl/worksheets/sheet1.xml")
+    out = tmp_path / "out"
+    result = run("import", str(matrix), str(out))
+    assert result.exit_code == 0, result.stderr
+    assert _element(out, "1.1.2")["evidence"] == [{"ref": "ES-2", "notes": "Use the 2025 wave"}]
+    first = _element(out, "1.1.1")["evidence"]
+    assert isinstance(first, list)
+    assert first[0]["service"] == "Library"  # the colour key holds too
