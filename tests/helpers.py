@@ -195,3 +195,27 @@ def matrix_csv(path: Path, lines: Sequence[str], encoding: str = "utf-8") -> Pat
     """Write a CSV matrix: the header line and `lines`, in `encoding`."""
     path.write_bytes("\r\n".join([",".join(HEADER), *lines, ""]).encode(encoding))
     return path
+
+
+def as_shared_strings(path: Path) -> None:
+    """Rewrite a workbook's inline strings as a shared string table, as Excel saves text."""
+    import re
+
+    strings: list[bytes] = []
+
+    def shared(found: re.Match[bytes]) -> bytes:
+        strings.append(found[3])
+        return b'<c r="%s"%s t="s"><v>%d</v></c>' % (found[1], found[2], len(strings) - 1)
+
+    inline = re.compile(
+        rb'<c r="([A-Z]+\d+)"((?: s="\d+")?) t="inlineStr"><is><t[^>]*>(.*?)</t></is></c>'
+    )
+    rewrite_part(path, SHEET_XML, lambda xml: inline.sub(shared, xml))
+    table = b"".join(b"<si><t>%s</t></si>" % text for text in strings)
+    main = b"http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    part = b'<sst xmlns="%s" count="%d">%s</sst>' % (main, len(strings), table)
+    kind = b"application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"
+    override = b'<Override PartName="/xl/sharedStrings.xml" ContentType="%s"/></Types>' % kind
+    rewrite_part(path, "[Content_Types].xml", lambda xml: xml.replace(b"</Types>", override))
+    with zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/sharedStrings.xml", part)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib.util
+import zipfile
 from pathlib import Path
 from types import ModuleType
 
@@ -343,3 +344,38 @@ def test_hyperlinks_give_the_url(tmp_path: Path) -> None:
         {"title": "Panels", "url": "https://example.org/panels"},
         {"title": "Cards", "notes": r"Location: S:\Cards"},
     ]
+
+
+def test_a_shared_string_table_as_excel_saves_text(tmp_path: Path) -> None:
+    from tests.helpers import as_shared_strings
+
+    matrix = _maker(MATRICES / "realistic").make(tmp_path)
+    as_shared_strings(matrix)
+    with zipfile.ZipFile(matrix) as archive:
+        assert b't="s"' in archive.read("xl/worksheets/sheet1.xml")
+        assert b"inlineStr" not in archive.read("xl/worksheets/sheet1.xml")
+    out = tmp_path / "out"
+    result = run("import", str(matrix), str(out))
+    assert result.exit_code == 0, result.stderr
+    assert _element(out, "1.1.2")["evidence"] == [{"ref": "ES-2", "notes": "Use the 2025 wave"}]
+    first = _element(out, "1.1.1")["evidence"]
+    assert isinstance(first, list)
+    assert first[0]["service"] == "Library"  # the colour key holds too
+
+
+def test_a_rating_column_beside_the_self_assessment_is_named(tmp_path: Path) -> None:
+    from tests.helpers import matrix_workbook
+
+    header = ("Ref", "Evidence", "Rating", "Self-assessment")
+    matrix = matrix_workbook(tmp_path / "matrix.xlsx", [["1.1.1", "Surveys", "F", "P"]], header)
+    out = tmp_path / "out"
+    result = run("import", str(matrix), str(out))
+    assert result.exit_code == 0
+    assert result.stderr == (
+        "matrix.xlsx:Evidence Matrix!C3: warning: column 'Rating' is not imported: the "
+        "self-assessment column gives that rating; say which stage it holds with "
+        "--column final=Rating or desk_top=Rating\n"
+    )
+    assert _element(out, "1.1.1")["self_assessment"] == "partial"
+    assert run("import", str(matrix), str(tmp_path / "o2"), "-c", "final=Rating").stderr == ""
+    assert _element(tmp_path / "o2", "1.1.1")["final"] == "full"

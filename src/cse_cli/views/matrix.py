@@ -94,6 +94,13 @@ class _Recogniser:
                            "imported: cse has no place for it (give it one with "
                            f"--column notes={short(name)})")  # fmt: skip
             self.matrix.unplaced.append(name)
+        if "rating" in header.columns and "self_assessment" in header.columns:
+            column = header.columns["rating"]
+            name = short(header.names[column])
+            message = f"column {quoted(name)} is not imported: the self-assessment column gives "
+            message += f"that rating; say which stage it holds with --column final={name} or "
+            self.sheet.add(header.row, column, "warning", message + f"desk_top={name}")
+            self.matrix.unplaced.append(header.names[column])
         for color in header.key.values():
             self._service(color)
         for cells in self.sheet.rows:
