@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from cse_cli.core.reviews import CycleStandard
 from cse_cli.core.standard import Standard, standard_from_data
@@ -27,18 +28,19 @@ def resource(name: str) -> Path:
 @cache
 def load_standard() -> Standard:
     """The standard: criteria, sub-criteria, elements and scoring rules."""
-    path = resource("standard") / "elements.yaml"
-    document = load(path.read_bytes(), str(path))
-    if document.problems:  # our own data: a problem here is a bug, not user input
-        raise ValueError("; ".join(str(problem) for problem in document.problems))
-    return standard_from_data(document.data)
+    return standard_from_data(_shipped("elements.yaml"))
 
 
 @cache
 def load_cycle() -> CycleStandard:
     """The cycle as data: the documents a surveillance requests, each review's headings."""
-    path = resource("standard") / "cycle.yaml"
+    return CycleStandard.model_validate(_shipped("cycle.yaml"))
+
+
+def _shipped(name: str) -> Any:  # noqa: ANN401 - YAML data: a mapping as its file gives it
+    """The data of a file of standard/: our own data, so a problem in it is a bug."""
+    path = resource("standard") / name
     document = load(path.read_bytes(), str(path))
-    if document.problems:  # our own data: a problem here is a bug, not user input
+    if document.problems:
         raise ValueError("; ".join(str(problem) for problem in document.problems))
-    return CycleStandard.model_validate(document.data)
+    return document.data
