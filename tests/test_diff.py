@@ -104,6 +104,8 @@ def test_json_has_exactly_the_documented_keys(bolton: Path) -> None:
         ],
         "evidence": {"added": [], "removed": [], "changed": []},
         "development_points": {"opened": [], "addressed": []},
+        "elements": {"added": [], "removed": [], "not_compared": []},
+        "fields_changed": [],
     }
 
 

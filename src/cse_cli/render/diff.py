@@ -44,6 +44,7 @@ def summary(diff: Diff) -> str:
         (len(diff.evidence_changed), "evidence item", "changed"),
         (len(diff.points_opened), "development point", "opened"),
         (len(diff.points_addressed), "development point", "addressed"),
+        (len(diff.fields_changed), "other field", "changed"),
     ]
     parts = [f"{n} {noun}{'s' if n != 1 else ''} {verb}" for n, noun, verb in counts if n]
     if parts:
@@ -80,6 +81,11 @@ def sections(diff: Diff) -> list[tuple[str, tuple[str, ...], Rows]]:
         ("Evidence changed", _ITEM, items(diff.evidence_changed)),
         ("Development points opened", _POINT, points(diff.points_opened)),
         ("Development points addressed", _POINT, points(diff.points_addressed)),
+        (
+            "Other fields changed",
+            ("Element", "Field", "Before", "After"),
+            [(f.element, f.field, f.before, f.after) for f in diff.fields_changed],
+        ),
         (
             "Elements not compared because their file has errors",
             ("Element",),
