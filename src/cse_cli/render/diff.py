@@ -27,9 +27,9 @@ def rating(value: Rating | None) -> str:
 
 
 def verdict(diff: Diff) -> str:
-    """The overall verdict before and after: `not met → met`, or `met (unchanged)`."""
+    """The overall verdict before and after: `not met → met`, or `still met`."""
     if diff.met_before == diff.met_after:
-        return f"{met(diff.met_after)} (unchanged)"
+        return f"still {met(diff.met_after)}"
     return f"{met(diff.met_before)} → {met(diff.met_after)}"
 
 
@@ -96,4 +96,4 @@ def sections(diff: Diff) -> list[tuple[str, tuple[str, ...], Rows]]:
 
 def invalid(side: Side) -> str:
     """That a side's evidence is invalid, with its count of errors."""
-    return f"The evidence at {side.label} is invalid ({plural(len(side.errors), 'error')})"
+    return f"The evidence of {side.label} is invalid ({plural(len(side.errors), 'error')})"
