@@ -80,5 +80,5 @@ def test_a_diff_in_markdown_has_nothing_live_even_in_its_summary(tmp_path: Path)
     )
     _git(root, "-c", "user.name=T", "-c", "user.email=t@e.org", "commit", "-qam", "y")
     result = run("diff", "@someone/x", "main", "--path", str(root), "--format", "md")
-    assert "<summary>Problems at @&#8203;someone/x (" in result.stdout
+    assert "<summary>Problems of @&#8203;someone/x (" in result.stdout
     assert not GITHUB.search(_decoded(result.stdout)), result.stdout

@@ -81,33 +81,29 @@ def _deny(monkeypatch: pytest.MonkeyPatch, function: str, below: Path) -> None:
     monkeypatch.setattr(os, function, denied)
 
 
-@pytest.mark.parametrize("command", COMMANDS.values(), ids=COMMANDS.keys())
-def test_an_evidence_folder_that_cannot_be_listed(
-    command: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    root = write_repo(tmp_path / "repo", {"evidence/1.1.1.yaml": element_yaml("1.1.1")})
-    _deny(monkeypatch, "listdir", root / "evidence")
-    result = run(*_args(command, root))
-    assert result.exit_code == (0 if command[0] == "diff" else 2)  # diff shows an invalid side
-    assert (
-        "cse.yaml:1:1: error: evidence_dir 'evidence' cannot be read (Permission denied)"
-        in result.output
-    )
-    assert "Traceback" not in result.output
+DENIED = {
+    "evidence-folder": (
+        "listdir",
+        "cse.yaml:1:1: error: evidence_dir 'evidence' cannot be read (Permission denied)",
+    ),
+    "element-file": (
+        "open",
+        "evidence/1.1.1.yaml:0:0: error: 1.1.1.yaml cannot be read (Permission denied)",
+    ),
+}
 
 
+@pytest.mark.parametrize("denied", DENIED.values(), ids=DENIED.keys())
 @pytest.mark.parametrize("command", COMMANDS.values(), ids=COMMANDS.keys())
-def test_an_element_file_that_cannot_be_opened(
-    command: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+def test_a_folder_or_file_that_cannot_be_read(
+    command: list[str], denied: tuple[str, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    function, line = denied
     root = write_repo(tmp_path / "repo", {"evidence/1.1.1.yaml": element_yaml("1.1.1")})
-    _deny(monkeypatch, "open", root / "evidence")
+    _deny(monkeypatch, function, root / "evidence")
     result = run(*_args(command, root))
     assert result.exit_code == (0 if command[0] == "diff" else 2)  # diff shows an invalid side
-    assert (
-        "evidence/1.1.1.yaml:0:0: error: 1.1.1.yaml cannot be read (Permission denied)"
-        in result.output
-    )
+    assert line in result.output
     assert "Traceback" not in result.output
 
 

@@ -129,7 +129,7 @@ def _violations(result: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-@pytest.mark.parametrize("width", [1280, 390], ids=["desktop", "phone"])
+@pytest.mark.parametrize("width", [1280, 1024, 390, 375])
 def test_axe_finds_no_wcag_22_aa_violation(browser: Any, bolton_html: Path, width: int) -> None:
     _need(AXE.is_file(), f"axe-core ({AXE}; run `npm ci`)")
     page = Page(browser, bolton_html, width=width)
@@ -237,3 +237,54 @@ def test_screenshot(bolton: Page, tmp_path: Path) -> None:
         "1. Customer Insight", "2. The Culture of the Organisation", "3. Information and Access",
         "4. Delivery", "5. Timeliness and Quality of Service",
     ]  # fmt: skip
+    assert len(png) > 50_000  # a blank or unstyled page compresses far smaller
+
+
+# widths: a phone, a laptop, a desktop -----------------------------------------------
+# The page never scrolls sideways; a table wider than the page scrolls inside its
+# own box, a labelled region that the keyboard can reach and scroll.
+
+LAYOUT_WIDTHS = [375, 1024, 1280]
+
+
+_LAYOUT = """() => {
+  const page = document.documentElement;
+  const boxes = [...document.querySelectorAll('.table-box')];
+  return {
+    pageWidth: page.scrollWidth, viewport: page.clientWidth,
+    tables: document.querySelectorAll('table').length,
+    boxed: document.querySelectorAll('.table-box > table').length,
+    scrolling: boxes.filter(b => b.scrollWidth > b.clientWidth + 1).length,
+    unlabelled: boxes.filter(b => !b.getAttribute('aria-label') || b.tabIndex !== 0).length,
+    widest: Math.max(...[...document.querySelectorAll('body *')]
+      .filter(e => !e.closest('.table-box')).map(e => e.getBoundingClientRect().right)),
+  };
+}"""
+
+
+@pytest.mark.parametrize("width", LAYOUT_WIDTHS)
+def test_the_page_never_scrolls_sideways(browser: Any, bolton_html: Path, width: int) -> None:
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    page.goto(bolton_html.resolve().as_uri(), wait_until="load")
+    layout = page.evaluate(_LAYOUT)
+    page.close()
+    assert layout["pageWidth"] <= layout["viewport"], layout
+    assert layout["widest"] <= layout["viewport"] + 1, layout  # outside the table boxes
+    assert layout["tables"] == layout["boxed"] > 0
+    assert layout["unlabelled"] == 0
+    if width == 375:
+        assert layout["scrolling"] > 0  # the wide tables scroll in their boxes
+    if width >= 1024:
+        assert layout["scrolling"] == 0  # and on a laptop nothing needs to
+
+
+def test_a_table_box_scrolls_from_the_keyboard(browser: Any, bolton_html: Path) -> None:
+    page = browser.new_page(viewport={"width": 375, "height": 900})
+    page.goto(bolton_html.resolve().as_uri(), wait_until="load")
+    box = page.locator(".table-box").first
+    box.focus()
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("End")
+    scrolled = box.evaluate("b => b.scrollLeft")
+    page.close()
+    assert scrolled > 0

@@ -42,7 +42,7 @@ def test_text_shows_both_ratings_and_the_criteria_that_become_met(bolton: Path) 
     result = run("diff", "HEAD", "--path", str(bolton))
     assert result.exit_code == 0, result.stderr
     assert result.stdout == (
-        f"HEAD ({_short(bolton)}) → working tree, at the latest stage\n"
+        f"HEAD ({_short(bolton)}) → the working tree, at the latest stage\n"
         "Verdict: not met → met (indicative: the certification body decides)\n"
         "  Criterion 5 Timeliness and Quality of Service: not met → met\n"
         "2 ratings changed.\n"
@@ -56,7 +56,7 @@ def test_markdown_puts_the_verdict_first_and_folds_the_details(bolton: Path) -> 
     result = run("diff", "HEAD", "--path", str(bolton), "--format", "md")
     assert result.exit_code == 0, result.stderr
     assert result.stdout == (
-        f"### Customer Service Excellence: HEAD ({_short(bolton)}) → working tree\n"
+        f"### Customer Service Excellence: HEAD ({_short(bolton)}) → the working tree\n"
         "\n"
         "**Verdict at the latest stage: ❌ not met → ✅ met** "
         "(indicative: the certification body decides)\n"
@@ -85,7 +85,7 @@ def test_json_has_exactly_the_documented_keys(bolton: Path) -> None:
     report = json.loads(result.stdout)
     assert report == {
         "base": f"HEAD ({_short(bolton)})",
-        "head": "working tree",
+        "head": "the working tree",
         "met_before": False,
         "met_after": True,
         "criteria": [
@@ -101,6 +101,8 @@ def test_json_has_exactly_the_documented_keys(bolton: Path) -> None:
         ],
         "evidence": {"added": [], "removed": [], "changed": []},
         "development_points": {"opened": [], "addressed": []},
+        "elements": {"added": [], "removed": [], "not_compared": []},
+        "fields_changed": [],
     }
 
 
@@ -121,7 +123,7 @@ def test_nothing_changed(tmp_path: Path) -> None:
     result = run("diff", "HEAD", "--path", str(root))
     assert result.exit_code == 0
     assert result.stdout.splitlines()[1:] == [
-        "Verdict: not met (unchanged) (indicative: the certification body decides)",
+        "Verdict: still not met (indicative: the certification body decides)",
         "No change to the evidence.",
     ]
 
@@ -141,7 +143,7 @@ def test_a_revision_with_invalid_evidence_is_reported_not_crashed_on(tmp_path: P
     assert [c["met_before"] for c in report["criteria"]] == [None] * 5
     assert report["ratings"] == []  # 4.1.2 could not be read at HEAD: not "added"
     text = run("diff", "HEAD", "--path", str(root)).stdout
-    assert f"The evidence at HEAD ({_short(root)}) is invalid (1 error):\n" in text
+    assert f"The evidence of HEAD ({_short(root)}) is invalid (1 error):\n" in text
     assert "  evidence/4.1.2.yaml:5:1: error: unknown key 'finale' (did you mean 'final'?)\n" in (
         text
     )
@@ -155,8 +157,8 @@ def test_invalid_evidence_in_the_working_tree_still_exits_0(tmp_path: Path) -> N
     result = run("diff", "HEAD", "--path", str(root), "--format", "md")
     assert result.exit_code == 0
     assert "**Verdict at the latest stage: ❌ not met → ⚠️ invalid**" in result.stdout
-    assert "> ⚠️ The evidence at working tree is invalid (1 error)." in result.stdout
-    assert "<summary>Problems at working tree (1)</summary>" in result.stdout
+    assert "> ⚠️ The evidence of the working tree is invalid (1 error)." in result.stdout
+    assert "<summary>Problems of the working tree (1)</summary>" in result.stdout
 
 
 def test_a_renamed_element_file_is_the_same_element(tmp_path: Path) -> None:
@@ -204,7 +206,7 @@ def test_cse_yaml_missing_at_the_base_revision(tmp_path: Path) -> None:
     commit_all(top, "the evidence")
     result = run("diff", "HEAD~1", "HEAD", "--path", str(top), "-f", "md")
     assert result.exit_code == 0
-    assert "> ⚠️ The evidence at HEAD\\~1 (" in result.stdout  # ~ escaped: no strikethrough
+    assert "> ⚠️ The evidence of HEAD\\~1 (" in result.stdout  # ~ escaped: no strikethrough
     assert "| cse.yaml | 0:0 | cse.yaml is missing |" in result.stdout
     assert "<summary>Elements added (57)</summary>" in result.stdout
 

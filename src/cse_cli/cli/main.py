@@ -113,10 +113,12 @@ def _value_of(options: list[str], args: list[str]) -> str | None:
     found = None
     for index, arg in enumerate(args):
         name, equals, value = arg.partition("=")
-        if name in options and equals:
+        if name in options and equals and name.startswith("--"):  # `-s=x` gives `=x`
             found = value
         elif arg in options and index + 1 < len(args):
             found = args[index + 1]
+        elif arg[:2] in options and arg[2:] and not arg.startswith("--"):  # `-sfinal`
+            found = arg[2:]
     return found
 
 

@@ -192,7 +192,7 @@ def _side(
         return DirTree(find_root(folder))
     if revision is None or commit is None:
         tree = DirTree(git.top / prefix if prefix else git.top)
-        tree.label = "working tree"
+        tree.label = "the working tree"
         return tree
     return GitTree(git, commit, prefix, f"{revision} ({commit[:7]})")
 

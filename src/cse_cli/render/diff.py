@@ -27,9 +27,9 @@ def rating(value: Rating | None) -> str:
 
 
 def verdict(diff: Diff) -> str:
-    """The overall verdict before and after: `not met → met`, or `met (unchanged)`."""
+    """The overall verdict before and after: `not met → met`, or `still met`."""
     if diff.met_before == diff.met_after:
-        return f"{met(diff.met_after)} (unchanged)"
+        return f"still {met(diff.met_after)}"
     return f"{met(diff.met_before)} → {met(diff.met_after)}"
 
 
@@ -44,6 +44,7 @@ def summary(diff: Diff) -> str:
         (len(diff.evidence_changed), "evidence item", "changed"),
         (len(diff.points_opened), "development point", "opened"),
         (len(diff.points_addressed), "development point", "addressed"),
+        (len(diff.fields_changed), "other field", "changed"),
     ]
     parts = [f"{n} {noun}{'s' if n != 1 else ''} {verb}" for n, noun, verb in counts if n]
     if parts:
@@ -81,6 +82,11 @@ def sections(diff: Diff) -> list[tuple[str, tuple[str, ...], Rows]]:
         ("Development points opened", _POINT, points(diff.points_opened)),
         ("Development points addressed", _POINT, points(diff.points_addressed)),
         (
+            "Other fields changed",
+            ("Element", "Field", "Before", "After"),
+            [(f.element, f.field, f.before, f.after) for f in diff.fields_changed],
+        ),
+        (
             "Elements not compared because their file has errors",
             ("Element",),
             elements(diff.not_compared),
@@ -90,4 +96,4 @@ def sections(diff: Diff) -> list[tuple[str, tuple[str, ...], Rows]]:
 
 def invalid(side: Side) -> str:
     """That a side's evidence is invalid, with its count of errors."""
-    return f"The evidence at {side.label} is invalid ({plural(len(side.errors), 'error')})"
+    return f"The evidence of {side.label} is invalid ({plural(len(side.errors), 'error')})"

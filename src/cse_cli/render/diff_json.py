@@ -49,6 +49,15 @@ def to_json(diff: Diff) -> str:
                     "opened": points(diff.points_opened),
                     "addressed": points(diff.points_addressed),
                 },
+                "elements": {
+                    "added": list(diff.elements_added),
+                    "removed": list(diff.elements_removed),
+                    "not_compared": list(diff.not_compared),
+                },
+                "fields_changed": [
+                    {"element": f.element, "field": f.field, "before": f.before, "after": f.after}
+                    for f in diff.fields_changed
+                ],
             },
             indent=2,
             ensure_ascii=False,

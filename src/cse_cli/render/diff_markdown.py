@@ -28,7 +28,7 @@ def to_markdown(diff: Diff) -> str:
         "",
         f"**Verdict at the {diff.stage} stage: "
         + (
-            f"{mark[met(diff.met_after)]} (unchanged)"
+            f"still {mark[met(diff.met_after)]}"
             if diff.met_before == diff.met_after
             else f"{mark[met(diff.met_before)]} → {mark[met(diff.met_after)]}"
         )
@@ -52,7 +52,7 @@ def to_markdown(diff: Diff) -> str:
         if not side.valid:
             rows = [(p.file, f"{p.line}:{p.column}", p.message) for p in side.errors]
             out += _folded(
-                f"Problems at {md_html(side.label)} ({len(rows)})",
+                f"Problems of {md_html(side.label)} ({len(rows)})",
                 ("File", "Place", "Problem"),
                 rows,
             )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from cse_cli.core.text import inert
+from cse_cli.core.text import inert, short
 from cse_cli.render import Styled
 from cse_cli.render.diff import INDICATIVE, invalid, met, sections, summary, verdict
 
@@ -51,9 +51,9 @@ def _text(diff: Diff) -> RenderableType:
             continue
         lines.append(Text(f"{heading}:", style="bold"))
         for row in rows:
-            if heading == "Ratings changed":
-                element, stage, before, after = row
-                lines.append(Text(f"  {element} {stage}: {before} → {after}"))
+            if heading in {"Ratings changed", "Other fields changed"}:
+                element, what, before, after = (short(cell) or "(none)" for cell in row)
+                lines.append(Text(f"  {element} {what}: {before} → {after}"))
             else:
                 first, *rest = (inert(cell) for cell in row if cell)
                 lines.append(Text(f"  {first}" + (": " + " · ".join(rest) if rest else "")))

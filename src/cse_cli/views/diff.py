@@ -77,6 +77,32 @@ class Item:
 
 
 @dataclass(frozen=True)
+class FieldChange:
+    """Another field of an element that changed: owner, notes, visit evidence and so on.
+
+    `before` and `after` are the values as text ("" for none, "yes"/"no", a list
+    joined with "; "), for the assessor's table and the evidence's own words.
+    """
+
+    element: str
+    field: str
+    before: str
+    after: str
+
+
+# The fields of an element file, other than its ratings, evidence and points,
+# that are columns of the assessor's table or part of the evidence.
+FIELDS = (
+    "owner",
+    "verified_on_site",
+    "key_questions",
+    "visit_evidence",
+    "compliance_plus",
+    "notes",
+)
+
+
+@dataclass(frozen=True)
 class PointChange:
     """A development point that was opened, or addressed (or removed while open)."""
 
@@ -103,6 +129,7 @@ class Diff:
     evidence_changed: tuple[Item, ...]
     points_opened: tuple[PointChange, ...]
     points_addressed: tuple[PointChange, ...]
+    fields_changed: tuple[FieldChange, ...]
     not_compared: tuple[str, ...]
     """Elements whose file could not be read on one side or both."""
 
@@ -156,6 +183,12 @@ def compare(
         evidence_changed=changed,
         points_opened=opened,
         points_addressed=addressed,
+        fields_changed=tuple(
+            FieldChange(element_id, name, _as_text(was), _as_text(now))
+            for element_id in both
+            for name in FIELDS
+            if (was := getattr(old[element_id], name)) != (now := getattr(new[element_id], name))
+        ),
         not_compared=tuple(sorted(unreadable, key=order.__getitem__)),
     )
 
@@ -254,6 +287,17 @@ def _points(
                 if status == "open" and now.get(point) != "open"
             ]
     return tuple(opened), tuple(addressed)
+
+
+def _as_text(value: object) -> str:
+    """A field's value as the diff shows it."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, list):
+        return "; ".join(str(part) for part in value)
+    return str(value)
 
 
 def _statuses(element: ElementFile | None) -> dict[str, str]:
