@@ -88,3 +88,17 @@ def test_gap_json_says_who_wrote_each_open_point(tmp_path: Path) -> None:
             "source": "the organisation's own action",
         }
     ]
+
+
+def test_bolton_never_shows_the_transcribers_words_as_the_assessors() -> None:
+    from tests.conftest import BOLTON
+
+    md = run("report", str(BOLTON), "--format", "md").stdout
+    points = [line for line in md.splitlines() if line.startswith("- **") and "(open;" in line]
+    assert len(points) == 8
+    assert all(
+        "the assessor's point; wording inferred by the transcriber, not the source's" in line
+        for line in points
+    )
+    assert "2015-03-12" not in md  # the report gives the points no date
+    assert "Student Services (service inferred)" in md
