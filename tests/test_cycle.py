@@ -92,11 +92,11 @@ def test_diff_shows_a_surveillance_rating_change(tmp_path: Path) -> None:
     result = run("diff", "HEAD", "--path", str(root), "--format", "json")
     assert result.exit_code == 0, result.stderr
     assert json.loads(result.stdout)["ratings"] == [
-        {"element": "5.3.1", "stage": "surveillance-1", "before": None, "after": "full"}
+        {"element": "5.3.1", "stage": "surveillance-1", "before": "partial", "after": "full"}
     ]
     at_stage = run("diff", "HEAD", "--path", str(root), "--stage", "surveillance-2", "-f", "json")
     assert json.loads(at_stage.stdout)["ratings"] == [
-        {"element": "5.3.1", "stage": "surveillance-1", "before": None, "after": "full"}
+        {"element": "5.3.1", "stage": "surveillance-1", "before": "partial", "after": "full"}
     ]
 
 
