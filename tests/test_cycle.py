@@ -123,3 +123,11 @@ def test_an_invalid_cse_yaml_hides_no_element_but_blames_none_for_dates(tmp_path
     result = run("check", str(root))
     assert result.exit_code == 2
     assert [line.split(":")[0] for line in result.stderr.splitlines()[:-1]] == ["cse.yaml"]
+
+
+def test_every_stage_has_its_words_in_the_standard() -> None:
+    from cse_cli.io.resources import load_standard
+
+    standard = load_standard()
+    assert sorted(standard.stages) == sorted(stage.value for stage in Stage)
+    assert standard.called("surveillance-1") == "the first surveillance"

@@ -7,12 +7,14 @@ from typing import TYPE_CHECKING
 
 from cse_cli.core.evidence import DevelopmentPoint
 from cse_cli.core.stages import Stage
+from cse_cli.io.resources import load_standard
 from cse_cli.views.points import point_view
 from tests.conftest import run, write_repo
 
 if TYPE_CHECKING:
     from pathlib import Path
 
+STANDARD = load_standard()
 CONFIG = (
     "organisation: Test\n"
     "cycle:\n  visit: 2026-03-11\n  surveillance_1: 2027-03-10\n  surveillance_2: 2028-03-08\n"
@@ -38,11 +40,13 @@ development_points:
 
 
 def test_a_point_says_who_wrote_it_and_what_was_inferred() -> None:
-    own = point_view("1.1.1", DevelopmentPoint(point="x", by="organisation"))
+    own = point_view(STANDARD, "1.1.1", DevelopmentPoint(point="x", by="organisation"))
     assert own.source == "the organisation's own action"
-    unknown = point_view("1.1.1", DevelopmentPoint(point="x"))
+    unknown = point_view(STANDARD, "1.1.1", DevelopmentPoint(point="x"))
     assert unknown.source == "who wrote it is not recorded"
-    restated = point_view("1.1.1", DevelopmentPoint(point="x", by="assessor", inferred=["point"]))
+    restated = point_view(
+        STANDARD, "1.1.1", DevelopmentPoint(point="x", by="assessor", inferred=["point"])
+    )
     assert restated.source == (
         "the assessor's point; wording inferred by the transcriber, not the source's"
     )
@@ -50,6 +54,7 @@ def test_a_point_says_who_wrote_it_and_what_was_inferred() -> None:
 
 def test_a_point_addressed_at_the_first_surveillance_is_open_there_only() -> None:
     point = point_view(
+        STANDARD,
         "1.1.1",
         DevelopmentPoint(point="x", status="addressed", addressed_at="surveillance-1"),
     )

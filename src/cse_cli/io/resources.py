@@ -31,7 +31,11 @@ def load_standard() -> Standard:
     document = load(path.read_bytes(), str(path))
     if document.problems:  # our own data: a problem here is a bug, not user input
         raise ValueError("; ".join(str(problem) for problem in document.problems))
-    return standard_from_data(document.data)
+    cycle = resource("standard") / "cycle.yaml"
+    words = load(cycle.read_bytes(), str(cycle))
+    if words.problems:  # our own data, as above
+        raise ValueError("; ".join(str(problem) for problem in words.problems))
+    return standard_from_data(document.data, words.data["stages"])
 
 
 @cache

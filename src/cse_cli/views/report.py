@@ -147,7 +147,7 @@ def build_view(
         ),
         standard=f"{standard.name}, {standard.edition}",
         stage=verdict.stage,
-        stage_words=verdict.stage.words,
+        stage_words=standard.words(verdict.stage.value),
         min_share=f"{share:.0%}",
         rules=rules_sentence(share_is_rule, share),
         met=verdict.met,
@@ -204,7 +204,7 @@ def _criterion(
     )
     elements = [e for sub in subs for e in sub.elements]
     files = [evidence.elements[e.id] for e in criterion.elements if e.id in evidence.elements]
-    points = tuple(point_view(e.element, p) for e in files for p in e.development_points)
+    points = tuple(point_view(standard, e.element, p) for e in files for p in e.development_points)
     return CriterionView(
         result=result,
         share=f"{result.compliant_share:.1%}",
