@@ -91,11 +91,11 @@ def test_diff_shows_a_surveillance_rating_change(tmp_path: Path) -> None:
     result = run("diff", "HEAD", "--path", str(root), "--format", "json")
     assert result.exit_code == 0, result.stderr
     assert json.loads(result.stdout)["ratings"] == [
-        {"element": "5.3.1", "stage": "surveillance-1", "before": None, "after": "full"}
+        {"element": "5.3.1", "stage": "surveillance-1", "before": "partial", "after": "full"}
     ]
     at_stage = run("diff", "HEAD", "--path", str(root), "--stage", "surveillance-2", "-f", "json")
     assert json.loads(at_stage.stdout)["ratings"] == [
-        {"element": "5.3.1", "stage": "surveillance-1", "before": None, "after": "full"}
+        {"element": "5.3.1", "stage": "surveillance-1", "before": "partial", "after": "full"}
     ]
 
 
@@ -122,3 +122,11 @@ def test_an_invalid_cse_yaml_hides_no_element_but_blames_none_for_dates(tmp_path
     result = run("check", str(root))
     assert result.exit_code == 2
     assert [line.split(":")[0] for line in result.stderr.splitlines()[:-1]] == ["cse.yaml"]
+
+
+def test_every_stage_has_its_words_in_the_standard() -> None:
+    from cse_cli.io.resources import load_standard
+
+    standard = load_standard()
+    assert sorted(standard.stages) == sorted(stage.value for stage in Stage)
+    assert standard.called("surveillance-1") == "the first surveillance"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from tests.conftest import element_yaml, run, write_repo
+from tests.helpers import element_yaml, run, write_repo
 
 BEFORE = element_yaml("1.1.1", final="full", owner="Ann", verified_on_site="false")
 AFTER = element_yaml(

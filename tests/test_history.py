@@ -190,3 +190,34 @@ def test_a_range_reads_each_commit_as_a_revision_would(tmp_path: Path) -> None:
     assert walked == named
     assert walked[-1]["problem"] == "1 error"
     assert walked[-1]["met"] is None
+
+
+@pytest.mark.browser
+def test_the_html_history_passes_axe(anytown_git: Path, tmp_path: Path) -> None:
+    import os
+    from pathlib import Path as FilePath
+
+    from tests.helpers import PROJECT
+
+    chromium = FilePath(os.environ.get("CSE_CHROMIUM", "/usr/bin/chromium"))
+    axe = PROJECT / "node_modules" / "axe-core" / "axe.min.js"
+    if not (chromium.is_file() and axe.is_file()):
+        if os.environ.get("CI"):
+            pytest.fail("chromium or axe-core is missing: .ci/run must install them")
+        pytest.skip("chromium or axe-core is missing")
+    from playwright.sync_api import sync_playwright
+
+    out = tmp_path / "history.html"
+    out.write_text(run("history", str(anytown_git), "--tags", "-f", "html").stdout)
+    tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(chromium), args=["--no-sandbox"])
+        page = browser.new_page()
+        page.goto(out.resolve().as_uri(), wait_until="load")
+        page.add_script_tag(content=axe.read_text(encoding="utf-8"))
+        found = page.evaluate(
+            "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", tags
+        )
+        browser.close()
+    assert found["passes"], "axe ran no rule"
+    assert [v["id"] for v in found["violations"]] == []

@@ -7,12 +7,14 @@ from typing import TYPE_CHECKING
 
 from cse_cli.core.evidence import DevelopmentPoint
 from cse_cli.core.stages import Stage
+from cse_cli.io.resources import load_standard
 from cse_cli.views.points import point_view
 from tests.helpers import run, write_repo
 
 if TYPE_CHECKING:
     from pathlib import Path
 
+STANDARD = load_standard()
 CONFIG = (
     "organisation: Test\n"
     "cycle:\n  visit: 2026-03-11\n  surveillance_1: 2027-03-10\n  surveillance_2: 2028-03-08\n"
@@ -38,11 +40,13 @@ development_points:
 
 
 def test_a_point_says_who_wrote_it_and_what_was_inferred() -> None:
-    own = point_view("1.1.1", DevelopmentPoint(point="x", by="organisation"))
+    own = point_view(STANDARD, "1.1.1", DevelopmentPoint(point="x", by="organisation"))
     assert own.source == "the organisation's own action"
-    unknown = point_view("1.1.1", DevelopmentPoint(point="x"))
+    unknown = point_view(STANDARD, "1.1.1", DevelopmentPoint(point="x"))
     assert unknown.source == "who wrote it is not recorded"
-    restated = point_view("1.1.1", DevelopmentPoint(point="x", by="assessor", inferred=["point"]))
+    restated = point_view(
+        STANDARD, "1.1.1", DevelopmentPoint(point="x", by="assessor", inferred=["point"])
+    )
     assert restated.source == (
         "the assessor's point; wording inferred by the transcriber, not the source's"
     )
@@ -50,6 +54,7 @@ def test_a_point_says_who_wrote_it_and_what_was_inferred() -> None:
 
 def test_a_point_addressed_at_the_first_surveillance_is_open_there_only() -> None:
     point = point_view(
+        STANDARD,
         "1.1.1",
         DevelopmentPoint(point="x", status="addressed", addressed_at="surveillance-1"),
     )
@@ -88,3 +93,17 @@ def test_gap_json_says_who_wrote_each_open_point(tmp_path: Path) -> None:
             "source": "the organisation's own action",
         }
     ]
+
+
+def test_bolton_never_shows_the_transcribers_words_as_the_assessors() -> None:
+    from tests.helpers import BOLTON
+
+    md = run("report", str(BOLTON), "--format", "md").stdout
+    points = [line for line in md.splitlines() if line.startswith("- **") and "(open;" in line]
+    assert len(points) == 8
+    assert all(
+        "the assessor's point; wording inferred by the transcriber, not the source's" in line
+        for line in points
+    )
+    assert "2015-03-12" not in md  # the report gives the points no date
+    assert "Student Services (service inferred)" in md

@@ -69,4 +69,6 @@ def test_the_shipped_standard_is_valid_as_it_is_read() -> None:
     path = resource("standard") / "elements.yaml"
     document = load(path.read_bytes(), str(path))
     assert document.problems == []
-    assert Standard.model_validate(document.data) == load_standard()
+    cycle = resource("standard") / "cycle.yaml"
+    stages = load(cycle.read_bytes(), str(cycle)).data["stages"]
+    assert Standard.model_validate({**document.data, "stages": stages}) == load_standard()

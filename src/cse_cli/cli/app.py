@@ -547,7 +547,7 @@ def history(
         list[str] | None,
         typer.Argument(
             help="Git revisions to show the repository at, oldest first (tags, branches, "
-            "commits). Example: v1-final v2-surveillance-1",
+            "commits). Example: 2026-final 2027-surveillance-1",
             show_default=False,
             metavar="[REVISION]...",
         ),
@@ -566,7 +566,7 @@ def history(
         typer.Option(
             "--range",
             help="Show every commit of a range A..B on its first-parent line (at most "
-            "10,000). Example: --range v1-final..main",
+            "10,000). Example: --range 2026-final..main",
             show_default=False,
         ),
     ] = None,

@@ -18,9 +18,15 @@ INTERVAL = 0.1  # seconds between redraws: a terminal need not draw every file
 class Progress:
     """Called after each file with (files read, files in all); redraws one line."""
 
-    def __init__(self, stream: TextIO, clock: Callable[[], float] = time.monotonic) -> None:
-        """Draw on `stream`, timing from now by `clock`."""
+    def __init__(
+        self,
+        stream: TextIO,
+        clock: Callable[[], float] = time.monotonic,
+        what: str = "evidence files",
+    ) -> None:
+        """Draw on `stream`, timing from now by `clock`, counting `what`."""
         self.stream = stream
+        self.what = what
         self.clock = clock
         self.start = clock()
         self.drawn_at: float | None = None
@@ -33,7 +39,7 @@ class Progress:
             return
         if self.drawn_at is not None and now - self.drawn_at < INTERVAL and done < total:
             return
-        line = f"cse: reading evidence files {done}/{total}"
+        line = f"cse: reading {self.what} {done}/{total}"
         self.stream.write("\r" + line.ljust(self.width))
         self.stream.flush()
         self.drawn_at, self.width = now, len(line)
@@ -47,9 +53,11 @@ class Progress:
 
 
 @contextmanager
-def progress_on(stream: TextIO, *, wanted: bool = True) -> Iterator[Progress | None]:
+def progress_on(
+    stream: TextIO, *, wanted: bool = True, what: str = "evidence files"
+) -> Iterator[Progress | None]:
     """A `Progress` on `stream` when it is a terminal (and it is wanted), wiped at the end."""
-    progress = Progress(stream) if wanted and stream.isatty() else None
+    progress = Progress(stream, what=what) if wanted and stream.isatty() else None
     try:
         yield progress
     finally:

@@ -120,3 +120,5 @@ class CycleStandard(BaseModel):
 
     documents: list[RequestedDocument]
     reviews: dict[str, ReviewHeadings]
+    stages: dict[str, dict[str, str]] = {}
+    """How reports name each stage (read into the standard by `load_standard`)."""

@@ -27,16 +27,6 @@ class Stage(str, enum.Enum):
         return self.value
 
     @property
-    def words(self) -> str:
-        """The stage as a report names it: 'the desk-top review'."""
-        return _WORDS[self]
-
-    @property
-    def called(self) -> str:
-        """The stage's review as a sentence names it: 'the first surveillance'."""
-        return _CALLED[self]
-
-    @property
     def field(self) -> str:
         """The key of a recorded stage in an element file: `surveillance_1`."""
         return FIELDS[self]
@@ -70,21 +60,3 @@ FIELDS = {
     Stage.SURVEILLANCE_2: "surveillance_2",
 }
 """The key of each recorded stage in an element file."""
-
-_WORDS = {
-    Stage.SELF: "the self-assessment",
-    Stage.DESK_TOP: "the desk-top review",
-    Stage.FINAL: "the final result, after the visit",
-    Stage.SURVEILLANCE_1: "the first surveillance (carrying earlier ratings forward)",
-    Stage.SURVEILLANCE_2: "the second surveillance (carrying earlier ratings forward)",
-    Stage.LATEST: "the latest stage rated for each element",
-}
-
-_CALLED = {
-    Stage.SELF: "the self-assessment",
-    Stage.DESK_TOP: "the desk-top review",
-    Stage.FINAL: "the final result",
-    Stage.SURVEILLANCE_1: "the first surveillance",
-    Stage.SURVEILLANCE_2: "the second surveillance",
-    Stage.LATEST: "the latest stage",
-}

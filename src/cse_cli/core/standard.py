@@ -58,8 +58,19 @@ class StandardRules(BaseModel):
     min_compliant_share: float
 
 
+class StageWords(BaseModel):
+    """How reports name a stage (standard/cycle.yaml)."""
+
+    model_config = _TRUSTED
+
+    words: str
+    """As a report's heading names it: 'the final result, after the visit'."""
+    called: str
+    """Its review in a sentence: 'the final result'."""
+
+
 class Standard(BaseModel):
-    """The whole standard: criteria, sub-criteria, elements and rules."""
+    """The whole standard: criteria, sub-criteria, elements, rules and the cycle's words."""
 
     model_config = _TRUSTED
 
@@ -67,6 +78,16 @@ class Standard(BaseModel):
     edition: str
     rules: StandardRules
     criteria: list[Criterion]
+    stages: dict[str, StageWords] = {}
+    """How reports name each stage, by its value (`desk-top`), from standard/cycle.yaml."""
+
+    def words(self, stage: str) -> str:
+        """A stage as a report names it: 'the desk-top review'."""
+        return self.stages[stage].words
+
+    def called(self, stage: str) -> str:
+        """A stage's review as a sentence names it: 'the first surveillance'."""
+        return self.stages[stage].called
 
     def element_ids(self) -> list[str]:
         """Every element id, in the standard's order."""
@@ -82,7 +103,9 @@ class Standard(BaseModel):
         raise KeyError(element_id)
 
 
-def standard_from_data(data: Mapping[str, Any]) -> Standard:
+def standard_from_data(
+    data: Mapping[str, Any], stages: Mapping[str, Mapping[str, str]] | None = None
+) -> Standard:
     """The standard built from the data of standard/elements.yaml, which is trusted.
 
     The models are constructed, not validated; `Standard.model_validate(data)`
@@ -108,4 +131,8 @@ def standard_from_data(data: Mapping[str, Any]) -> Standard:
             )
             for criterion in data["criteria"]
         ],
+        stages={
+            key: StageWords.model_construct(words=words["words"], called=words["called"])
+            for key, words in (stages or {}).items()
+        },
     )

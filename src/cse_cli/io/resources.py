@@ -28,7 +28,7 @@ def resource(name: str) -> Path:
 @cache
 def load_standard() -> Standard:
     """The standard: criteria, sub-criteria, elements and scoring rules."""
-    return standard_from_data(_shipped("elements.yaml"))
+    return standard_from_data(_shipped("elements.yaml"), _shipped("cycle.yaml")["stages"])
 
 
 @cache

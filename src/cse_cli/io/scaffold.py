@@ -244,9 +244,15 @@ organisation: {json.dumps(organisation, ensure_ascii=False)}
 evidence_dir: evidence
 stale_after_months: 12            # evidence older than this is reported as stale
 # cycle:
+#   assessment_type: initial      # or reassessment
 #   desk_top_review: 2026-03-09
 #   visit: 2026-03-11
+#   surveillance_1: 2027-03-10    # a rating at a surveillance needs its date here
+#   surveillance_2: 2028-03-08
+#   reassessment: 2029-03-06
 #   next_review: 2027-03-01
+#   category:                     # the surveillance category after each review
+#     final: High                 # High or Low (Low: the second surveillance is off site)
 # rules:                          # by default a criterion is met as the assessor scores it:
 #   strict_share: true            #   no NC, nothing unrated, no more partials than the table;
 #   min_compliant_share: 0.8      #   either of these makes the share of full or better a rule too

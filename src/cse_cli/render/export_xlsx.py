@@ -67,7 +67,7 @@ def to_xlsx(view: ExportView) -> bytes:
     """The workbook's bytes: the matrix sheet, then the summary sheet."""
     from cse_cli.views.export import SUMMARY_HEADERS
 
-    footer = ((), (f"At {view.stage.words}: {view.verdict}",))
+    footer = ((), (f"At {view.stage_words}: {view.verdict}",))
     matrix = _sheet(view.headers, view.rows, selected=True)
     sheets = (
         ("Evidence Matrix", matrix, view.headers, view.rows),

@@ -46,7 +46,7 @@ def to_text(view: Readiness) -> Styled:
     from rich.console import Group
     from rich.text import Text
 
-    called = view.review.called
+    called = view.review_called
     when = "no date set"
     if view.review_date is not None and view.days_left is not None:
         left = view.days_left

@@ -155,11 +155,13 @@ def compare(
     met_before, criteria_before = _verdict(standard, before, stage)
     met_after, criteria_after = _verdict(standard, after, stage)
     stages = RECORDED if stage is Stage.LATEST else tuple(reversed(stage.carries))
+    # a change is listed where the stage's own rating changed; at a surveillance it is
+    # shown with the ratings carried forward, so "partial → full", never "unrated → full"
     ratings = [
-        RatingChange(element_id, at, was, now)
+        RatingChange(element_id, at, _carried(old, element_id, at), _carried(new, element_id, at))
         for element_id in sorted(old.keys() | new.keys(), key=order.__getitem__)
         for at in stages
-        if (was := _rating(old, element_id, at)) != (now := _rating(new, element_id, at))
+        if _rating(old, element_id, at) != _rating(new, element_id, at)
     ]
     added, removed, changed = _evidence(old, new, order, _titles(before), _titles(after))
     opened, addressed = _points(old, new, both, order)
@@ -217,6 +219,11 @@ def _verdict(standard: Standard, evidence: Evidence, stage: Stage) -> _Verdict:
 def _rating(elements: dict[str, ElementFile], element_id: str, stage: Stage) -> Rating | None:
     element = elements.get(element_id)
     return None if element is None else element.recorded(stage)
+
+
+def _carried(elements: dict[str, ElementFile], element_id: str, stage: Stage) -> Rating | None:
+    element = elements.get(element_id)
+    return None if element is None else element.rating(stage)
 
 
 def _titles(evidence: Evidence) -> dict[str, str | None]:

@@ -54,6 +54,8 @@ class ExportView:
 
     organisation: str
     stage: Stage
+    stage_words: str
+    """The stage as a report names it: 'the desk-top review'."""
     headers: tuple[str, ...]
     rows: tuple[tuple[CellValue, ...], ...]
     summary: tuple[tuple[CellValue, ...], ...]
@@ -83,6 +85,7 @@ def build_export(standard: Standard, evidence: Evidence, verdict: Verdict) -> Ex
     return ExportView(
         organisation=evidence.config.organisation,
         stage=verdict.stage,
+        stage_words=standard.words(verdict.stage.value),
         headers=headers(verdict.stage),
         rows=tuple(rows),
         summary=summary,

@@ -224,7 +224,12 @@ def build_gap(
         undated=tuple(undated),
         open_development_points=tuple(
             OpenPoint(
-                e, point.point, point.raised, point.by, point.raised_at, point_view(e, point).source
+                e,
+                point.point,
+                point.raised,
+                point.by,
+                point.raised_at,
+                point_view(standard, e, point).source,
             )
             for e in order
             for point in (elements[e].development_points if e in elements else ())

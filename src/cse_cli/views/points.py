@@ -15,6 +15,7 @@ from cse_cli.core.stages import RECORDED, Stage
 
 if TYPE_CHECKING:
     from cse_cli.core.evidence import DevelopmentPoint
+    from cse_cli.core.standard import Standard
 
 BY = {
     "assessor": "the assessor's point",
@@ -77,7 +78,7 @@ class PointView:
 _ORDER = RECORDED
 
 
-def point_view(element: str, point: DevelopmentPoint) -> PointView:
+def point_view(standard: Standard, element: str, point: DevelopmentPoint) -> PointView:
     """A development point of an element, as every output words it."""
     inferred = set(point.inferred)
     source = BY[point.by]
@@ -89,25 +90,28 @@ def point_view(element: str, point: DevelopmentPoint) -> PointView:
         point=point.point,
         by=point.by,
         source=source,
-        raised=_when(point.raised_at, point.raised),
+        raised=_when(standard, point.raised_at, point.raised),
         raised_at=point.raised_at,
         status=point.status,
-        addressed=_when(point.addressed_at, point.addressed),
+        addressed=_when(standard, point.addressed_at, point.addressed),
         addressed_at=point.addressed_at,
         progress=point.progress,
         reviews=tuple(
             ReviewNote(
-                key, Stage(key).called.removeprefix("the ").capitalize(), note.response, note.update
+                key,
+                standard.called(key).removeprefix("the ").capitalize(),
+                note.response,
+                note.update,
             )
             for key, note in sorted(point.reviews.items())
         ),
     )
 
 
-def _when(stage: str | None, day: object) -> str | None:
+def _when(standard: Standard, stage: str | None, day: object) -> str | None:
     parts = []
     if stage is not None:
-        parts.append(f"at {Stage(stage).called}")
+        parts.append(f"at {standard.called(stage)}")
     if day is not None:
         parts.append(str(day))
     return ", ".join(parts) or None

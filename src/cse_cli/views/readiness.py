@@ -49,6 +49,8 @@ class Readiness:
 
     organisation: str
     review: Stage
+    review_called: str
+    """The review in a sentence: 'the first surveillance' (standard/cycle.yaml)."""
     review_date: dt.date | None
     since: dt.date | None
     """The review before (the visit, or the first surveillance): documents must be newer."""
@@ -100,7 +102,7 @@ def build_readiness(standard: Standard, evidence: Evidence, gap: Gap, review: St
     points_due = []
     for element_id, element in evidence.elements.items():
         for point in element.development_points:
-            view = point_view(element_id, point)
+            view = point_view(standard, element_id, point)
             answered = point.reviews.get(review.value)
             raised_here = point.raised_at == review.value
             if view.open_at(review) and not raised_here and not (answered and answered.response):
@@ -115,6 +117,7 @@ def build_readiness(standard: Standard, evidence: Evidence, gap: Gap, review: St
     return Readiness(
         organisation=evidence.config.organisation,
         review=review,
+        review_called=standard.called(review.value),
         review_date=review_date,
         since=since,
         as_of=gap.as_of,

@@ -22,7 +22,7 @@ from cse_cli.views.points import PointView, point_view
 if TYPE_CHECKING:
     import datetime as dt
 
-    from cse_cli.core.evidence import Evidence, EvidenceItem
+    from cse_cli.core.evidence import Cycle, Evidence, EvidenceItem
     from cse_cli.core.ratings import Rating
     from cse_cli.core.scoring import CriterionResult, Verdict
     from cse_cli.core.standard import Standard
@@ -145,10 +145,14 @@ def build_view(
         organisation=config.organisation,
         reference=config.reference,
         assessor=config.assessor,
-        cycle=tuple((label, day.isoformat()) for label, day in cycle if day is not None),
+        cycle=(
+            *_kind(config.cycle),
+            *((label, day.isoformat()) for label, day in cycle if day is not None),
+            *_categories(config.cycle),
+        ),
         standard=f"{standard.name}, {standard.edition}",
         stage=verdict.stage,
-        stage_words=verdict.stage.words,
+        stage_words=standard.words(verdict.stage.value),
         min_share=f"{share:.0%}",
         rules=rules_sentence(share_is_rule, share),
         met=verdict.met,
@@ -158,6 +162,24 @@ def build_view(
         generated=generated.strftime("%Y-%m-%d %H:%M %Z") if generated is not None else None,
         history=_history(standard, evidence),
     )
+
+
+def _kind(cycle: Cycle) -> tuple[tuple[str, str], ...]:
+    """The assessment type, when cse.yaml gives it (it defaults to initial)."""
+    if "assessment_type" not in cycle.model_fields_set:
+        return ()
+    words = "Initial assessment" if cycle.assessment_type == "initial" else "Reassessment"
+    return (("Assessment", words),)
+
+
+def _categories(cycle: Cycle) -> tuple[tuple[str, str], ...]:
+    """The surveillance category after each review that has one."""
+    after = (
+        ("Surveillance category after the assessment", cycle.category.final),
+        ("Surveillance category after the first surveillance", cycle.category.surveillance_1),
+        ("Surveillance category after the second surveillance", cycle.category.surveillance_2),
+    )
+    return tuple((label, value) for label, value in after if value is not None)
 
 
 def _history(standard: Standard, evidence: Evidence) -> HistoryView | None:
@@ -187,7 +209,7 @@ def _criterion(
     )
     elements = [e for sub in subs for e in sub.elements]
     files = [evidence.elements[e.id] for e in criterion.elements if e.id in evidence.elements]
-    points = tuple(point_view(e.element, p) for e in files for p in e.development_points)
+    points = tuple(point_view(standard, e.element, p) for e in files for p in e.development_points)
     return CriterionView(
         result=result,
         share=f"{result.compliant_share:.1%}",

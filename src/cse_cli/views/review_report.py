@@ -139,7 +139,7 @@ def build_review_report(
             for element_id in standard.element_ids()
             if element_id in evidence.elements
             for point in evidence.elements[element_id].development_points
-            if (view := point_view(element_id, point).as_at(stage)) is not None
+            if (view := point_view(standard, element_id, point).as_at(stage)) is not None
             and view.open_at(stage)
         ),
         plan=tuple(

@@ -55,7 +55,8 @@ def run(
             names = history.tags() if tags else revisions
             if not names:
                 raise CseError("the git repository has no tags: name revisions, or use --range")
-        with progress_on(sys.stderr, wanted=output_format == "text") as progress:
+        wanted = output_format == "text"
+        with progress_on(sys.stderr, wanted=wanted, what="commits") as progress:
             found_all = (
                 history.walk(commits, progress)
                 if commits

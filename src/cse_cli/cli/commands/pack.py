@@ -103,7 +103,7 @@ def _write(
         view = views.PackView(
             organisation=evidence.config.organisation,
             stage=verdict.stage,
-            stage_words=verdict.stage.words,
+            stage_words=standard.words(verdict.stage.value),
             version=__version__,
             documents=contents,
             total=sum(wanted.values()),
