@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import get_args
 
-from cse_cli.cli import app
+from cse_cli.cli import options
 from cse_cli.render import formats
 from tests.helpers import PROJECT
 
@@ -52,8 +52,8 @@ def test_a_wrong_way_import_fails(tmp_path: Path) -> None:
 
 
 def test_each_command_offers_exactly_the_formats_rendered() -> None:
-    assert get_args(app.CheckFormat) == formats("check")
-    assert get_args(app.GapFormat) == formats("gap")
-    assert get_args(app.ReportFormat) == formats("report")
-    assert get_args(app.DiffFormat) == formats("diff")
-    assert get_args(app.ExportFormat) == formats("export")
+    assert get_args(options.CheckFormat) == formats("check")
+    assert get_args(options.GapFormat) == formats("gap")
+    assert get_args(options.ReportFormat) == formats("report")
+    assert get_args(options.DiffFormat) == formats("diff")
+    assert get_args(options.ExportFormat) == formats("export")
