@@ -3,7 +3,7 @@
 The golden files tests/golden/anytown-surveillance-1.md and .html are the first
 surveillance's report of examples/anytown. When a change is meant, regenerate them:
 
-    CSE_UPDATE_GOLDEN=1 pytest tests/test_review_report.py
+    CSE_UPDATE_GOLDEN=1 pytest tests/render/test_review_report.py
 
 and review the diff. The HTML page passes axe-core's WCAG 2.2 AA rules in Chromium
 (skipped locally without chromium, playwright or node_modules/axe-core; a failure in CI).
@@ -20,7 +20,7 @@ import pytest
 from tests.helpers import BOLTON, PROJECT, run
 
 ANYTOWN = BOLTON.parent / "anytown"
-GOLDEN = Path(__file__).resolve().parent / "golden"
+GOLDEN = Path(__file__).resolve().parent.parent / "golden"
 CHROMIUM = Path(os.environ.get("CSE_CHROMIUM", "/usr/bin/chromium"))
 AXE = PROJECT / "node_modules" / "axe-core" / "axe.min.js"
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]

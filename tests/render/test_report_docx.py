@@ -7,7 +7,7 @@ The LibreOffice test converts the document to PDF with `soffice --headless`
 (pdfinfo, pdftotext, pdftoppm); `.ci/run` installs both. Without them the test
 is skipped locally and fails in CI (when CI is set). To look at a page:
 
-    CSE_DOCX_PNG=/tmp/page pytest tests/test_report_docx.py -k libreoffice
+    CSE_DOCX_PNG=/tmp/page pytest tests/render/test_report_docx.py -k libreoffice
 """
 
 from __future__ import annotations
