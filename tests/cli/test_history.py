@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from cse_cli.core.evidence import Config, ElementFile, Evidence
+from cse_cli.core.config import Config
+from cse_cli.core.evidence import ElementFile, Evidence
 from cse_cli.core.stages import Stage
 from cse_cli.io.resources import load_standard
 from cse_cli.views.history import Reading, build_history

@@ -15,23 +15,12 @@ from typing import Annotated
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool
 
-from cse_cli.core.evidence import (
-    _NESTED,
-    Category,
-    Date,
-    RequestedDocument,
-    Text,
-    _none_as_empty,
-    _Strict,
-)
+from cse_cli.core.config import Category, RequestedDocument
+from cse_cli.core.evidence import NESTED
+from cse_cli.core.fields import Date, Strict, Text, none_as_empty, none_as_empty_map
 
 
-def _none_as_empty_map(value: object) -> object:
-    """`documents:` left empty means none yet, not an error."""
-    return {} if value is None else value
-
-
-class DocumentSent(_Strict):
+class DocumentSent(Strict):
     """A requested document: the evidence it is, and when the assessor confirmed receipt."""
 
     path: Text | None = Field(None, description="A file inside the repository.")
@@ -48,7 +37,7 @@ class DocumentSent(_Strict):
     notes: str | None = Field(None, description="Free text.")
 
 
-class PlanVisit(_Strict):
+class PlanVisit(Strict):
     """One session of the on-site plan: when, whom the assessor sees, what they explore."""
 
     date: Date = Field(description="The day (YYYY-MM-DD).")
@@ -57,15 +46,15 @@ class PlanVisit(_Strict):
         pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9](-([01][0-9]|2[0-3]):[0-5][0-9])?$",
         description="The time, as 09:30 or 09:30-11:00.",
     )
-    people: Annotated[list[Text], BeforeValidator(_none_as_empty)] = Field(
+    people: Annotated[list[Text], BeforeValidator(none_as_empty)] = Field(
         [], description="The key people to be seen."
     )
-    issues: Annotated[list[Text], BeforeValidator(_none_as_empty)] = Field(
+    issues: Annotated[list[Text], BeforeValidator(none_as_empty)] = Field(
         [], description="The key issues to be explored."
     )
 
 
-class Review(_Strict):
+class Review(Strict):
     """A surveillance review (reviews/surveillance-1.yaml or reviews/surveillance-2.yaml)."""
 
     date: Date = Field(description="The day of the surveillance (YYYY-MM-DD).")
@@ -82,13 +71,13 @@ class Review(_Strict):
     on_site: StrictBool | None = Field(
         None, description="true: on site; false: off site (a Low category's second surveillance)."
     )
-    documents: Annotated[dict[str, DocumentSent], BeforeValidator(_none_as_empty_map)] = Field(
+    documents: Annotated[dict[str, DocumentSent], BeforeValidator(none_as_empty_map)] = Field(
         {}, description="The requested documents, by key (performance_data, complaints…)."
     )
-    plan: Annotated[list[PlanVisit], BeforeValidator(_none_as_empty)] = Field(
+    plan: Annotated[list[PlanVisit], BeforeValidator(none_as_empty)] = Field(
         [], description="The on-site plan: date and time, key people, key issues."
     )
-    changes: Annotated[dict[str, Text], BeforeValidator(_none_as_empty_map)] = Field(
+    changes: Annotated[dict[str, Text], BeforeValidator(none_as_empty_map)] = Field(
         {},
         description="Per criterion (criterion_1 to criterion_5), what has changed since the "
         "assessment.",
@@ -97,7 +86,7 @@ class Review(_Strict):
     notes: str | None = Field(None, description="Free text.")
 
 
-_NESTED[Review] = {"documents": DocumentSent, "plan": PlanVisit}
+NESTED[Review] = {"documents": DocumentSent, "plan": PlanVisit}
 
 
 class ReviewHeadings(BaseModel):

@@ -17,7 +17,8 @@ from cse_cli.core.text import did_you_mean, quoted
 if TYPE_CHECKING:
     import datetime as dt
 
-    from cse_cli.core.evidence import Config, ElementFile
+    from cse_cli.core.config import Config
+    from cse_cli.core.evidence import ElementFile
     from cse_cli.io.yaml_document import Document
 
 _ORDER = ("desk_top_review", "visit", "surveillance_1", "surveillance_2", "reassessment")

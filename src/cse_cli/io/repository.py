@@ -13,7 +13,8 @@ from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from cse_cli.core.evidence import Config, ElementFile, Evidence, EvidenceItem
+from cse_cli.core.config import Config
+from cse_cli.core.evidence import ElementFile, Evidence, EvidenceItem
 from cse_cli.core.problems import Problem, has_errors
 from cse_cli.core.standard import Standard
 from cse_cli.core.text import describe, did_you_mean, quoted, short

@@ -19,7 +19,8 @@ from cse_cli.core.text import did_you_mean, quoted
 if TYPE_CHECKING:
     import datetime as dt
 
-    from cse_cli.core.evidence import Evidence, RequestedDocument
+    from cse_cli.core.config import RequestedDocument
+    from cse_cli.core.evidence import Evidence
     from cse_cli.io.tree import Tree
     from cse_cli.io.yaml_document import Document
 

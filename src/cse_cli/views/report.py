@@ -22,7 +22,8 @@ from cse_cli.views.points import PointView, point_view
 if TYPE_CHECKING:
     import datetime as dt
 
-    from cse_cli.core.evidence import Cycle, Evidence, EvidenceItem
+    from cse_cli.core.config import Cycle
+    from cse_cli.core.evidence import Evidence, EvidenceItem
     from cse_cli.core.ratings import Rating
     from cse_cli.core.scoring import CriterionResult, Verdict
     from cse_cli.core.standard import Standard

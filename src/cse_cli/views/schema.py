@@ -16,7 +16,8 @@ from __future__ import annotations
 import json
 from typing import Any, Literal
 
-from cse_cli.core.evidence import Config, ElementFile
+from cse_cli.core.config import Config
+from cse_cli.core.evidence import ElementFile
 from cse_cli.core.ratings import RATING_CHOICES, Rating
 from cse_cli.core.stages import FIELDS
 from cse_cli.core.standard import Standard
