@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import io
+import os
 import shutil
 import subprocess
 import zipfile
@@ -17,6 +18,7 @@ from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
+import pytest
 from openpyxl import Workbook
 
 from cse_cli.cli.main import main
@@ -32,6 +34,28 @@ DATA = TESTS / "data"
 GOLDEN = TESTS / "golden"
 
 CONFIG = 'organisation: "Test Council"\n'
+
+# Real parts: Debian's chromium (driven by Playwright) with axe-core from `npm ci`.
+CHROMIUM = Path(os.environ.get("CSE_CHROMIUM", "/usr/bin/chromium"))
+AXE = PROJECT / "node_modules" / "axe-core" / "axe.min.js"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+def need(found: object, what: str) -> None:
+    """Skip without `what`, except in CI, where its absence is a failure."""
+    if found:
+        return
+    if os.environ.get("CI"):
+        pytest.fail(f"{what} is missing: .ci/run must install it", pytrace=False)
+    pytest.skip(f"{what} is missing (installed by .ci/run)")
 
 
 def element_yaml(element_id: str, **fields: str) -> str:

@@ -14,7 +14,6 @@ import io
 import json
 import os
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -23,9 +22,8 @@ import pytest
 
 from cse_cli.io import limits
 from cse_cli.io.zipstream import ZipStream
-from tests.helpers import BOLTON, PROJECT, run, snapshot, write_repo
+from tests.helpers import BOLTON, PROJECT, need, run, snapshot, write_repo
 
-CHROMIUM = Path(os.environ.get("CSE_CHROMIUM", "/usr/bin/chromium"))
 DOCUMENTS: dict[str, bytes] = {
     "docs/policy.pdf": b"%PDF-1.4 policy\n",
     "docs/survey results 2024.xlsx": b"PK survey",
@@ -226,30 +224,6 @@ def test_it_replaces_only_a_regular_file(tmp_path: Path, kind: str) -> None:
     assert not (tmp_path / "elsewhere.zip").exists()
 
 
-def _need(found: bool, what: str) -> None:
-    """Skip without `what`, except in CI, where its absence is a failure."""
-    if found:
-        return
-    if os.environ.get("CI"):
-        pytest.fail(f"{what} is missing: .ci/run must install it", pytrace=False)
-    pytest.skip(f"{what} is missing (installed by .ci/run)")
-
-
-@pytest.fixture
-def browser() -> Iterator[Any]:
-    _need(CHROMIUM.is_file(), f"chromium ({CHROMIUM})")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        _need(False, "the playwright package")
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), args=["--no-sandbox", "--disable-gpu"]
-        )
-        yield chromium
-        chromium.close()
-
-
 @pytest.mark.browser
 def test_every_link_resolves_to_a_file_in_the_pack(tmp_path: Path, browser: Any) -> None:
     with _pack(_repo(tmp_path), tmp_path / "pack.zip") as pack:
@@ -280,7 +254,7 @@ def test_every_link_resolves_to_a_file_in_the_pack(tmp_path: Path, browser: Any)
 @pytest.mark.parametrize("page_name", ["report.html", "README.html"])
 def test_the_pack_pages_pass_axe(tmp_path: Path, browser: Any, page_name: str) -> None:
     axe = PROJECT / "node_modules" / "axe-core" / "axe.min.js"
-    _need(axe.is_file(), f"axe-core ({axe}; run `npm ci`)")
+    need(axe.is_file(), f"axe-core ({axe}; run `npm ci`)")
     with _pack(_repo(tmp_path), tmp_path / "pack.zip") as pack:
         pack.extractall(tmp_path / "unpacked")
     page = browser.new_page(viewport={"width": 390, "height": 900})

@@ -22,44 +22,9 @@ from typing import Any
 
 import pytest
 
-from tests.helpers import BOLTON, PROJECT, run, write_repo
+from tests.helpers import AXE, BOLTON, WCAG, need, run, write_repo
 
 pytestmark = pytest.mark.browser
-
-CHROMIUM = Path(os.environ.get("CSE_CHROMIUM", "/usr/bin/chromium"))
-AXE = PROJECT / "node_modules" / "axe-core" / "axe.min.js"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-
-
-def _need(found: bool, what: str) -> None:
-    """Skip without `what`, except in CI, where its absence is a failure."""
-    if found:
-        return
-    if os.environ.get("CI"):
-        pytest.fail(f"{what} is missing: .ci/run must install it", pytrace=False)
-    pytest.skip(f"{what} is missing (installed by .ci/run)")
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    """Headless chromium, launched once for the module."""
-    _need(CHROMIUM.is_file(), f"chromium ({CHROMIUM})")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        _need(False, "the playwright package")
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield chromium
-        chromium.close()
 
 
 class Page:
@@ -131,7 +96,7 @@ def _violations(result: dict[str, Any]) -> str:
 
 @pytest.mark.parametrize("width", [1280, 1024, 390, 375])
 def test_axe_finds_no_wcag_22_aa_violation(browser: Any, bolton_html: Path, width: int) -> None:
-    _need(AXE.is_file(), f"axe-core ({AXE}; run `npm ci`)")
+    need(AXE.is_file(), f"axe-core ({AXE}; run `npm ci`)")
     page = Page(browser, bolton_html, width=width)
     page.page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
     result = page.page.evaluate(

@@ -28,7 +28,7 @@ import yaml
 from docx.document import Document
 
 from cse_cli.cli.main import main
-from tests.helpers import BOLTON, PROJECT, run, write_repo
+from tests.helpers import BOLTON, PROJECT, need, run, write_repo
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 # How each rating must read in its cell: the abbreviation, then the words.
@@ -228,11 +228,9 @@ def test_without_output_it_goes_down_a_pipe(tmp_path: Path) -> None:
 def _need(tool: str) -> str:
     """The path of `tool`; skipped without it, except in CI, where its absence is a failure."""
     found = shutil.which(tool)
-    if found:
-        return found
-    if os.environ.get("CI"):
-        pytest.fail(f"{tool} is missing: .ci/run must install it", pytrace=False)
-    pytest.skip(f"{tool} is missing (installed by .ci/run)")
+    need(found, tool)
+    assert found is not None
+    return found
 
 
 @pytest.mark.office

@@ -17,13 +17,10 @@ from typing import Any
 
 import pytest
 
-from tests.helpers import BOLTON, PROJECT, run
+from tests.helpers import AXE, BOLTON, WCAG, need, run
 
 ANYTOWN = BOLTON.parent / "anytown"
 GOLDEN = Path(__file__).resolve().parent.parent / "golden"
-CHROMIUM = Path(os.environ.get("CSE_CHROMIUM", "/usr/bin/chromium"))
-AXE = PROJECT / "node_modules" / "axe-core" / "axe.min.js"
-WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 
 @pytest.mark.parametrize("output_format", ["md", "html"])
@@ -75,27 +72,18 @@ def test_a_review_with_no_file_is_an_error() -> None:
 
 @pytest.mark.browser
 @pytest.mark.parametrize("width", [1280, 390], ids=["desktop", "phone"])
-def test_axe_finds_no_wcag_22_aa_violation(tmp_path: Path, width: int) -> None:
-    if not (CHROMIUM.is_file() and AXE.is_file()):
-        if os.environ.get("CI"):
-            pytest.fail("chromium or axe-core is missing: .ci/run must install them")
-        pytest.skip("chromium or axe-core is missing")
-    from playwright.sync_api import sync_playwright
-
+def test_axe_finds_no_wcag_22_aa_violation(browser: Any, tmp_path: Path, width: int) -> None:
+    need(AXE.is_file(), f"axe-core ({AXE}; run `npm ci`)")
     out = tmp_path / "surveillance-2.html"
     result = run("report", str(ANYTOWN), "--review", "surveillance-2", "-f", "html", "-o", str(out))
     assert result.exit_code == 0, result.stderr
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"])
-        page = browser.new_page(viewport={"width": width, "height": 900})
-        refused: list[str] = []
-        page.route("**/*", lambda route: _only(route, out.resolve().as_uri(), refused))
-        page.goto(out.resolve().as_uri(), wait_until="load")
-        page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
-        found = page.evaluate(
-            "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG
-        )
-        browser.close()
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    refused: list[str] = []
+    page.route("**/*", lambda route: _only(route, out.resolve().as_uri(), refused))
+    page.goto(out.resolve().as_uri(), wait_until="load")
+    page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+    found = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG)
+    page.close()
     assert found["passes"], "axe ran no rule"
     assert [v["id"] for v in found["violations"]] == []
     assert refused == []
