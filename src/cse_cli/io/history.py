@@ -13,23 +13,23 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import closing, contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from cse_cli.core.problems import CseError
 from cse_cli.io.git import _ENV, Git, GitObject, _run
 from cse_cli.io.gittree import GitTree, _prefix, _root
-from cse_cli.io.limits import MAX_FILE_BYTES, too_large
-from cse_cli.io.repository import M, _Reader, read_evidence
+from cse_cli.io.history_reader import HistoryReader
+from cse_cli.io.limits import MAX_FILE_BYTES
+from cse_cli.io.maptree import MapTree
+from cse_cli.io.repository import read_evidence
 from cse_cli.io.root import CONFIG_FILE
-from cse_cli.io.tree import Entry, Refusal, TooLarge, Unreadable, Why, clean
 
 if TYPE_CHECKING:
     from pathlib import Path
 
     from cse_cli.core.evidence import Evidence
     from cse_cli.core.standard import Standard
-    from cse_cli.io.yaml_document import Document
 
 MAX_RANGE_COMMITS = 10_000
 """The most commits `cse history --range` reads: beyond it, name a shorter range."""
@@ -113,20 +113,15 @@ class History:
         wanted = {found.oid for found in objects.values()} | {
             found.oid for _, changed in changes.values() for _, found in changed if found
         }
-        tree = _MapTree(self.git, objects, _prefetch(self.git.top, wanted))
+        tree = MapTree(self.git, objects, _prefetch(self.git.top, wanted))
         cache: dict[Any, Any] = {}
         for done, (label, commit) in enumerate(listed, start=1):
             date, changed = changes.get(commit, ("", []))
-            for path, found in changed:
-                if found is None:
-                    objects.pop(path, None)
-                else:
-                    objects[path] = found
-            tree.changed()
+            tree.change(changed)
             tree.label = label
             evidence = None
             if CONFIG_FILE in objects:
-                evidence = _CachedReader(tree, self.standard, cache).run()
+                evidence = HistoryReader(tree, self.standard, cache).run()
             if not date:
                 date = _run(self.git.top, "show", "-s", "--format=%cs", commit).stdout.decode()
             yield Revision(label, commit, date.strip(), evidence)
@@ -168,99 +163,6 @@ def open_history(path: Path, standard: Standard) -> Iterator[History]:
         sides: list[str | None] = [None, head.decode("ascii")] if head else [None]
         prefix = _root(git, start, sides)
         yield History(git, start if prefix is None else prefix, standard)
-
-
-class _MapTree:
-    """A `Tree` over a map of path to blob id, kept up to date commit by commit.
-
-    Each distinct blob is read once, through the shared `git cat-file --batch`.
-    Symbolic links and submodules are refused as files, as `cse check` would not
-    follow them out of the repository.
-    """
-
-    def __init__(self, git: Git, objects: dict[str, GitObject], blobs: dict[str, bytes]) -> None:
-        self.label = ""
-        self._git = git
-        self.objects = objects
-        self._blobs = blobs
-        self._folders: dict[str, list[str]] | None = None
-
-    def changed(self) -> None:
-        """Forget the folders listed, after the map of paths changed."""
-        self._folders = None
-
-    def oid(self, rel: str) -> str | None:
-        """The blob id of a file, or None."""
-        found = self.objects.get(rel)
-        return found.oid if found is not None else None
-
-    def read(self, rel: str) -> bytes | None:
-        """The bytes of a file, None when absent."""
-        found = self.objects.get(rel)
-        if found is None:
-            return None
-        if found.mode not in {"100644", "100755"}:
-            raise Unreadable(Refusal(Why.NOT_REGULAR, "history follows no link or submodule"))
-        data = self._blobs.get(found.oid)
-        if data is None:
-            if found.size > MAX_FILE_BYTES:  # known from the listing: checked before reading
-                raise TooLarge(too_large(found.size))
-            data = self._git.read(found.oid) or b""
-            if len(data) > MAX_FILE_BYTES:
-                raise TooLarge(too_large(len(data)))
-            self._blobs[found.oid] = data
-        return data
-
-    def listdir(self, rel: str) -> list[Entry] | None:
-        """The files of a folder (None when it holds none)."""
-        if self._folders is None:
-            self._folders = {}
-            for path in self.objects:
-                parent, _, name = path.rpartition("/")
-                self._folders.setdefault(parent or ".", []).append(name)
-        names = self._folders.get(rel)
-        if names is None:
-            return None
-        prefix = "" if rel == "." else rel + "/"
-        return [
-            Entry(name, "file", size=max(self.objects[prefix + name].size, 0))
-            for name in sorted(names)
-        ]
-
-    def check_file(self, rel: str) -> Refusal | None:
-        """Why `rel` is not a file at this commit, or None."""
-        cleaned = clean(rel)
-        if cleaned is None:
-            return Refusal(Why.OUTSIDE)
-        return None if cleaned in self.objects else Refusal(Why.MISSING)
-
-
-class _CachedReader(_Reader):
-    """The repository reader, with each distinct file loaded and validated once."""
-
-    def __init__(self, tree: _MapTree, standard: Standard, cache: dict[Any, Any]) -> None:
-        super().__init__(tree, standard, None)
-        self.map_tree = tree
-        self.cache = cache
-
-    def _load(self, rel: str) -> Document | None:
-        key = ("load", rel, self.map_tree.oid(rel))
-        if key not in self.cache:
-            self.cache[key] = super()._load(rel)
-        doc: Document | None = self.cache[key]
-        return None if doc is None else replace(doc, problems=list(doc.problems))
-
-    def _validate(self, doc: Document, model: type[M], what: str) -> M | None:
-        key = ("validate", id(doc.data), model)
-        if key not in self.cache:
-            before = len(doc.problems)
-            result = super()._validate(doc, model, what)
-            self.cache[key] = (result, doc.problems[before:], doc.data)
-            return result
-        result, added, _ = self.cache[key]
-        doc.problems.extend(added)
-        found: M | None = result
-        return found
 
 
 def _changes(raw: bytes, prefix: str) -> dict[str, tuple[str, list[tuple[str, GitObject | None]]]]:

@@ -43,12 +43,24 @@ def open_repository(path: Path, standard: Standard, progress: OnFileRead | None 
 
 def read_evidence(tree: Tree, standard: Standard, progress: OnFileRead | None = None) -> Evidence:
     """Read and validate every file of a repository tree."""
-    reader = _Reader(tree, standard, progress)
+    reader = RepositoryReader(tree, standard, progress)
     return reader.run()
 
 
-class _Reader:
+def _fallback() -> Config:
+    """The settings of a repository whose cse.yaml cannot be used."""
+    return Config(organisation="(unknown organisation)")
+
+
+class RepositoryReader:
+    """Reads every file of a tree in one pass; `run` returns the evidence and its problems.
+
+    The history reader (cse_cli.io.history_reader) extends it, reusing what
+    reading a file did from one commit to the next.
+    """
+
     def __init__(self, tree: Tree, standard: Standard, progress: OnFileRead | None) -> None:
+        """A reader of `tree`; `progress` is told after each element file."""
         self.tree = tree
         self.standard = standard
         self.progress = progress
@@ -61,6 +73,7 @@ class _Reader:
         """Whether cse.yaml was valid, so that its cycle's dates can be checked against."""
 
     def run(self) -> Evidence:
+        """Read every file: the evidence, with every problem found, in order of place."""
         config, evidence_dir = self._config()
         evidence = Evidence(config=config)
         if evidence_dir is not None:
@@ -73,15 +86,15 @@ class _Reader:
     # cse.yaml -----------------------------------------------------------------
 
     def _config(self) -> tuple[Config, tuple[str, list[Entry]] | None]:
-        fallback = Config(organisation="(unknown organisation)")
+        default_dir: str = Config.model_fields["evidence_dir"].default
         doc = self._load(CONFIG_FILE)
         if doc is None:
-            listed = self._listed(fallback.evidence_dir)
-            return fallback, None if isinstance(listed, str) else listed
+            listed = self._listed(default_dir)
+            return _fallback(), None if isinstance(listed, str) else listed
         config = self._validate(doc, Config, "the cse.yaml settings (organisation:, services:…)")
         if config is None:
             raw_dir = doc.data.get("evidence_dir") if isinstance(doc.data, dict) else None
-            wanted = raw_dir if isinstance(raw_dir, str) else fallback.evidence_dir
+            wanted = raw_dir if isinstance(raw_dir, str) else default_dir
         else:
             wanted = config.evidence_dir
         evidence_dir = self._evidence_dir(doc, wanted)
@@ -89,7 +102,7 @@ class _Reader:
             check_cycle(doc, config)
             self.cycle_known = True
         self.problems.extend(doc.problems)
-        return config or fallback, evidence_dir
+        return config or _fallback(), evidence_dir
 
     def _evidence_dir(self, doc: Document, evidence_dir: str) -> tuple[str, list[Entry]] | None:
         """The evidence folder and its entries, or None with the problem in the document."""
@@ -122,21 +135,30 @@ class _Reader:
 
     def _elements(self, evidence: Evidence, evidence_dir: str, entries: list[Entry]) -> None:
         prefix = "" if evidence_dir == "." else evidence_dir + "/"
-        # Files named after an element first, so that when two files give the same
-        # element, the one named for it is kept and the other is reported.
-        files = sorted(
+        files = self._element_files(entries)
+        if self._too_much(evidence_dir, files):
+            return
+        self._read_elements(evidence, prefix, files)
+        for entry in entries:
+            if not entry.name.startswith(".") and not entry.name.endswith(_SUFFIXES):
+                self._not_read(prefix, entry)
+
+    def _element_files(self, entries: list[Entry]) -> list[Entry]:
+        """The entries that are element files, in the order they are read.
+
+        Files named after an element first, so that when two files give the same
+        element, the one named for it is kept and the other is reported.
+        """
+        return sorted(
             (e for e in entries if e.name.endswith(_SUFFIXES) and not e.name.startswith(".")),
             key=lambda entry: (entry.name.rsplit(".", 1)[0] not in self.known, entry.name),
         )
-        if self._too_much(evidence_dir, files):
-            return
+
+    def _read_elements(self, evidence: Evidence, prefix: str, files: list[Entry]) -> None:
         for done, entry in enumerate(files, start=1):
             self._element(evidence, prefix, entry)
             if self.progress is not None:
                 self.progress(done, len(files))
-        for entry in entries:
-            if not entry.name.startswith(".") and not entry.name.endswith(_SUFFIXES):
-                self._not_read(prefix, entry)
 
     def _too_much(self, evidence_dir: str, files: list[Entry]) -> bool:
         """Whether the element files are over the repository's limits (then none is read)."""

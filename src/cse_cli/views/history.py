@@ -12,11 +12,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from cse_cli.core.ratings import Rating
-from cse_cli.core.scoring import score_evidence
+from cse_cli.core.scoring import score
 from cse_cli.core.stages import RECORDED, Stage
 
 if TYPE_CHECKING:
-    from cse_cli.core.evidence import Evidence
+    from cse_cli.core.evidence import ElementFile, Evidence
     from cse_cli.core.scoring import CriterionResult, Verdict
     from cse_cli.core.standard import Standard
 
@@ -106,8 +106,11 @@ def cycle_readings(evidence: Evidence) -> list[Reading]:
 def build_history(standard: Standard, organisation: str, readings: list[Reading]) -> HistoryView:
     """The points in order, each with what changed in compliance plus since the one before."""
     points = []
-    before: set[str] = set()
+    before: frozenset[str] = frozenset()
     empty = Counts(0, 0, 0, 0, len(standard.element_ids()))
+    verdict_of = _Scorer(standard)
+    summaries: dict[tuple[int, bool], _Summary] = {}
+    changes: dict[tuple[frozenset[str], frozenset[str]], tuple[tuple[str, ...], ...]] = {}
     for reading in readings:
         evidence = reading.evidence
         if evidence is None:
@@ -116,31 +119,95 @@ def build_history(standard: Standard, organisation: str, readings: list[Reading]
                       reading.problem or "no cse.yaml at this revision", empty, (), (), (), ())
             )  # fmt: skip
             continue
-        verdict = score_evidence(standard, evidence, reading.stage)
+        verdict = verdict_of(evidence, reading.stage)
         errors = sum(1 for p in evidence.problems if p.severity == "error")
         problem = None if not errors else f"{errors} error{'s' if errors != 1 else ''}"
-        plus = _compliance_plus(verdict)
-        order = standard.element_ids()
+        summary = summaries.get((id(verdict), bool(errors)))
+        if summary is None:  # the scorer keeps each verdict, so that id() stays its own
+            summary = summaries[id(verdict), bool(errors)] = _summary(verdict, errors=bool(errors))
+        plus = summary.plus
+        if (before, plus) not in changes:
+            order = standard.element_ids()
+            changes[before, plus] = (
+                tuple(e for e in order if e in plus and e in before),
+                tuple(e for e in order if e in plus and e not in before),
+                tuple(e for e in order if e in before and e not in plus),
+            )
+        retained, gained, lost = changes[before, plus]
         points.append(
             Point(
                 label=reading.label,
                 revision=reading.revision,
                 stage=reading.stage,
                 date=reading.date,
-                met=None if errors else verdict.met,
+                met=summary.met,
                 problem=problem,
-                totals=_total(verdict.criteria),
-                criteria=tuple(
-                    CriterionPoint(c.number, _counts(c), None if errors else c.met)
-                    for c in verdict.criteria
-                ),
-                retained=tuple(e for e in order if e in plus and e in before),
-                gained=tuple(e for e in order if e in plus and e not in before),
-                lost=tuple(e for e in order if e in before and e not in plus),
+                totals=summary.totals,
+                criteria=summary.criteria,
+                retained=retained,
+                gained=gained,
+                lost=lost,
             )
         )
         before = plus
     return HistoryView(organisation, tuple(points))
+
+
+@dataclass(frozen=True)
+class _Summary:
+    """What a point shows of a verdict: the same for every point with that verdict."""
+
+    met: bool | None
+    totals: Counts
+    criteria: tuple[CriterionPoint, ...]
+    plus: frozenset[str]
+
+
+def _summary(verdict: Verdict, *, errors: bool) -> _Summary:
+    return _Summary(
+        met=None if errors else verdict.met,
+        totals=_total(verdict.criteria),
+        criteria=tuple(
+            CriterionPoint(c.number, _counts(c), None if errors else c.met)
+            for c in verdict.criteria
+        ),
+        plus=frozenset(_compliance_plus(verdict)),
+    )
+
+
+class _Scorer:
+    """`score_evidence`, once for each distinct set of ratings and rules.
+
+    A range of a thousand commits holds far fewer distinct sets: most commits
+    change evidence, not ratings. Only the element files that changed since the
+    point before are rated again.
+    """
+
+    def __init__(self, standard: Standard) -> None:
+        self.standard = standard
+        self._last: tuple[dict[str, ElementFile], Stage, dict[str, Rating | None]] | None = None
+        self._verdicts: dict[object, Verdict] = {}
+
+    def __call__(self, evidence: Evidence, stage: Stage) -> Verdict:
+        elements, last = evidence.elements, self._last
+        if last is not None and last[1] is stage and last[0].keys() == elements.keys():
+            was, _, ratings = last  # a commit changes a few element files: rate only those
+            ratings = dict(ratings)
+            for element_id, element in elements.items():
+                if element is not was[element_id]:
+                    ratings[element_id] = element.rating(stage)
+        else:
+            ratings = {element_id: e.rating(stage) for element_id, e in elements.items()}
+        self._last = (elements, stage, ratings)
+        rules = evidence.config.rules
+        rated = (stage, rules.min_compliant_share, rules.strict_share, frozenset(ratings.items()))
+        verdict = self._verdicts.get(rated)
+        if verdict is None:
+            verdict = self._verdicts[rated] = score(
+                self.standard, ratings, stage, rules.min_compliant_share,
+                strict_share=rules.strict_share,
+            )  # fmt: skip
+        return verdict
 
 
 def _compliance_plus(verdict: Verdict) -> set[str]:

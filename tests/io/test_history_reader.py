@@ -1,0 +1,203 @@
+"""A range read commit by commit gives what reading each commit whole gives.
+
+`cse history --range` reuses what reading a file did at the commit before, and
+patches the last commit's evidence when only element files changed (see
+cse_cli.io.history_reader). These tests walk real git histories built to cross
+every dependency one file's reading has on the others (ids defined first,
+elements taken, refs, paths, cse.yaml, review files, limits) and compare every
+commit's evidence with `History.read` of that commit, which reads it whole.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+from itertools import count
+from typing import TYPE_CHECKING, Any
+
+import pytest
+
+from cse_cli.io import history_reader
+from cse_cli.io.history import open_history
+from cse_cli.io.resources import load_standard
+from tests.helpers import commit_all, init_git
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from cse_cli.core.evidence import Evidence
+
+Files = dict[str, str]
+
+CONFIG = "organisation: Test\nservices: [A, B]\n"
+BASE: Files = {
+    "cse.yaml": CONFIG,
+    "documents/a.md": "A\n",
+    "evidence/1.1.1.yaml": (
+        'element: "1.1.1"\nfinal: full\nevidence:\n'
+        "  - id: X-1\n    title: Survey\n    service: A\n    path: documents/a.md\n"
+    ),
+    "evidence/1.1.2.yaml": (
+        'element: "1.1.2"\nfinal: partial\nevidence:\n  - ref: X-1\n  - ref: X-2\n'
+    ),
+    "evidence/1.1.3.yaml": (
+        'element: "1.1.3"\nfinal: compliance_plus\nevidence:\n  - id: X-2\n    title: Panel\n'
+    ),
+}
+
+
+def _toggle(path: str, text: str) -> Callable[[Files], None]:
+    def edit(files: Files) -> None:
+        if path in files:
+            del files[path]
+        else:
+            files[path] = text
+
+    return edit
+
+
+def _swap(path: str, old: str, new: str) -> Callable[[Files], None]:
+    def edit(files: Files) -> None:
+        if path not in files:
+            return
+        text = files[path]
+        files[path] = text.replace(old, new, 1) if old in text else text.replace(new, old, 1)
+
+    return edit
+
+
+_EDIT = count()
+
+
+def _notes(*paths: str) -> Callable[[Files], None]:
+    def edit(files: Files) -> None:
+        for path in paths:
+            if path in files:
+                lines = [x for x in files[path].splitlines() if not x.startswith("notes:")]
+                files[path] = "\n".join([*lines, f"notes: edit {next(_EDIT)}"]) + "\n"
+
+    return edit
+
+
+def _shift(path: str) -> Callable[[Files], None]:
+    def edit(files: Files) -> None:
+        if path in files:
+            text = files[path]
+            files[path] = text[2:] if text.startswith("#\n") else "#\n" + text
+
+    return edit
+
+
+EDITS: dict[str, Callable[[Files], None]] = {
+    "notes in one file": _notes("evidence/1.1.1.yaml"),
+    "notes in another": _notes("evidence/1.1.3.yaml"),
+    "notes in two files": _notes("evidence/1.1.2.yaml", "evidence/1.1.3.yaml"),
+    "a rating changes": _swap("evidence/1.1.2.yaml", "final: partial", "final: full"),
+    "every line of a defining file moves": _shift("evidence/1.1.1.yaml"),
+    "a later file defines the same id": _swap("evidence/1.1.3.yaml", "id: X-2", "id: X-1"),
+    "the first definition goes": _swap("evidence/1.1.1.yaml", "id: X-1", "id: X-9"),
+    "the document goes or comes back": _toggle("documents/a.md", "A\n"),
+    "the document's words change": _swap("documents/a.md", "A", "B"),
+    "a service leaves cse.yaml": _swap("cse.yaml", "[A, B]", "[B]"),
+    "a typo in a key": _swap("evidence/1.1.2.yaml", "final: partial", "finale: partial"),
+    "a second file for one element": _toggle(
+        "evidence/1.1.1-copy.yaml", 'element: "1.1.1"\nfinal: full\n'
+    ),
+    "a service that is not listed": _swap("evidence/1.1.3.yaml", "title: Panel", "service: C"),
+    "a review file with an unknown key": _toggle(
+        "reviews/surveillance-1.yaml", "date: 2027-03-10\nbogus: 1\n"
+    ),
+    "an element file not named for it": _toggle(
+        "evidence/other.yaml", 'element: "1.2.1"\nfinal: full\nevidence:\n  - ref: X-2\n'
+    ),
+}
+
+
+def _write(root: Path, files: Files) -> None:
+    for path in {p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file()}:
+        if not path.startswith(".git/") and path not in files:
+            (root / path).unlink()
+    for path, text in files.items():
+        (root / path).parent.mkdir(parents=True, exist_ok=True)
+        (root / path).write_text(text, encoding="utf-8")
+
+
+def _history(root: Path, steps: list[str]) -> Path:
+    init_git(root)
+    files = dict(BASE)
+    _write(root, files)
+    commit_all(root, "base")
+    for step in steps:
+        EDITS[step](files)
+        _write(root, files)
+        commit_all(root, step)
+    return root
+
+
+def _facts(evidence: Evidence | None) -> Any:
+    if evidence is None:
+        return None
+    return (
+        evidence.problems,
+        {key: element.model_dump() for key, element in evidence.elements.items()},
+        evidence.files,
+        {stage: review.model_dump() for stage, review in evidence.reviews.items()},
+        evidence.review_files,
+        evidence.requested,
+    )
+
+
+def _compare(root: Path, spec: str) -> list[Any]:
+    """Each commit's facts from the walk; each equal to reading that commit whole."""
+    standard = load_standard()
+    with open_history(root, standard) as history:
+        walked = [(found.commit, _facts(found.evidence)) for found in history.walk(spec)]
+        for commit, facts in walked:
+            assert facts == _facts(history.read(commit, commit).evidence), commit
+    return [facts for _, facts in walked]
+
+
+def test_each_kind_of_change_reads_as_the_whole_commit(tmp_path: Path) -> None:
+    steps = [name for name in EDITS for _ in range(2)]  # each change, then undone
+    # and some at once: a duplicate id whose first definition moves, then goes
+    steps += ["a later file defines the same id", "every line of a defining file moves",
+              "notes in another", "the first definition goes", "notes in two files"]  # fmt: skip
+    facts = _compare(_history(tmp_path / "repo", steps), f"HEAD~{len(steps)}..HEAD")
+    assert len(facts) == len(steps)
+    problems = {problem.message for found in facts for problem in found[0]}
+    # the histories cross what they were built to cross
+    assert any("already defined at evidence/1.1.1.yaml:4" in m for m in problems)
+    assert any("already defined at evidence/1.1.1.yaml:5" in m for m in problems)
+    assert any("names no evidence item id" in m for m in problems)
+    assert any("does not exist" in m for m in problems)
+    assert any("already given in" in m for m in problems)
+    assert any("not one of cse.yaml's services" in m for m in problems)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_random_histories_read_as_each_commit_whole(tmp_path: Path, seed: int) -> None:
+    chooser = random.Random(seed)  # noqa: S311 - a reproducible history, not a secret
+    steps = [chooser.choice(list(EDITS)) for _ in range(40)]
+    _compare(_history(tmp_path / "repo", steps), "HEAD~40..HEAD")
+
+
+def test_the_last_commit_is_patched_when_only_element_files_change(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the shortcut is taken where it can be, and not where it cannot
+    steps = ["notes in one file", "notes in two files", "a service leaves cse.yaml",
+             "every line of a defining file moves", "the document's words change"]  # fmt: skip
+    root = _history(tmp_path / "repo", steps)
+    taken: list[bool] = []
+    patched = history_reader.HistoryReader._patched
+
+    def spy(self: history_reader.HistoryReader, *args: Any) -> Evidence | None:
+        found = patched(self, *args)
+        taken.append(found is not None)
+        return found
+
+    monkeypatch.setattr(history_reader.HistoryReader, "_patched", spy)
+    _compare(root, "HEAD~5..HEAD")
+    # the first is read whole; then cse.yaml changes, and the moved lines change where
+    # 1.1.1 defines its id; a document's words are not read
+    assert taken == [True, False, False, True]
