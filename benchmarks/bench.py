@@ -278,22 +278,53 @@ def documents(repeats: int) -> str:
 def limit_cases(work: Path) -> list[tuple[str, Path]]:
     """Repositories at each repository-wide limit of the README, in git (HEAD~1 and HEAD).
 
-    - every element file, together just under MAX_EVIDENCE_BYTES, of the smallest
+    - the element files together just under MAX_EVIDENCE_VALUES, of the smallest
       values YAML has (`- a`), the costliest bytes to read;
+    - just under MAX_EVIDENCE_ITEMS evidence items, each with a title, service,
+      date and url, as real items are (the costliest to validate and check);
+    - just under MAX_EVIDENCE_BYTES of long notes, few values;
     - MAX_ELEMENT_FILES element files;
     - a link whose target is MAX_LINK_BYTES long, resolved by `cse diff`.
+
+    HEAD changes every element file, so that `cse diff` reads and compares both
+    sides whole.
     """
-    from cse_cli.io.limits import MAX_ELEMENT_FILES, MAX_EVIDENCE_BYTES, MAX_LINK_BYTES
+    from cse_cli.io.limits import (
+        MAX_ELEMENT_FILES,
+        MAX_EVIDENCE_BYTES,
+        MAX_EVIDENCE_ITEMS,
+        MAX_EVIDENCE_VALUES,
+        MAX_LINK_BYTES,
+    )
     from cse_cli.io.resources import load_standard
 
     ids = list(load_standard().element_ids())
     cases = []
-    dense = work / "limit-bytes"
-    budget = MAX_EVIDENCE_BYTES // len(ids) - 1
+    values = work / "limit-values"
+    each = MAX_EVIDENCE_VALUES // len(ids) - 20  # head and the change in HEAD
     for element in ids:
         head = f'element: "{element}"\nfinal: full\nkey_questions:\n'
-        _write(dense / "evidence" / f"{element}.yaml", head + "- a\n" * ((budget - len(head)) // 4))
-    cases.append((f"every element file, {MAX_EVIDENCE_BYTES:,} bytes of `- a`", dense))
+        _write(values / "evidence" / f"{element}.yaml", head + "- a\n" * each)
+    cases.append((f"{MAX_EVIDENCE_VALUES:,} values of `- a`", values))
+    items = work / "limit-items"
+    for element in ids:
+        lines = [f'element: "{element}"', "final: full", "evidence:"]
+        for n in range(MAX_EVIDENCE_ITEMS // len(ids)):
+            lines += [
+                f'  - title: "Evidence {element}-{n}: survey results and action plan"',
+                '    service: "Student Services"',
+                "    date: 2025-04-05",
+                f"    url: https://example.org/evidence/{element}/{n}",
+            ]
+        _write(items / "evidence" / f"{element}.yaml", "\n".join(lines) + "\n")
+    cases.append((f"{MAX_EVIDENCE_ITEMS:,} evidence items", items))
+    dense = work / "limit-bytes"
+    budget = MAX_EVIDENCE_BYTES // len(ids) - 200
+    for element in ids:
+        head = f'element: "{element}"\nfinal: full\nkey_questions:\n'
+        line = "- " + "a" * 998 + "\n"
+        _write(dense / "evidence" / f"{element}.yaml", head + line * (budget // len(line)))
+    cases.append((f"{MAX_EVIDENCE_BYTES:,} bytes of long key questions", dense))
     many = work / "limit-files"
     for number in range(MAX_ELEMENT_FILES):
         element = ids[number % len(ids)]
@@ -310,7 +341,10 @@ def limit_cases(work: Path) -> list[tuple[str, Path]]:
         (root / "cse.yaml").write_text("organisation: Limits\n")
         for args in (["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-qm", "a"]):
             _git(root, *args)
-        _git(root, "commit", "-q", "--allow-empty", "-m", "b")
+        for path in (root / "evidence").glob("*.yaml"):
+            with path.open("a", encoding="utf-8") as file:
+                file.write("notes: changed in HEAD\n")
+        _git(root, "commit", "-qam", "b")
     return cases
 
 

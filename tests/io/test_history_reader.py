@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from cse_cli.io import history_reader
+from cse_cli.io import history_reader, limits
 from cse_cli.io.history import open_history
 from cse_cli.io.resources import load_standard
 from tests.helpers import commit_all, init_git
@@ -113,6 +113,37 @@ EDITS: dict[str, Callable[[Files], None]] = {
 }
 
 
+def _grow(path: str, items: int) -> Callable[[Files], None]:
+    """Add `items` items at the end of the file's evidence list (before its notes), or not."""
+    tail = "  - title: a\n" * items
+
+    def edit(files: Files) -> None:
+        body, notes, rest = files[path].partition("notes:")
+        body = body[: -len(tail)] if body.endswith(tail) else body + tail
+        files[path] = body + notes + rest
+
+    return edit
+
+
+# The repository's limit on evidence items, lowered for these histories (see `_items_limit`).
+ITEMS = 200
+PAST_A_LIMIT = "a file past the repository's item limit"
+HALF, OTHER_HALF = "a file grows by half the limit", "another grows past the limit in all"
+EDITS_IN_TURN = {
+    **EDITS,
+    PAST_A_LIMIT: _toggle(
+        "evidence/1.2.2.yaml", 'element: "1.2.2"\nevidence:\n' + "- title: a\n" * (ITEMS + 1)
+    ),
+    HALF: _grow("evidence/1.1.1.yaml", ITEMS // 2),
+    OTHER_HALF: _grow("evidence/1.1.3.yaml", ITEMS // 2 + 1),
+}
+
+
+@pytest.fixture(autouse=True)
+def _items_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(limits, "MAX_EVIDENCE_ITEMS", ITEMS)
+
+
 def _write(root: Path, files: Files) -> None:
     for path in {p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file()}:
         if not path.startswith(".git/") and path not in files:
@@ -128,7 +159,7 @@ def _history(root: Path, steps: list[str]) -> Path:
     _write(root, files)
     commit_all(root, "base")
     for step in steps:
-        EDITS[step](files)
+        EDITS_IN_TURN[step](files)
         _write(root, files)
         commit_all(root, step)
     return root
@@ -158,10 +189,13 @@ def _compare(root: Path, spec: str) -> list[Any]:
 
 
 def test_each_kind_of_change_reads_as_the_whole_commit(tmp_path: Path) -> None:
-    steps = [name for name in EDITS for _ in range(2)]  # each change, then undone
+    steps = [name for name in EDITS_IN_TURN for _ in range(2)]  # each change, then undone
     # and some at once: a duplicate id whose first definition moves, then goes
     steps += ["a later file defines the same id", "every line of a defining file moves",
-              "notes in another", "the first definition goes", "notes in two files"]  # fmt: skip
+              "notes in another", "the first definition goes", "notes in two files",
+              PAST_A_LIMIT, "notes in one file", "notes in another", PAST_A_LIMIT,
+              HALF, "notes in another", OTHER_HALF, "notes in two files",
+              OTHER_HALF, HALF]  # fmt: skip
     facts = _compare(_history(tmp_path / "repo", steps), f"HEAD~{len(steps)}..HEAD")
     assert len(facts) == len(steps)
     problems = {problem.message for found in facts for problem in found[0]}
@@ -172,6 +206,7 @@ def test_each_kind_of_change_reads_as_the_whole_commit(tmp_path: Path) -> None:
     assert any("does not exist" in m for m in problems)
     assert any("already given in" in m for m in problems)
     assert any("not one of cse.yaml's services" in m for m in problems)
+    assert any(f"over the limit of {ITEMS} for a repository" in m for m in problems)
 
 
 @pytest.mark.parametrize("seed", range(4))

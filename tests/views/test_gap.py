@@ -327,6 +327,20 @@ def test_text_says_what_to_fix_first_and_why(varied: Path) -> None:
     ]
 
 
+def test_a_long_list_shows_its_first_rows_then_how_many_more(tmp_path: Path) -> None:
+    # 57 stale items (one an element): the screen lists 50 and counts the 7 more
+    root = full_repo(tmp_path / "repo", {}, config="stale_after_months: 5\n")
+    gap = gap_of(root)
+    lines = _screen(gap)
+    start = next(i for i, line in enumerate(lines) if line.startswith("Stale evidence:"))
+    listed = lines[start + 1 : start + 51]
+    assert [line.split()[0] for line in listed] == [i.element for i in gap.stale[:50]]
+    assert lines[start + 51] == (
+        "  and 7 more stale items in 7 elements: `cse gap --format json` lists every one."
+    )
+    assert len(json.loads(run("gap", str(root), "--format", "json").stdout)["stale"]) == 57
+
+
 def test_text_escapes_nothing_into_markup(tmp_path: Path) -> None:
     root = full_repo(
         tmp_path / "repo", {"1.1.1": "owner: '[bold red]Boss[/]'\nfinal: partial\nevidence: []\n"}

@@ -89,7 +89,8 @@ class Config(Strict):
     reference: str | None = Field(None, description="The assessment reference number (quote it).")
     assessor: str | None = Field(None, description="The assessor's name.")
     services: Annotated[list[Text], BeforeValidator(none_as_empty)] = Field(
-        [], description="When given, every evidence item's service must be one of these."
+        default_factory=list,
+        description="When given, every evidence item's service must be one of these.",
     )
     evidence_dir: Text = Field(
         "evidence", description="The folder of element files, relative to the repository root."

@@ -70,7 +70,8 @@ class EvidenceItem(Strict):
         None, description="Free text about this piece of evidence, such as 'Strongest'."
     )
     inferred: Inferred = Field(
-        [], description="Keys whose values are inferred, not given by the source (service…)."
+        default_factory=list,
+        description="Keys whose values are inferred, not given by the source (service…).",
     )
 
 
@@ -108,10 +109,12 @@ class DevelopmentPoint(Strict):
     )
     progress: str | None = Field(None, description="What has been done about it.")
     reviews: Annotated[dict[str, PointReview], BeforeValidator(none_as_empty_map)] = Field(
-        {}, description="Per surveillance (surveillance-1, surveillance-2): response and update."
+        default_factory=dict,
+        description="Per surveillance (surveillance-1, surveillance-2): response and update.",
     )
     inferred: Inferred = Field(
-        [], description="Keys whose values are inferred, not given by the source (point, raised…)."
+        default_factory=list,
+        description="Keys whose values are inferred, not given by the source (point, raised…).",
     )
 
 
@@ -142,18 +145,20 @@ class ElementFile(Strict):
         False, description="The assessor verified the evidence on site (VO)."
     )
     key_questions: Annotated[list[Text], BeforeValidator(none_as_empty)] = Field(
-        [], description="The assessor's key questions, and whom they asked."
+        default_factory=list, description="The assessor's key questions, and whom they asked."
     )
     visit_evidence: str | None = Field(
         None, description="What the assessor saw or heard on the visit."
     )
     evidence: Annotated[list[EvidenceItem], BeforeValidator(none_as_empty)] = Field(
-        [], description="The desk-top evidence, one item per piece."
+        default_factory=list, description="The desk-top evidence, one item per piece."
     )
     development_points: Annotated[
         list[Annotated[DevelopmentPoint, BeforeValidator(point_from_text)]],
         BeforeValidator(none_as_empty),
-    ] = Field([], description="Points to improve: a plain string is an open point.")
+    ] = Field(
+        default_factory=list, description="Points to improve: a plain string is an open point."
+    )
     compliance_plus: str | None = Field(
         None, description="Why the element deserves compliance plus."
     )

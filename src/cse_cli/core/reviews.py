@@ -47,10 +47,10 @@ class PlanVisit(Strict):
         description="The time, as 09:30 or 09:30-11:00.",
     )
     people: Annotated[list[Text], BeforeValidator(none_as_empty)] = Field(
-        [], description="The key people to be seen."
+        default_factory=list, description="The key people to be seen."
     )
     issues: Annotated[list[Text], BeforeValidator(none_as_empty)] = Field(
-        [], description="The key issues to be explored."
+        default_factory=list, description="The key issues to be explored."
     )
 
 
@@ -72,10 +72,11 @@ class Review(Strict):
         None, description="true: on site; false: off site (a Low category's second surveillance)."
     )
     documents: Annotated[dict[str, DocumentSent], BeforeValidator(none_as_empty_map)] = Field(
-        {}, description="The requested documents, by key (performance_data, complaints…)."
+        default_factory=dict,
+        description="The requested documents, by key (performance_data, complaints…).",
     )
     plan: Annotated[list[PlanVisit], BeforeValidator(none_as_empty)] = Field(
-        [], description="The on-site plan: date and time, key people, key issues."
+        default_factory=list, description="The on-site plan: date and time, key people, key issues."
     )
     changes: Annotated[dict[str, Text], BeforeValidator(none_as_empty_map)] = Field(
         {},

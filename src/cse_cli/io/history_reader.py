@@ -17,7 +17,7 @@ from itertools import islice
 from typing import TYPE_CHECKING, Any
 
 from cse_cli.core.evidence import Evidence
-from cse_cli.io.limits import at_most_per_file
+from cse_cli.io.limits import at_most_per_file, over_read_limits
 from cse_cli.io.maptree import MapTree
 from cse_cli.io.repository import M, RepositoryReader
 from cse_cli.io.reviews import REVIEWS_DIR
@@ -113,6 +113,8 @@ class _Outcome:
     refs: list[tuple[str, str, int, int]]
     element: tuple[str, Any, str] | None
     reviews: tuple[Any, dict[Stage, Any], dict[Stage, str]] | None = None
+    read: tuple[int, int] = (0, 0)
+    """The values and evidence items the file holds (toward the repository's limits)."""
     """For the review files: the documents requested, the reviews and their files."""
 
     @property
@@ -206,9 +208,13 @@ class HistoryReader(RepositoryReader):
                     elements[outcome.element[0]] = outcome.element[2]
             done = at
             was = outcomes[at][1]
-            outcomes[at] = _, now = self._read_alone(last, files[at], ids, elements)
-            if now.effects != was.effects or now.refs != was.refs:
+            alone = self._read_alone(last, files[at], ids, elements)
+            if alone is None or alone[1].effects != was.effects or alone[1].refs != was.refs:
                 return None
+            outcomes[at] = alone
+        values, items = (sum(outcome.read[i] for _, outcome in outcomes) for i in (0, 1))
+        if over_read_limits(values, items) is not None:
+            return None
         return last.update(_Trace(prefix, outcomes))
 
     def _changed(self, last: _Last, pending: set[str]) -> list[int] | None:
@@ -227,24 +233,27 @@ class HistoryReader(RepositoryReader):
 
     def _read_alone(
         self, last: _Last, entry: Entry, ids: dict[str, Any], elements: dict[str, str]
-    ) -> tuple[Any, _Outcome]:
-        """What reading one element file does after the files that gave `ids` and `elements`."""
+    ) -> tuple[Any, _Outcome] | None:
+        """What reading one element file does after the files that gave `ids` and `elements`.
+
+        None when the file alone is past the repository's limits.
+        """
         prefix, tree = last.trace.prefix, self.map_tree
         key = (prefix + entry.name, entry.kind, tree.oid(prefix + entry.name), self._config_oid)
         known: _Outcome | None = self.cache.get(key)
         if known is not None and (known.free or known.holds(ids, elements, tree)):
             return key, known
-        kept = self.ids, self.problems, self.refs, self.cycle_known
-        self.ids, self.problems, self.refs = _Watched(ids), [], []
+        kept = self.ids, self.problems, self.refs, self.cycle_known, self.read, self.stopped
+        self.ids, self.problems, self.refs, self.read = _Watched(ids), [], [], [0, 0]
         self.cycle_known = last.cycle_known
         scratch = Evidence(config=last.evidence.config)
         scratch.files = _Watched(elements)
         try:
             self._element(scratch, prefix, entry)
         finally:
-            self.ids, self.problems, self.refs, self.cycle_known = kept
-        outcome: _Outcome = self.cache[key]
-        return key, outcome
+            self.ids, self.problems, self.refs, self.cycle_known, self.read, self.stopped = kept
+        outcome: _Outcome | None = self.cache.get(key)
+        return None if outcome is None else (key, outcome)
 
     def _element_files(self, entries: list[Entry]) -> list[Entry]:
         key = ("order", *(entry.name for entry in entries))
@@ -262,17 +271,30 @@ class HistoryReader(RepositoryReader):
         for entry in files:
             key = (prefix + entry.name, entry.kind, tree.oid(prefix + entry.name), config)
             known: _Outcome | None = cache.get(key)
-            if known is not None and (known.free or known.holds(self.ids, evidence.files, tree)):
+            if (
+                known is not None
+                and self._fits(known)
+                and (known.free or known.holds(self.ids, evidence.files, tree))
+            ):
                 self._apply(evidence, known)
             else:
                 self._element(evidence, prefix, entry)
-                known = cache[key]
+                known = cache.get(key)
+            if known is None or self.stopped:  # past the repository's limits: no shortcut
+                evidence.files = dict(evidence.files)
+                return
             trace.append((key, known))
         evidence.files = dict(evidence.files)
         self.trace = _Trace(prefix, trace)
 
+    def _fits(self, known: _Outcome) -> bool:
+        """Whether the file read again keeps the files read within the repository's limits."""
+        values, items = self.read[0] + known.read[0], self.read[1] + known.read[1]
+        return over_read_limits(values, items) is None
+
     def _apply(self, evidence: Evidence, known: _Outcome) -> None:
         """Do again what reading an element file did."""
+        self.read = [self.read[0] + known.read[0], self.read[1] + known.read[1]]
         self.problems.extend(known.problems)
         self.ids.update(known.ids)
         self.refs.extend(known.refs)
@@ -293,6 +315,7 @@ class HistoryReader(RepositoryReader):
         ids = _watching(self.ids)
         ids.seen, files.seen, self.map_tree.seen_paths = ids_seen, files_seen, paths
         counts = len(self.problems), len(self.ids), len(self.refs), len(files)
+        read = tuple(self.read)
         try:
             super()._element(evidence, prefix, entry)
         finally:
@@ -301,10 +324,13 @@ class HistoryReader(RepositoryReader):
         if len(files) > counts[3]:  # the one element this file gave, added last
             element_id, file = next(reversed(files.items()))
             element = (element_id, evidence.elements[element_id], file)
+        if self.stopped:  # what it did depends on the files before it: it is not kept
+            return
         new_ids = list(islice(reversed(self.ids.items()), len(self.ids) - counts[1]))[::-1]
         self.cache[key] = _Outcome(
             ids_seen, files_seen, paths, self.problems[counts[0] :], new_ids,
             self.refs[counts[2] :], element,
+            read=(self.read[0] - read[0], self.read[1] - read[1]),
         )  # fmt: skip
 
     def _reviews(self, evidence: Evidence) -> None:

@@ -19,6 +19,9 @@ MAX_PACK_BYTES = 2_000_000_000  # the documents of one `cse pack`, in all
 # kilobytes; these bound what one run may read, checked before reading any of it.
 MAX_ELEMENT_FILES = 200
 MAX_EVIDENCE_BYTES = 5_000_000  # the element files together: as much as one file may hold
+# Counted as the element files are read, in order; the file that passes one stops the reading.
+MAX_EVIDENCE_VALUES = 500_000  # the element files' values together (texts, numbers…)
+MAX_EVIDENCE_ITEMS = 20_000  # the evidence items of the element files together
 
 MAX_PROBLEMS_PER_FILE = 100  # past this, one line says how many more: nobody reads 100,000 lines
 
@@ -45,6 +48,21 @@ def over_repository_limits(evidence_dir: str, files: int, total: int) -> str | N
             "their own and point at them with path:"
         )
     return None
+
+
+def over_read_limits(values: int, items: int) -> str | None:
+    """Why the element files read so far, this many values and items, are too much, or None."""
+    if values > MAX_EVIDENCE_VALUES:
+        what = f"{values:,} values (texts, numbers, lists and mappings), over the limit of "
+        what += f"{MAX_EVIDENCE_VALUES:,}"
+    elif items > MAX_EVIDENCE_ITEMS:
+        what = f"{items:,} evidence items, over the limit of {MAX_EVIDENCE_ITEMS:,}"
+    else:
+        return None
+    return (
+        f"the element files up to this one hold {what} for a repository: "
+        "the files after it are not read"
+    )
 
 
 def _order(problem: Problem) -> tuple[str, int, int]:

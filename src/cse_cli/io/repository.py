@@ -19,7 +19,12 @@ from cse_cli.core.problems import Problem, has_errors
 from cse_cli.core.standard import Standard
 from cse_cli.core.text import describe, did_you_mean, quoted, short
 from cse_cli.io.cycle import check_cycle, check_points, check_ratings
-from cse_cli.io.limits import MAX_FILE_BYTES, at_most_per_file, over_repository_limits
+from cse_cli.io.limits import (
+    MAX_FILE_BYTES,
+    at_most_per_file,
+    over_read_limits,
+    over_repository_limits,
+)
 from cse_cli.io.pydantic_messages import translate
 from cse_cli.io.resources import load_cycle
 from cse_cli.io.reviews import read_reviews
@@ -70,6 +75,10 @@ class RepositoryReader:
         self.ids: dict[str, tuple[str, int, int]] = {}
         self.refs: list[tuple[str, str, int, int]] = []
         self.cycle_known = False
+        self.read = [0, 0]
+        """The values and evidence items of the element files read so far (the limits')."""
+        self.stopped = False
+        """Whether an element file passed the repository's limits, so no more are read."""
         """Whether cse.yaml was valid, so that its cycle's dates can be checked against."""
 
     def run(self) -> Evidence:
@@ -156,6 +165,8 @@ class RepositoryReader:
 
     def _read_elements(self, evidence: Evidence, prefix: str, files: list[Entry]) -> None:
         for done, entry in enumerate(files, start=1):
+            if self.stopped:
+                break
             self._element(evidence, prefix, entry)
             if self.progress is not None:
                 self.progress(done, len(files))
@@ -208,7 +219,7 @@ class RepositoryReader:
             self._problem(rel, 0, 0, f"{entry.name} {reason}")
             return
         doc = self._load(rel)
-        if doc is None:
+        if doc is None or self._over_limits(doc):
             return
         element = self._validate(doc, ElementFile, "an element file (element:, evidence:…)")
         if element is not None and self._check_element(doc, element, evidence, entry.name):
@@ -217,6 +228,17 @@ class RepositoryReader:
         else:  # left out of the evidence, but what it says is still checked and known
             self._raw_items(doc)
         self.problems.extend(doc.problems)
+
+    def _over_limits(self, doc: Document) -> bool:
+        """Whether this file takes the files read past the repository's limits (then it stops)."""
+        items = doc.data.get("evidence") if isinstance(doc.data, dict) else None
+        self.read[0] += doc.values
+        self.read[1] += len(items) if isinstance(items, list) else 0
+        message = over_read_limits(*self.read)
+        if message is not None:
+            self._problem(doc.file, 0, 0, message)
+            self.stopped = True
+        return self.stopped
 
     def _raw_items(self, doc: Document) -> None:
         """The ids, refs and paths of a file that failed validation, as it was written.

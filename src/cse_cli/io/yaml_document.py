@@ -16,6 +16,8 @@ class Document:
     data: Any = None
     problems: list[Problem] = field(default_factory=list)
     # id(container) -> {key or index: (key mark, value mark)}; marks are libyaml's
+    values: int = 0
+    """The values read (texts, numbers, lists, mappings; aliases counted in full)."""
     _marks: dict[int, dict[Any, tuple[Any, Any]]] = field(default_factory=dict)
     _root_mark: Any = None
 

@@ -63,8 +63,9 @@ def load(raw: bytes, file: str) -> Document:
     except UnicodeDecodeError as exc:
         not_utf8(doc, raw, exc.start)
         return doc
+    builder = _Builder(doc)
     try:
-        _Builder(doc).build(_Parser(raw))
+        builder.build(_Parser(raw))
     except _Stop:
         doc.data = None
     except yaml.MarkedYAMLError as exc:
@@ -85,6 +86,7 @@ def load(raw: bytes, file: str) -> Document:
         position = getattr(exc, "position", None)  # libyaml's offset in bytes
         at = byte_place(raw, position) if isinstance(position, int) else (1, 1)
         doc.error(at, f"YAML syntax: {reader_message(exc)}")
+    doc.values = builder.count
     return doc
 
 

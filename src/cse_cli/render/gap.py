@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from cse_cli.core.scoring import INDICATIVE, falls_short
-from cse_cli.core.text import and_list, inert
+from cse_cli.core.text import and_list, inert, plural
 from cse_cli.render import Styled
 
 if TYPE_CHECKING:
@@ -19,6 +19,9 @@ if TYPE_CHECKING:
 
 # Past this many undated items the screen shows a count per element instead.
 UNDATED_LISTED = 12
+# Past this many stale items or open points the screen lists the first, then a count:
+# a list longer than a screen tells nobody what to fix first (the JSON lists them all).
+LISTED = 50
 
 
 def plan(criterion: CriterionGap) -> str:
@@ -78,7 +81,9 @@ def _text(gap: Gap) -> RenderableType:
             f"{gap.stale_after_months} months before {gap.as_of}"
         )
     )
-    parts.append(_rows([(i.element, f"{i.date} {inert(i.title)}") for i in gap.stale]))
+    parts.append(
+        _rows([(i.element, f"{i.date} {inert(i.title)}") for i in gap.stale], what="stale items")
+    )
     parts += [_heading("Evidence with no date (its age cannot be checked)"), _undated(gap.undated)]
     parts.append(_heading("Open development points"))
     others = [p for p in gap.open_development_points if p.element not in below_full]
@@ -86,7 +91,11 @@ def _text(gap: Gap) -> RenderableType:
     if others or not above:
         parts.append(
             _rows(
-                [(p.element, f"{_raised(p.raised)} ({p.source}): {inert(p.point)}") for p in others]
+                [
+                    (p.element, f"{_raised(p.raised)} ({p.source}): {inert(p.point)}")
+                    for p in others
+                ],
+                what="open development points",
             )
         )
     if above:
@@ -137,8 +146,14 @@ def _heading(title: str) -> Text:
     return Text("\n" + title, "bold underline")
 
 
-def _rows(rows: list[tuple[str, str]], indent: int = 2, empty: str = "None.") -> RenderableType:
-    """A two-column grid whose wrapped lines keep their indent; `empty` when there are none."""
+def _rows(
+    rows: list[tuple[str, str]], indent: int = 2, empty: str = "None.", what: str = "rows"
+) -> RenderableType:
+    """A two-column grid whose wrapped lines keep their indent; `empty` when there are none.
+
+    Past LISTED rows, the first LISTED, then how many more `what` there are.
+    """
+    from rich.console import Group
     from rich.padding import Padding
     from rich.table import Table
     from rich.text import Text
@@ -148,9 +163,17 @@ def _rows(rows: list[tuple[str, str]], indent: int = 2, empty: str = "None.") ->
     grid = Table.grid(padding=(0, 2))
     grid.add_column(no_wrap=True)
     grid.add_column(ratio=1)
-    for first, rest in rows:
+    for first, rest in rows[:LISTED]:
         grid.add_row(Text(first), Text(rest))
-    return Padding(grid, (0, 0, 0, indent))
+    shown = Padding(grid, (0, 0, 0, indent))
+    if len(rows) <= LISTED:
+        return shown
+    elements = len({first for first, _ in rows[LISTED:]})
+    more = (
+        f"and {len(rows) - LISTED:,} more {what} in {plural(elements, 'element')}: "
+        "`cse gap --format json` lists every one."
+    )
+    return Group(shown, _indented(more, indent))
 
 
 def _element_lines(element: ElementGap) -> str:

@@ -245,7 +245,7 @@ def _items(
         else:
             kind, name, named = "title", item.title or "", Item(element_id, None, item.title)
         seen[kind, name] += 1
-        items[kind, name, seen[kind, name]] = (named, item.model_dump())
+        items[kind, name, seen[kind, name]] = (named, item)  # models compare field by field
     return items
 
 
