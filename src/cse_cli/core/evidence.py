@@ -70,7 +70,9 @@ class EvidenceItem(Strict):
         None, description="Free text about this piece of evidence, such as 'Strongest'."
     )
     inferred: Inferred = Field(
-        [], description="Keys whose values are inferred, not given by the source (service…)."
+        [],
+        description="Keys whose values are inferred, not given by the source: service, date…; "
+        "title when the item's wording or grouping is the transcriber's.",
     )
 
 
@@ -184,6 +186,11 @@ NESTED: dict[type[BaseModel], dict[str, type[BaseModel]]] = {
     Config: {"cycle": Cycle, "rules": Rules, "surveillance_documents": RequestedDocument},
     Cycle: {"category": Categories},
 }
+
+
+def inferable(model: type[BaseModel]) -> list[str]:
+    """The keys an `inferred:` list may name: every other key of its model."""
+    return [key for key in model.model_fields if key != "inferred"]
 
 
 def model_at(root: type[BaseModel], loc: tuple[Any, ...]) -> type[BaseModel]:
