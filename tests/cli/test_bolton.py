@@ -24,6 +24,8 @@ from pathlib import Path
 
 import pytest
 
+from cse_cli.io.repository import open_repository
+from cse_cli.io.resources import load_standard
 from tests.helpers import BOLTON, run
 
 FINAL = {
@@ -93,3 +95,64 @@ def test_bolton_self_stage_is_unrated() -> None:
     result = run("check", str(BOLTON), "--stage", "self", "--format", "json")
     assert result.exit_code == 1
     assert all(c["unrated"] == c["elements"] for c in json.loads(result.stdout)["criteria"])
+
+
+# The services the report prints for an item, per element, checked by hand against the
+# report (RESULTS.md, "What the transcription infers"): in the item's own words, a heading
+# it sits under or its row's label. Every other `service:` must be marked inferred.
+PRINTED_SERVICES = {
+    "1.1.2": ["Library", "Reception"],
+    "1.1.3": ["Library"],
+    "1.3.4": ["Student Services"],  # "Targets within SS local plans"
+    "1.3.5": ["Library", "Library"],
+    "2.1.1": ["Careers"],
+    "2.1.2": ["Careers", "Careers"],
+    "2.1.3": ["Library", "Student Services"],
+    "2.2.2": ["Student Services", "Careers"],
+    "3.2.1": ["Library"],
+    "3.2.3": ["Careers"],
+    "3.4.1": ["Student Services", "Careers"],
+    "4.1.1": ["Careers"],
+    "4.1.2": ["Student Services", "Careers", "Careers"],
+    "4.2.1": ["Library", "Careers"],
+    "4.2.2": ["Library"],
+    "4.2.3": ["Careers"],
+    "4.3.1": ["Careers"],
+    "5.3.1": ["Student Services"],
+}
+
+
+def test_bolton_marks_every_service_the_report_does_not_print() -> None:
+    evidence = open_repository(BOLTON, load_standard())
+    items = [(e.element, i) for e in evidence.elements.values() for i in e.evidence]
+    services = [(element, i) for element, i in items if i.service is not None]
+    printed: dict[str, list[str]] = {}
+    for element, item in services:
+        if "service" not in item.inferred:
+            printed.setdefault(element, []).append(item.service or "")
+    assert printed == PRINTED_SERVICES
+    assert (len(services), sum(map(len, printed.values()))) == (113, 27)  # 86 inferred
+    assert all(set(i.inferred) <= {"service", "title"} for _, i in items)
+
+
+def test_bolton_marks_the_grouping_it_cannot_read() -> None:
+    evidence = open_repository(BOLTON, load_standard())
+    marked = [
+        (e.element, (i.title or "")[:30])
+        for e in evidence.elements.values()
+        for i in e.evidence
+        if "title" in i.inferred
+    ]
+    assert marked == [
+        ("3.4.1", "… customer and address their n"),
+        ("3.4.2", "Halls – we link with The Stude"),
+        ("4.1.2", "Feedback on performance is obt"),
+        ("4.1.2", "Support providers, for example"),
+    ]
+    # 3.4.2 prints the fragment after 3.4.1's lost line, not the referrals sentence before it
+    assert [i.ref for i in evidence.elements["3.4.2"].evidence][:2] == [
+        "ADDRESS-THEIR-NEEDS",
+        "HALLS-LANDLORD-LINKS",
+    ]
+    md = run("report", str(BOLTON), "--format", "md").stdout
+    assert md.count("wording or grouping inferred") == 5  # 3.4.2 cites the fragment

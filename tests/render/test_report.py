@@ -178,6 +178,31 @@ def test_view_model_shows_every_column(tmp_path: Path) -> None:
     assert (first.result.compliance_plus, first.result.unrated, first.to_raise) == (1, 10, 10)
 
 
+def test_every_inferred_value_says_so_and_an_inferred_title_too(tmp_path: Path) -> None:
+    root = _repo(
+        tmp_path / "repo",
+        {
+            "documents/a.pdf": "",
+            "evidence/1.1.1.yaml": 'element: "1.1.1"\nevidence:\n'
+            "  - {title: A, service: Library, date: 2015-03-09, path: documents/a.pdf, owner: JS,"
+            " inferred: [service, date, path, owner]}\n"
+            "  - {title: B, service: Careers, inferred: [title]}\n"
+            "  - {title: C, inferred: [title, service]}\n",  # no service: nothing to mark
+        },
+    )
+    standard = load_standard()
+    evidence = open_repository(root, standard)
+    assert evidence.problems == []
+    view = build_view(standard, evidence, score(standard, {}, Stage.FINAL))
+    items = view.criteria[0].sub_criteria[0].elements[0].items
+    assert [i.details for i in items] == [
+        "Library (service inferred), 2015-03-09 (date inferred), "
+        "file: documents/a.pdf (path inferred), owner: JS (owner inferred)",
+        "Careers, wording or grouping inferred",
+        "wording or grouping inferred",
+    ]
+
+
 def test_chart_geometry() -> None:
     standard = load_standard()
     ratings: dict[str, Rating | None] = dict.fromkeys(standard.element_ids(), Rating.FULL)

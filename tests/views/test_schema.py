@@ -162,6 +162,21 @@ def test_enums_descriptions_and_closed_objects() -> None:
                 assert prop.get("description") or "$ref" in prop, name
 
 
+def test_inferred_names_only_keys_of_its_item_or_point(tmp_path: Path) -> None:
+    schema = element_schema(load_standard())
+    evidence = schema["definitions"]["EvidenceItem"]["properties"]["inferred"]
+    assert evidence["items"]["enum"] == [
+        "id", "ref", "title", "service", "date", "path", "url", "owner", "notes",
+    ]  # fmt: skip
+    assert "title when the item's wording or grouping" in evidence["description"]
+    point = schema["definitions"]["DevelopmentPoint"]["properties"]["inferred"]["items"]
+    assert "point" in point["enum"]
+    assert "inferred" not in point["enum"]
+    text = 'element: "1.1.1"\nevidence: [{title: T, inferred: [title, colour]}]\n'
+    assert len(_errors(schema, text, tmp_path)) == 1  # colour, as cse check says too
+    assert _errors(schema, text.replace(", colour", ""), tmp_path) == []
+
+
 def _objects(node: Any) -> Any:
     if isinstance(node, dict):
         if "properties" in node:

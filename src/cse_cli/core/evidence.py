@@ -71,7 +71,8 @@ class EvidenceItem(Strict):
     )
     inferred: Inferred = Field(
         default_factory=list,
-        description="Keys whose values are inferred, not given by the source (service…).",
+        description="Keys whose values are inferred, not given by the source: service, date…; "
+        "title when the item's wording or grouping is the transcriber's.",
     )
 
 
@@ -189,6 +190,11 @@ NESTED: dict[type[BaseModel], dict[str, type[BaseModel]]] = {
     Config: {"cycle": Cycle, "rules": Rules, "surveillance_documents": RequestedDocument},
     Cycle: {"category": Categories},
 }
+
+
+def inferable(model: type[BaseModel]) -> list[str]:
+    """The keys an `inferred:` list may name: every other key of its model."""
+    return [key for key in model.model_fields if key != "inferred"]
 
 
 def model_at(root: type[BaseModel], loc: tuple[Any, ...]) -> type[BaseModel]:

@@ -8,9 +8,9 @@ Each problem goes to the document it is written in, at its key.
 
 from __future__ import annotations
 
-from collections.abc import Collection
 from typing import TYPE_CHECKING
 
+from cse_cli.core.evidence import inferable
 from cse_cli.core.stages import REVIEWS
 from cse_cli.core.text import did_you_mean, quoted
 
@@ -96,18 +96,17 @@ def check_points(doc: Document, element: ElementFile, config: Config) -> None:
                     f"development point {index + 1}: {quoted(review)} is not a review in "
                     f"this cycle ({_cycle_words(in_cycle)})",
                 )
-        _check_inferred(doc, at, point.inferred, type(point).model_fields)
+        _check_inferred(doc, at, point.inferred, inferable(type(point)))
     for index, item in enumerate(element.evidence):
         if item.inferred:
-            _check_inferred(doc, ("evidence", index), item.inferred, type(item).model_fields)
+            _check_inferred(doc, ("evidence", index), item.inferred, inferable(type(item)))
 
 
 def _check_inferred(
-    doc: Document, at: tuple[str | int, ...], inferred: list[str], fields: Collection[str]
+    doc: Document, at: tuple[str | int, ...], inferred: list[str], keys: list[str]
 ) -> None:
     if not inferred:
         return
-    keys = [key for key in fields if key != "inferred"]
     for index, key in enumerate(inferred):
         if key not in keys:
             doc.error(

@@ -39,6 +39,9 @@ class RatingView:
 
 
 NOT_RATED = RatingView("–", "not rated", "unrated")  # noqa: RUF001 - an en dash, as printed
+# An item marked `inferred: [title]`: its words, or where it begins and ends, are the
+# transcriber's reading rather than the source's (other keys say "(service inferred)"…).
+TITLE_INFERRED = "wording or grouping inferred"
 
 
 @dataclass(frozen=True)
@@ -47,7 +50,8 @@ class ItemView:
 
     title: str
     details: str
-    """The service, the date, the file, the owner and notes, as far as they are given."""
+    """The service, the date, the file, the owner and notes, as far as they are given,
+    each value marked `inferred:` saying so (and the title's, as TITLE_INFERRED)."""
     url: str | None
     path: str | None = None
     """The document it names, relative to the repository's root (normalised)."""
@@ -246,16 +250,21 @@ def _element(
 
 
 def _details(item: EvidenceItem) -> str:
-    date = item.date.isoformat() if item.date else None
-    path = f"file: {item.path}" if item.path else None
-    service = item.service
-    if service is not None and "service" in item.inferred:
-        service += " (service inferred)"
-    if date is not None and "date" in item.inferred:
-        date += " (date inferred)"
-    owner = f"owner: {item.owner}" if item.owner else None
-    notes = f"notes: {item.notes}" if item.notes else None
-    return ", ".join(part for part in (service, date, path, owner, notes) if part)
+    shown = {
+        "service": item.service,
+        "date": item.date.isoformat() if item.date else None,
+        "path": f"file: {item.path}" if item.path else None,
+        "owner": f"owner: {item.owner}" if item.owner else None,
+        "notes": f"notes: {item.notes}" if item.notes else None,
+    }
+    parts = [
+        f"{text} ({key} inferred)" if key in item.inferred else text
+        for key, text in shown.items()
+        if text
+    ]
+    if "title" in item.inferred:
+        parts.append(TITLE_INFERRED)
+    return ", ".join(parts)
 
 
 def _rating(rating: Rating | None) -> RatingView:

@@ -3,9 +3,10 @@
 Editors (VS Code with the YAML extension, JetBrains IDEs) use them to complete
 keys, element ids and ratings and to flag mistakes as people type. The models
 stay the one source of truth; this module only adds what an editor needs and
-Pydantic cannot infer: the element ids and the rating spellings as enums, the
-plain-string form of a development point, empty lists written as nothing, and
-draft-07 layout (`definitions`), which every editor understands.
+Pydantic cannot infer: the element ids, the rating spellings and the keys an
+`inferred:` list may name as enums, the plain-string form of a development
+point, empty lists written as nothing, and draft-07 layout (`definitions`),
+which every editor understands.
 
 The schema is a typing aid: `cse check` remains the judge, and it accepts a
 little more (ratings in any letter case, such as `Full`).
@@ -17,7 +18,7 @@ import json
 from typing import Any, Literal
 
 from cse_cli.core.config import Config
-from cse_cli.core.evidence import ElementFile
+from cse_cli.core.evidence import DevelopmentPoint, ElementFile, EvidenceItem, inferable
 from cse_cli.core.ratings import RATING_CHOICES, Rating
 from cse_cli.core.stages import FIELDS
 from cse_cli.core.standard import Standard
@@ -59,6 +60,9 @@ def element_schema(standard: Standard) -> dict[str, Any]:
     status = schema["definitions"]["DevelopmentPoint"]["properties"]["status"]
     status.pop("pattern", None)
     status["enum"] = ["open", "addressed"]
+    for model in (EvidenceItem, DevelopmentPoint):
+        inferred = schema["definitions"][model.__name__]["properties"]["inferred"]
+        inferred["items"]["enum"] = inferable(model)
     _nullable(properties, _NULLABLE_LISTS["element"])
     _close(schema)
     return schema
