@@ -16,7 +16,6 @@ import contextlib
 import io
 import os
 import re
-import shutil
 import subprocess
 import sys
 import zipfile
@@ -28,7 +27,7 @@ import yaml
 from docx.document import Document
 
 from cse_cli.cli.main import main
-from tests.helpers import BOLTON, PROJECT, need, run, write_repo
+from tests.helpers import BOLTON, PROJECT, pdf_info, pdf_text, run, to_pdf, write_repo
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 # How each rating must read in its cell: the abbreviation, then the words.
@@ -225,41 +224,16 @@ def test_without_output_it_goes_down_a_pipe(tmp_path: Path) -> None:
     assert piped.stdout == _report(tmp_path).read_bytes()
 
 
-def _need(tool: str) -> str:
-    """The path of `tool`; skipped without it, except in CI, where its absence is a failure."""
-    found = shutil.which(tool)
-    need(found, tool)
-    assert found is not None
-    return found
-
-
 @pytest.mark.office
 def test_libreoffice_opens_it(tmp_path: Path, bolton_docx: Path) -> None:
-    soffice = _need("soffice")
-    for tool in ("pdfinfo", "pdftotext", "pdftoppm"):
-        _need(tool)
-    profile = (tmp_path / "profile").as_uri()
-    converted = subprocess.run(
-        [
-            soffice, f"-env:UserInstallation={profile}", "--headless",
-            "--convert-to", "pdf", "--outdir", str(tmp_path), str(bolton_docx),
-        ],
-        capture_output=True, text=True, timeout=300, check=False,
-    )  # fmt: skip
-    pdf = tmp_path / "report.pdf"
-    assert converted.returncode == 0, converted.stdout + converted.stderr
-    assert pdf.is_file(), converted.stdout + converted.stderr
-    info = subprocess.run(
-        ["pdfinfo", "-f", "1", "-l", "3", str(pdf)], capture_output=True, text=True, check=True
-    ).stdout
+    pdf = to_pdf(bolton_docx, tmp_path)
+    info = pdf_info(pdf, 3)
     assert "Title:           Customer Service Excellence: University of Bolton" in info
     sizes = re.findall(r"Page +(\d) size: +([\d.]+) x ([\d.]+) pts \(A4\)", info)
     assert [(page, float(w) < float(h)) for page, w, h in sizes] == [
         ("1", True), ("2", False), ("3", False)
     ]  # fmt: skip
-    text = subprocess.run(
-        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
-    ).stdout
+    text = pdf_text(pdf)
     for element in ("1.1.1", "3.4.3", "5.3.3"):
         assert element in text
     assert "Partial" in text
