@@ -2,6 +2,8 @@
 
 The reading-back tests compare the document with the evidence files and the
 standard's data read here directly (plain YAML), not with the report's view.
+The tests of how it is delivered (to a file, down a pipe, never to a terminal)
+run for the surveillance report's Word form too (`--review surveillance-1`).
 The LibreOffice test converts the document to PDF with `soffice --headless`
 (Debian's libreoffice-writer-nogui) and reads the PDF with poppler-utils
 (pdfinfo, pdftotext, pdftoppm); `.ci/run` installs both. Without them the test
@@ -27,7 +29,7 @@ import yaml
 from docx.document import Document
 
 from cse_cli.cli.main import main
-from tests.helpers import BOLTON, PROJECT, pdf_info, pdf_text, run, to_pdf, write_repo
+from tests.helpers import ANYTOWN, BOLTON, PROJECT, pdf_info, pdf_text, run, to_pdf, write_repo
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 # How each rating must read in its cell: the abbreviation, then the words.
@@ -38,6 +40,10 @@ WRITTEN = {
     "non-compliance": "NC\nNon-compliance",
     None: "–\nNot rated",
 }
+
+
+# The full report and a surveillance report (tests/render/test_review_docx.py) go out alike.
+FORMS = {"report": [str(BOLTON)], "review": [str(ANYTOWN), "--review", "surveillance-1"]}
 
 
 def _standard() -> list[dict[str, object]]:
@@ -217,11 +223,13 @@ def test_text_xml_cannot_hold_is_replaced_not_a_crash(tmp_path: Path) -> None:
     assert texts[texts.index("Compliance plus") + 1] == "1.1.1: Goes beyond <b>the</b> standard \\a"
 
 
-def test_without_output_it_goes_down_a_pipe(tmp_path: Path) -> None:
-    command = [str(Path(sys.executable).with_name("cse")), "report", str(BOLTON)]
+@pytest.mark.parametrize("form", list(FORMS))
+def test_without_output_it_goes_down_a_pipe(tmp_path: Path, form: str) -> None:
+    root, *args = FORMS[form]
+    command = [str(Path(sys.executable).with_name("cse")), "report", root, *args]
     piped = subprocess.run([*command, "--format", "docx"], capture_output=True, check=False)
     assert piped.returncode == 0, piped.stderr
-    assert piped.stdout == _report(tmp_path).read_bytes()
+    assert piped.stdout == _report(tmp_path, Path(root), *args).read_bytes()
 
 
 @pytest.mark.office
@@ -247,14 +255,16 @@ def test_libreoffice_opens_it(tmp_path: Path, bolton_docx: Path) -> None:
     assert png.with_suffix(".png").stat().st_size > 10_000
 
 
-def test_without_output_a_text_stream_is_refused_too() -> None:
-    result = run("report", str(BOLTON), "--format", "docx")  # stdout: a StringIO
+@pytest.mark.parametrize("form", list(FORMS))
+def test_without_output_a_text_stream_is_refused_too(form: str) -> None:
+    result = run("report", *FORMS[form], "--format", "docx")  # stdout: a StringIO
     assert result.exit_code == 2
     assert result.stderr == "cse: error: the report is a binary file: write it with -o FILE\n"
     assert result.stdout == ""
 
 
-def test_it_is_never_printed_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("form", list(FORMS))
+def test_it_is_never_printed_on_a_terminal(monkeypatch: pytest.MonkeyPatch, form: str) -> None:
     class Terminal(io.StringIO):
         def isatty(self) -> bool:
             return True
@@ -262,7 +272,7 @@ def test_it_is_never_printed_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> N
     terminal = Terminal()
     monkeypatch.setattr(sys, "stdout", terminal)
     with contextlib.redirect_stderr(io.StringIO()) as stderr:
-        code = main(["report", str(BOLTON), "--format", "docx"])
+        code = main(["report", *FORMS[form], "--format", "docx"])
     assert code == 2
     assert stderr.getvalue() == "cse: error: the report is a binary file: write it with -o FILE\n"
     assert terminal.getvalue() == ""
