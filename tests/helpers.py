@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 TESTS = Path(__file__).resolve().parent
 PROJECT = TESTS.parent
 BOLTON = PROJECT / "examples" / "bolton"
+ANYTOWN = PROJECT / "examples" / "anytown"
 DATA = TESTS / "data"
 GOLDEN = TESTS / "golden"
 
@@ -56,6 +57,51 @@ def need(found: object, what: str) -> None:
     if os.environ.get("CI"):
         pytest.fail(f"{what} is missing: .ci/run must install it", pytrace=False)
     pytest.skip(f"{what} is missing (installed by .ci/run)")
+
+
+def need_tool(tool: str) -> str:
+    """The path of `tool`; skipped without it, except in CI, where its absence is a failure."""
+    found = shutil.which(tool)
+    need(found, tool)
+    assert found is not None
+    return found
+
+
+def to_pdf(document: Path, folder: Path) -> Path:
+    """`document` (a .docx) converted to PDF in `folder` by LibreOffice, in its own profile.
+
+    Needs soffice and poppler-utils (pdfinfo, pdftotext, pdftoppm) to read the PDF.
+    """
+    soffice = need_tool("soffice")
+    for tool in ("pdfinfo", "pdftotext", "pdftoppm"):
+        need_tool(tool)
+    profile = (folder / "profile").as_uri()
+    converted = subprocess.run(
+        [
+            soffice, f"-env:UserInstallation={profile}", "--headless",
+            "--convert-to", "pdf", "--outdir", str(folder), str(document),
+        ],
+        capture_output=True, text=True, timeout=300, check=False,
+    )  # fmt: skip
+    pdf = folder / f"{document.stem}.pdf"
+    assert converted.returncode == 0, converted.stdout + converted.stderr
+    assert pdf.is_file(), converted.stdout + converted.stderr
+    return pdf
+
+
+def pdf_info(pdf: Path, last_page: int) -> str:
+    """What pdfinfo says of `pdf`, with the size of each page up to `last_page`."""
+    return subprocess.run(
+        ["pdfinfo", "-f", "1", "-l", str(last_page), str(pdf)],
+        capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+
+
+def pdf_text(pdf: Path) -> str:
+    """The text of `pdf`, laid out as on the page (pdftotext -layout)."""
+    return subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
 
 
 def element_yaml(element_id: str, **fields: str) -> str:

@@ -55,5 +55,6 @@ def test_each_command_offers_exactly_the_formats_rendered() -> None:
     assert get_args(options.CheckFormat) == formats("check")
     assert get_args(options.GapFormat) == formats("gap")
     assert get_args(options.ReportFormat) == formats("report")
+    assert get_args(options.ReportFormat) == formats("review")  # report --review: the same --format
     assert get_args(options.DiffFormat) == formats("diff")
     assert get_args(options.ExportFormat) == formats("export")

@@ -18,12 +18,11 @@ from cse_cli.core.evidence import ElementFile, Evidence
 from cse_cli.core.stages import Stage
 from cse_cli.io.resources import load_standard
 from cse_cli.views.history import Reading, build_history
-from tests.helpers import BOLTON, commit_all, git, run
+from tests.helpers import ANYTOWN, AXE, WCAG, commit_all, git, need, run
 
 if TYPE_CHECKING:
     from pathlib import Path
 
-ANYTOWN = BOLTON.parent / "anytown"
 TAGS = ["2026-desk-top", "2026-final", "2027-surveillance-1", "2028-surveillance-2"]
 
 
@@ -194,31 +193,14 @@ def test_a_range_reads_each_commit_as_a_revision_would(tmp_path: Path) -> None:
 
 
 @pytest.mark.browser
-def test_the_html_history_passes_axe(anytown_git: Path, tmp_path: Path) -> None:
-    import os
-    from pathlib import Path as FilePath
-
-    from tests.helpers import PROJECT
-
-    chromium = FilePath(os.environ.get("CSE_CHROMIUM", "/usr/bin/chromium"))
-    axe = PROJECT / "node_modules" / "axe-core" / "axe.min.js"
-    if not (chromium.is_file() and axe.is_file()):
-        if os.environ.get("CI"):
-            pytest.fail("chromium or axe-core is missing: .ci/run must install them")
-        pytest.skip("chromium or axe-core is missing")
-    from playwright.sync_api import sync_playwright
-
+def test_the_html_history_passes_axe(browser: Any, anytown_git: Path, tmp_path: Path) -> None:
+    need(AXE.is_file(), f"axe-core ({AXE}; run `npm ci`)")
     out = tmp_path / "history.html"
     out.write_text(run("history", str(anytown_git), "--tags", "-f", "html").stdout)
-    tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(chromium), args=["--no-sandbox"])
-        page = browser.new_page()
-        page.goto(out.resolve().as_uri(), wait_until="load")
-        page.add_script_tag(content=axe.read_text(encoding="utf-8"))
-        found = page.evaluate(
-            "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", tags
-        )
-        browser.close()
+    page = browser.new_page()
+    page.goto(out.resolve().as_uri(), wait_until="load")
+    page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+    found = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG)
+    page.close()
     assert found["passes"], "axe ran no rule"
     assert [v["id"] for v in found["violations"]] == []

@@ -2,6 +2,8 @@
 
 The reading-back tests compare the document with the evidence files and the
 standard's data read here directly (plain YAML), not with the report's view.
+The tests of how it is delivered (to a file, down a pipe, never to a terminal)
+run for the surveillance report's Word form too (`--review surveillance-1`).
 The LibreOffice test converts the document to PDF with `soffice --headless`
 (Debian's libreoffice-writer-nogui) and reads the PDF with poppler-utils
 (pdfinfo, pdftotext, pdftoppm); `.ci/run` installs both. Without them the test
@@ -16,7 +18,6 @@ import contextlib
 import io
 import os
 import re
-import shutil
 import subprocess
 import sys
 import zipfile
@@ -28,7 +29,7 @@ import yaml
 from docx.document import Document
 
 from cse_cli.cli.main import main
-from tests.helpers import BOLTON, PROJECT, need, run, write_repo
+from tests.helpers import ANYTOWN, BOLTON, PROJECT, pdf_info, pdf_text, run, to_pdf, write_repo
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 # How each rating must read in its cell: the abbreviation, then the words.
@@ -39,6 +40,10 @@ WRITTEN = {
     "non-compliance": "NC\nNon-compliance",
     None: "–\nNot rated",
 }
+
+
+# The full report and a surveillance report (tests/render/test_review_docx.py) go out alike.
+FORMS = {"report": [str(BOLTON)], "review": [str(ANYTOWN), "--review", "surveillance-1"]}
 
 
 def _standard() -> list[dict[str, object]]:
@@ -218,48 +223,25 @@ def test_text_xml_cannot_hold_is_replaced_not_a_crash(tmp_path: Path) -> None:
     assert texts[texts.index("Compliance plus") + 1] == "1.1.1: Goes beyond <b>the</b> standard \\a"
 
 
-def test_without_output_it_goes_down_a_pipe(tmp_path: Path) -> None:
-    command = [str(Path(sys.executable).with_name("cse")), "report", str(BOLTON)]
+@pytest.mark.parametrize("form", list(FORMS))
+def test_without_output_it_goes_down_a_pipe(tmp_path: Path, form: str) -> None:
+    root, *args = FORMS[form]
+    command = [str(Path(sys.executable).with_name("cse")), "report", root, *args]
     piped = subprocess.run([*command, "--format", "docx"], capture_output=True, check=False)
     assert piped.returncode == 0, piped.stderr
-    assert piped.stdout == _report(tmp_path).read_bytes()
-
-
-def _need(tool: str) -> str:
-    """The path of `tool`; skipped without it, except in CI, where its absence is a failure."""
-    found = shutil.which(tool)
-    need(found, tool)
-    assert found is not None
-    return found
+    assert piped.stdout == _report(tmp_path, Path(root), *args).read_bytes()
 
 
 @pytest.mark.office
 def test_libreoffice_opens_it(tmp_path: Path, bolton_docx: Path) -> None:
-    soffice = _need("soffice")
-    for tool in ("pdfinfo", "pdftotext", "pdftoppm"):
-        _need(tool)
-    profile = (tmp_path / "profile").as_uri()
-    converted = subprocess.run(
-        [
-            soffice, f"-env:UserInstallation={profile}", "--headless",
-            "--convert-to", "pdf", "--outdir", str(tmp_path), str(bolton_docx),
-        ],
-        capture_output=True, text=True, timeout=300, check=False,
-    )  # fmt: skip
-    pdf = tmp_path / "report.pdf"
-    assert converted.returncode == 0, converted.stdout + converted.stderr
-    assert pdf.is_file(), converted.stdout + converted.stderr
-    info = subprocess.run(
-        ["pdfinfo", "-f", "1", "-l", "3", str(pdf)], capture_output=True, text=True, check=True
-    ).stdout
+    pdf = to_pdf(bolton_docx, tmp_path)
+    info = pdf_info(pdf, 3)
     assert "Title:           Customer Service Excellence: University of Bolton" in info
     sizes = re.findall(r"Page +(\d) size: +([\d.]+) x ([\d.]+) pts \(A4\)", info)
     assert [(page, float(w) < float(h)) for page, w, h in sizes] == [
         ("1", True), ("2", False), ("3", False)
     ]  # fmt: skip
-    text = subprocess.run(
-        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
-    ).stdout
+    text = pdf_text(pdf)
     for element in ("1.1.1", "3.4.3", "5.3.3"):
         assert element in text
     assert "Partial" in text
@@ -273,14 +255,16 @@ def test_libreoffice_opens_it(tmp_path: Path, bolton_docx: Path) -> None:
     assert png.with_suffix(".png").stat().st_size > 10_000
 
 
-def test_without_output_a_text_stream_is_refused_too() -> None:
-    result = run("report", str(BOLTON), "--format", "docx")  # stdout: a StringIO
+@pytest.mark.parametrize("form", list(FORMS))
+def test_without_output_a_text_stream_is_refused_too(form: str) -> None:
+    result = run("report", *FORMS[form], "--format", "docx")  # stdout: a StringIO
     assert result.exit_code == 2
     assert result.stderr == "cse: error: the report is a binary file: write it with -o FILE\n"
     assert result.stdout == ""
 
 
-def test_it_is_never_printed_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("form", list(FORMS))
+def test_it_is_never_printed_on_a_terminal(monkeypatch: pytest.MonkeyPatch, form: str) -> None:
     class Terminal(io.StringIO):
         def isatty(self) -> bool:
             return True
@@ -288,7 +272,7 @@ def test_it_is_never_printed_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> N
     terminal = Terminal()
     monkeypatch.setattr(sys, "stdout", terminal)
     with contextlib.redirect_stderr(io.StringIO()) as stderr:
-        code = main(["report", str(BOLTON), "--format", "docx"])
+        code = main(["report", *FORMS[form], "--format", "docx"])
     assert code == 2
     assert stderr.getvalue() == "cse: error: the report is a binary file: write it with -o FILE\n"
     assert terminal.getvalue() == ""

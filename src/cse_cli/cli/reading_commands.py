@@ -124,7 +124,7 @@ def report(
             "-f",
             help="md: GitHub-flavoured Markdown; html: one self-contained, accessible, "
             "printable HTML file; docx: a Word document (with -o FILE, or down a pipe). "
-            "Example: --format html",
+            "Each works with --review too. Example: --format html",
         ),
     ],
     stage: StageOption = Stage.LATEST,
@@ -153,10 +153,11 @@ def report(
     committed and diffed. Exit 0, or 2 when the evidence is invalid.
 
     With --review surveillance-1 (or surveillance-2): that surveillance's report,
-    laid out as the assessor's record (documents requested with receipt,
-    development points and their progress, the on-site plan, what changed per
-    criterion, the scoring changes since the first assessment, the scoring table
-    and the verdict), from reviews/surveillance-1.yaml and the ratings at that stage.
+    in any of the three formats (Word: -f docx -o FILE), laid out as the
+    assessor's record (documents requested with receipt, development points and
+    their progress, the on-site plan, what changed per criterion, the scoring
+    changes since the first assessment, the scoring table and the verdict), from
+    reviews/surveillance-1.yaml and the ratings at that stage.
 
     Example: cse report examples/bolton --format html -o bolton.html
 

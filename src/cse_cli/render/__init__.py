@@ -25,7 +25,7 @@ class Styled(NamedTuple):
 
 
 Rendered = Union[str, Styled, bytes]  # noqa: UP007 - evaluated at run time on Python 3.10 too
-"""What a renderer returns: exact text, styled text for a terminal, or a binary file (xlsx)."""
+"""What a renderer returns: exact text, styled text for a terminal, or bytes (xlsx, docx)."""
 
 # view -> format -> "module:function"
 _RENDERERS: dict[str, dict[str, str]] = {
@@ -47,6 +47,7 @@ _RENDERERS: dict[str, dict[str, str]] = {
     "review": {
         "md": "cse_cli.render.report:review_to_markdown",
         "html": "cse_cli.render.report:review_to_html",
+        "docx": "cse_cli.render.review_docx:to_docx",
     },
     "readiness": {
         "text": "cse_cli.render.readiness:to_text",

@@ -21,6 +21,8 @@ from docx.shared import Cm, Pt
 from cse_cli.io.zipstream import fixed_entry
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from docx.document import Document
     from docx.section import Section
     from docx.table import Table, _Cell, _Row
@@ -29,6 +31,7 @@ if TYPE_CHECKING:
 
 LANGUAGE = "en-GB"
 HEADER_FILL = "EEF2F7"  # the HTML report's table headers
+BULLET = "ListBullet"  # the style's id: its name is List Bullet
 # What XML 1.0 cannot hold at all, though YAML's escapes ("\a", "\x0b") can write it.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
@@ -224,6 +227,29 @@ def heading(document: Document, text: str, level: int) -> Paragraph:
     heading: Paragraph = document.add_heading(level=level)
     add_text(heading, text)
     return heading
+
+
+def facts(document: Document, rows: Sequence[tuple[str, str]], title: str) -> Table:
+    """A two-column table of facts, each label in bold beside its value."""
+    new = table(document, (("Fact", 5.0), ("Value", 13.0)), title)
+    for label, value in rows:
+        cells = new_row(new)
+        bold(cells[0], label)
+        add_text(cells[1].paragraphs[0], value)
+    return new
+
+
+def bullet(document: Document, text: str = "") -> Paragraph:
+    """A new bulleted paragraph at the end of `document`, holding `text` (if any)."""
+    new = document.add_paragraph()
+    if text:
+        add_text(new, text)
+    return set_style(new, BULLET)
+
+
+def met_words(met: bool) -> str:
+    """Whether a criterion is met, in words and a mark: '✓ Met' or '✗ Not met'."""
+    return "✓ Met" if met else "✗ Not met"
 
 
 def new_row(table: Table) -> list[_Cell]:

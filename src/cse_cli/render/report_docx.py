@@ -13,10 +13,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import docx
 from docx.enum.section import WD_SECTION
-from docx.shared import Cm, Pt
+from docx.shared import Pt
 
+from cse_cli.render import docx_document as frame
 from cse_cli.render import docx_parts as parts
 from cse_cli.render.docx_parts import add_text as add
 
@@ -42,7 +42,6 @@ SHADES = {
     "partial": "FCEBB6",
     "non-compliance": "F4D3D0",
 }
-BULLET = "ListBullet"  # the style's id: its name is List Bullet
 SUMMARY_COLUMNS = (
     ("Criterion", 4.6), ("Elements", 2.4), ("CP", 1.1), ("F", 1.1), ("P", 1.1),
     ("NC", 1.2), ("Unrated", 2.0), ("Partials allowed", 2.2), ("Compliant share", 2.6),
@@ -56,56 +55,26 @@ ANALYSIS_COLUMNS = (
 
 def to_docx(view: ReportView) -> bytes:
     """The report as a .docx: the same evidence gives the same bytes."""
-    document = docx.Document()
-    _set_up(document, view)
+    document = frame.new_document(
+        title=f"Customer Service Excellence: {view.organisation}",
+        subject=f"Assessment analysis at {view.stage_words}",
+        keywords="Customer Service Excellence; assessment; evidence",
+        comments=view.standard,
+        footer=f"{view.organisation}: Customer Service Excellence.",
+    )
     _front(document, view)
     # The summary and analysis tables need the width of a landscape page.
     parts.landscape(document.add_section(WD_SECTION.NEW_PAGE))
     _summary(document, view)
     for criterion in view.criteria:
         _criterion(document, view, criterion)
-    footer = parts.paragraph(
+    frame.colophon(
         document,
         "Produced by cse report from the evidence repository"
         + (f", generated {view.generated}" if view.generated else "")
         + ". The verdict is indicative: the certification body decides.",
     )
-    footer.paragraph_format.space_before = Pt(12)
     return parts.fixed_bytes(document)
-
-
-def _set_up(document: Document, view: ReportView) -> None:
-    """Language, properties, margins and the page-numbered footer."""
-    parts.set_language(document)
-    parts.update_fields_on_open(document)
-    parts.drop_thumbnail(document)
-    properties = document.core_properties
-    properties.title = parts.property_text(f"Customer Service Excellence: {view.organisation}")
-    properties.subject = parts.property_text(f"Assessment analysis at {view.stage_words}")
-    properties.author = "cse report"
-    properties.last_modified_by = "cse report"
-    properties.keywords = "Customer Service Excellence; assessment; evidence"
-    properties.comments = parts.property_text(view.standard)
-    properties.category = "Customer Service Excellence"
-    properties.revision = 1
-    _undated(document)
-    document.styles["Normal"].font.size = Pt(10)
-    section = document.sections[0]
-    section.page_width, section.page_height = Cm(21), Cm(29.7)  # A4
-    parts.margins(section, 1.5)
-    footer = section.footer.paragraphs[0]
-    add(footer, f"{view.organisation}: Customer Service Excellence. Page ")
-    parts.field(footer, "PAGE", "1")
-    add(footer, " of ")
-    parts.field(footer, "NUMPAGES", "1")
-
-
-def _undated(document: Document) -> None:
-    """Leave out the template's creation and modification dates, so no run dates the file."""
-    element = document.core_properties._element  # noqa: SLF001 - no API removes them
-    for tag in ("created", "modified"):
-        for child in element.findall(f"{{http://purl.org/dc/terms/}}{tag}"):
-            element.remove(child)
 
 
 def _front(document: Document, view: ReportView) -> None:
@@ -120,25 +89,21 @@ def _front(document: Document, view: ReportView) -> None:
     facts.extend(view.cycle)
     facts.append(("Standard", view.standard))
     facts.append(("Ratings scored", f"{view.stage_words} (stage {view.stage})"))
-    table = parts.table(document, (("Fact", 5.0), ("Value", 13.0)), "The assessment")
-    for label, value in facts:
-        cells = parts.new_row(table)
-        parts.bold(cells[0], label)
-        add(cells[1].paragraphs[0], value)
-    contents = document.add_paragraph("Contents", style="TOC Heading")
-    contents.paragraph_format.space_before = Pt(18)
-    first = document.add_paragraph()
-    parts.open_field(first, 'TOC \\o "1-2" \\h \\z \\u')
-    # What it shows until Word updates the field: the headings, without page numbers.
-    add(first, "Summary")
-    last = first
-    for criterion in view.criteria:
-        last = parts.paragraph(document, f"{criterion.result.number}. {criterion.result.title}")
-        for sub in criterion.sub_criteria:
-            last = parts.paragraph(document, f"{sub.id} {sub.title}")
-            last.paragraph_format.left_indent = Cm(0.75)
-            last.paragraph_format.space_after = Pt(2)
-    parts.close_field(last)
+    parts.facts(document, facts, "The assessment")
+    frame.contents(
+        document,
+        [
+            ("Summary", 1),
+            *(
+                entry
+                for criterion in view.criteria
+                for entry in (
+                    (f"{criterion.result.number}. {criterion.result.title}", 1),
+                    *((f"{sub.id} {sub.title}", 2) for sub in criterion.sub_criteria),
+                )
+            ),
+        ],
+    )
 
 
 def _summary(document: Document, view: ReportView) -> None:
@@ -171,7 +136,7 @@ def _summary(document: Document, view: ReportView) -> None:
         for cell, number in zip(cells[1:8], numbers, strict=True):
             add(cell.paragraphs[0], str(number))
         add(cells[8].paragraphs[0], criterion.share)
-        parts.bold(cells[9], "✓ Met" if result.met else "✗ Not met")
+        parts.bold(cells[9], parts.met_words(result.met))
         if result.met:
             add(cells[10].paragraphs[0], "—")
         else:
@@ -193,20 +158,20 @@ def _criterion(document: Document, view: ReportView, criterion: CriterionView) -
     heading.paragraph_format.page_break_before = True
     status = document.add_paragraph()
     if result.met:
-        add(status, "✓ Met", bold=True)
+        add(status, parts.met_words(result.met), bold=True)
         add(
             status,
             f" at {view.stage_words}: {criterion.share} compliant, {result.partial} of up to "
             f"{result.max_partials} partial compliances.",
         )
     else:
-        add(status, "✗ Not met", bold=True)
+        add(status, parts.met_words(result.met), bold=True)
         add(
             status,
             f" at {view.stage_words}; to meet it, raise {criterion.to_raise} to full compliance.",
         )
         for reason in result.reasons:
-            parts.set_style(parts.paragraph(document, reason), BULLET)
+            parts.bullet(document, reason)
     for sub in criterion.sub_criteria:
         parts.heading(document, f"{sub.id} {sub.title}", 2)
         table = parts.table(
@@ -225,7 +190,7 @@ def _criterion(document: Document, view: ReportView, criterion: CriterionView) -
     if criterion.development_points:
         document.add_heading("Development points", level=3)
         for point in criterion.development_points:
-            paragraph = parts.set_style(document.add_paragraph(), BULLET)
+            paragraph = parts.bullet(document)
             add(paragraph, point.element, bold=True)
             raised = f", raised {point.raised}" if point.raised else ""
             add(paragraph, f" ({point.status}{raised}): {point.point}")
@@ -246,7 +211,7 @@ def _element_row(table: Table, element: ElementView) -> None:
         first = True
         for item in element.items:
             paragraph = cells[1].paragraphs[0] if first else cells[1].add_paragraph()
-            parts.set_style(paragraph, BULLET)
+            parts.set_style(paragraph, parts.BULLET)
             first = False
             if item.url:
                 parts.hyperlink(paragraph, item.title, item.url)
@@ -256,7 +221,7 @@ def _element_row(table: Table, element: ElementView) -> None:
                 add(paragraph, f" ({item.details})")
     else:
         add(cells[1].paragraphs[0], "None listed")
-    parts.lines(cells[2], element.key_questions, style=BULLET)
+    parts.lines(cells[2], element.key_questions, style=parts.BULLET)
     add(cells[3].paragraphs[0], element.visit_evidence or "")
     if element.verified_on_site:
         parts.bold(cells[4], "VO")

@@ -37,15 +37,15 @@ def run(
 
         standard, evidence, verdict = read_scored(path, review, progress=True)
         view = build_review_report(standard, evidence, verdict, load_cycle())
-        text = render("review", output_format, view)
-        assert isinstance(text, str)  # noqa: S101 - a document, never styled terminal text
-        deliver(text, output, "report")
-        return Exit.MET
-    from cse_cli.views.report import build_view
+        document = render("review", output_format, view)
+    else:
+        from cse_cli.views.report import build_view
 
-    standard, evidence, verdict = read_scored(path, stage, progress=True)
-    generated = dt.datetime.now(dt.timezone.utc) if timestamp else None
-    document = render("report", output_format, build_view(standard, evidence, verdict, generated))
+        standard, evidence, verdict = read_scored(path, stage, progress=True)
+        generated = dt.datetime.now(dt.timezone.utc) if timestamp else None
+        document = render(
+            "report", output_format, build_view(standard, evidence, verdict, generated)
+        )
     assert isinstance(document, (str, bytes))  # noqa: S101 - a document, never styled terminal text
     deliver(document, output, "report")
     return Exit.MET
