@@ -46,21 +46,27 @@ def make(target: Path) -> Path:
     _git(target, "config", "user.email", "cse@example.org")
     _git(target, "config", "commit.gpgsign", "false")
     for tag, day, keys, reviews in STAGES:
-        for name in ("cse.yaml", "evidence", "reviews", "documents"):
-            shutil.rmtree(target / name, ignore_errors=True)
-        shutil.copy(HERE / "cse.yaml", target / "cse.yaml")
-        for folder in ("evidence", "reviews", "documents"):
-            shutil.copytree(HERE / folder, target / folder)
-        for number in reviews:
-            (target / "reviews" / f"surveillance-{number}.yaml").unlink()
-        for element in (target / "evidence").glob("*.yaml"):
-            lines = element.read_text(encoding="utf-8").splitlines(keepends=True)
-            kept = [line for line in lines if not line.startswith(tuple(f"{k}:" for k in keys))]
-            element.write_text("".join(kept), encoding="utf-8")
+        write_stage(target, keys, reviews)
         _git(target, "add", "-A")
         _git(target, "commit", "-q", "-m", f"Anytown at {tag}", day=day)
         _git(target, "tag", tag)
     return target
+
+
+def write_stage(target: Path, keys: tuple[str, ...], reviews: tuple[str, ...]) -> None:
+    """Write this example into `target` without the rating `keys` and the review files."""
+    for name in ("cse.yaml", "evidence", "reviews", "documents"):
+        if (target / name).is_dir():
+            shutil.rmtree(target / name)
+    shutil.copy(HERE / "cse.yaml", target / "cse.yaml")
+    for folder in ("evidence", "reviews", "documents"):
+        shutil.copytree(HERE / folder, target / folder)
+    for number in reviews:
+        (target / "reviews" / f"surveillance-{number}.yaml").unlink()
+    for element in (target / "evidence").glob("*.yaml"):
+        lines = element.read_text(encoding="utf-8").splitlines(keepends=True)
+        kept = [line for line in lines if not line.startswith(tuple(f"{k}:" for k in keys))]
+        element.write_text("".join(kept), encoding="utf-8")
 
 
 if __name__ == "__main__":
