@@ -9,8 +9,9 @@ visit), `2027-surveillance-1` and `2028-surveillance-2` (the example as it is).
 Each earlier stage is this example with the later ratings and review files left
 out. Then `cse history /tmp/anytown-git --tags` shows the cycle from git, and
 `cse diff 2026-final 2027-surveillance-1 --path /tmp/anytown-git` what the first
-surveillance changed. The tests build the same repository (CI clones only main,
-so the tags cannot come from the project's own git history).
+surveillance changed. The project's own git keeps the same stages as tags
+(README.md here); the tests build this repository instead, so that they need no
+tags (a shallow clone, or one made with --no-tags, has none).
 """
 
 from __future__ import annotations
