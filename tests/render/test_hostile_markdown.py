@@ -12,8 +12,10 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from cse_cli.render.markdown import md_html, md_text
+from cse_cli.render.markdown import _escaped, md_html, md_text
 from tests.helpers import element_yaml, run, write_repo
 
 LIVE = {
@@ -82,3 +84,15 @@ def test_a_diff_in_markdown_has_nothing_live_even_in_its_summary(tmp_path: Path)
     result = run("diff", "@someone/x", "main", "--path", str(root), "--format", "md")
     assert "<summary>Problems of @&#8203;someone/x (" in result.stdout
     assert not GITHUB.search(_decoded(result.stdout)), result.stdout
+
+
+@given(st.text(st.sampled_from(list("aZ9 -+=#@:_*|<>&;\n\r\t\xa0\u2003GH1.)")) | st.characters()))
+def test_plain_text_passes_as_the_whole_escaper_would_leave_it(text: str) -> None:
+    # md_text returns text that needs no escape as it is: only when the whole
+    # escaper would have left it so
+    assert md_text(text) == _escaped(text)
+
+
+@pytest.mark.parametrize("text", ["a", "Survey results 2025", "Library", "Ask staff why"])
+def test_plain_text_is_its_own_markdown(text: str) -> None:
+    assert md_text(text) == text

@@ -223,6 +223,30 @@ def test_text_xml_cannot_hold_is_replaced_not_a_crash(tmp_path: Path) -> None:
     assert texts[texts.index("Compliance plus") + 1] == "1.1.1: Goes beyond <b>the</b> standard \\a"
 
 
+def test_a_long_cell_lists_fifty_then_counts_the_rest(tmp_path: Path) -> None:
+    # 60 linked items and 60 key questions: a cell lists 50 and says how many more
+    items = "".join(f"  - title: Item {n}\n    url: https://example.org/{n}\n" for n in range(60))
+    questions = "".join(f"  - Question {n}\n" for n in range(60))
+    root = write_repo(
+        tmp_path / "repo",
+        {"evidence/1.1.1.yaml": f'element: "1.1.1"\nevidence:\n{items}key_questions:\n{questions}'},
+    )
+    document = docx.Document(str(_report(tmp_path, root)))
+    row = next(t for t in document.tables if t.rows[0].cells[0].text == "Element").rows[1]
+    listed = [p.text for p in row.cells[1].paragraphs]
+    assert listed == [
+        *(f"Item {n}" for n in range(50)),
+        "and 10 more evidence items: the HTML report lists every one",
+    ]
+    asked = [p.text for p in row.cells[2].paragraphs]
+    assert asked[50:] == ["and 10 more key questions: the HTML report lists every one"]
+    assert asked[:50] == [f"Question {n}" for n in range(50)]
+    # one relationship to each link listed, each with an id of its own
+    rels = _xml(tmp_path / "report.docx", "word/_rels/document.xml.rels")
+    assert rels.count("https://example.org/") == 50
+    assert len(set(re.findall(r'Id="([^"]+)"', rels))) == len(re.findall(r'Id="', rels))
+
+
 @pytest.mark.parametrize("form", list(FORMS))
 def test_without_output_it_goes_down_a_pipe(tmp_path: Path, form: str) -> None:
     root, *args = FORMS[form]

@@ -147,13 +147,30 @@ def close_field(paragraph: Paragraph) -> None:
 
 def hyperlink(paragraph: Paragraph, text: str, url: str) -> None:
     """Add `text` to `paragraph` as a link to `url`, underlined (not by colour alone)."""
-    r_id = paragraph.part.relate_to(url, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
+    r_id = _link_id(paragraph.part, url)
     link = _element("hyperlink")
     link.set(qn("r:id"), r_id)  # type: ignore[attr-defined]
     run = add_text(paragraph, text)
     run.font.underline = True
     link.append(run._r)  # type: ignore[attr-defined]  # noqa: SLF001 - moves the run into the link
     paragraph._p.append(link)  # noqa: SLF001
+
+
+def _link_id(part: object, url: str) -> str:
+    """The relationship id of a link to `url` from `part`, added the first time.
+
+    python-docx's own `relate_to` searches every relationship of the part, and
+    numbers a new one by searching them again: for a report of thousands of
+    linked items that is quadratic. Ours are kept by url and numbered apart.
+    """
+    links: dict[str, str] = part.__dict__.setdefault("_cse_links", {})
+    r_id = links.get(url)
+    if r_id is None:
+        r_id = links[url] = f"rIdLink{len(links) + 1}"
+        part.rels.add_relationship(  # type: ignore[attr-defined]
+            RELATIONSHIP_TYPE.HYPERLINK, url, r_id, is_external=True
+        )
+    return r_id
 
 
 def landscape(section: Section) -> None:

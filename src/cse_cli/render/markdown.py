@@ -33,6 +33,9 @@ _URL_UNSAFE = re.compile(r"[()<>|\\`\"' ]")
 # pattern and is invisible on the page.
 _LIVE = re.compile(r"(?<![\w@])@(?=[\w-])|(?<!\w)(?:#|GH-)(?=\d)|:(?=[\w+-]+:)")
 _BREAK = "&#8203;"
+# Text holding none of this is inert as it is (the common case: a title, a key
+# question); any of it sends the text through the whole of `md_text`.
+_MAY_NEED = re.compile(r"[\\`*_\[\]|~$&<>\r\n@#:]|GH-|^[\s\-+=\d]|\s$")
 
 
 def _inert(text: str) -> str:
@@ -52,7 +55,13 @@ def md_text(value: object) -> str:
         return ""
     if isinstance(value, MdSafe):
         return value
-    text = str(value).replace("\r\n", "\n").replace("\r", "\n")
+    text = str(value)
+    return _escaped(text) if _MAY_NEED.search(text) else text
+
+
+def _escaped(text: str) -> str:
+    """`md_text` in full, for text that may need any of its escapes."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _ENTITY.sub("&amp;", text).replace("<", "&lt;").replace(">", "&gt;")
     text = _MD_SPECIAL.sub(r"\\\1", text)
     lines = (_BLOCK_START.sub(_escape_start, line.strip()) for line in text.split("\n"))
