@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 TESTS = Path(__file__).resolve().parent
 PROJECT = TESTS.parent
 BOLTON = PROJECT / "examples" / "bolton"
+ANYTOWN = PROJECT / "examples" / "anytown"
 DATA = TESTS / "data"
 GOLDEN = TESTS / "golden"
 

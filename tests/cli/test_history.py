@@ -18,12 +18,11 @@ from cse_cli.core.evidence import ElementFile, Evidence
 from cse_cli.core.stages import Stage
 from cse_cli.io.resources import load_standard
 from cse_cli.views.history import Reading, build_history
-from tests.helpers import BOLTON, commit_all, git, run
+from tests.helpers import ANYTOWN, commit_all, git, run
 
 if TYPE_CHECKING:
     from pathlib import Path
 
-ANYTOWN = BOLTON.parent / "anytown"
 TAGS = ["2026-desk-top", "2026-final", "2027-surveillance-1", "2028-surveillance-2"]
 
 

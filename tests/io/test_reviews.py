@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import json
 
-from tests.helpers import BOLTON, run
-
-ANYTOWN = BOLTON.parent / "anytown"
+from tests.helpers import ANYTOWN, run
 
 
 def test_anytown_is_valid_and_met_at_every_stage_of_its_cycle() -> None:

@@ -17,9 +17,8 @@ from typing import Any
 
 import pytest
 
-from tests.helpers import AXE, BOLTON, WCAG, need, run
+from tests.helpers import ANYTOWN, AXE, BOLTON, WCAG, need, run
 
-ANYTOWN = BOLTON.parent / "anytown"
 GOLDEN = Path(__file__).resolve().parent.parent / "golden"
 
 

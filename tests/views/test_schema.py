@@ -16,7 +16,7 @@ import pytest
 from cse_cli.io.resources import load_standard
 from cse_cli.io.yaml_loader import load
 from cse_cli.views.schema import RATING_SPELLINGS, config_schema, element_schema
-from tests.helpers import BOLTON, run, write_repo
+from tests.helpers import ANYTOWN, BOLTON, run, write_repo
 
 MODELINE = re.compile(r"\A# yaml-language-server: \$schema=(\S+)\n")
 # The 57 elements of the published standard, in its order, as a message lists them.
@@ -62,8 +62,10 @@ def test_the_bolton_example_is_valid_for_jsonschema() -> None:
 def test_check_jsonschema_agrees(tmp_path: Path) -> None:
     element = tmp_path / "element.schema.json"
     config = tmp_path / "config.schema.json"
+    review = tmp_path / "review.schema.json"
     assert run("schema", "-o", str(element)).exit_code == 0
     assert run("schema", "--kind", "config", "-o", str(config)).exit_code == 0
+    assert run("schema", "--kind", "review", "-o", str(review)).exit_code == 0
     program = Path(sys.executable).with_name("check-jsonschema")
 
     def check(schema: Path, *files: Path) -> subprocess.CompletedProcess[str]:
@@ -72,9 +74,14 @@ def test_check_jsonschema_agrees(tmp_path: Path) -> None:
             capture_output=True, text=True, check=False,
         )  # fmt: skip
 
-    good = check(element, *sorted((BOLTON / "evidence").glob("*.yaml")))
+    for example in (BOLTON, ANYTOWN):
+        good = check(element, *sorted((example / "evidence").glob("*.yaml")))
+        assert good.returncode == 0, good.stdout
+        assert check(config, example / "cse.yaml").returncode == 0
+    reviews = sorted((ANYTOWN / "reviews").glob("*.yaml"))
+    assert len(reviews) == 2
+    good = check(review, *reviews)
     assert good.returncode == 0, good.stdout
-    assert check(config, BOLTON / "cse.yaml").returncode == 0
     bad = tmp_path / "bad.yaml"
     bad.write_text('element: "1.1.1"\nfinale: full\n')
     result = check(element, bad)
