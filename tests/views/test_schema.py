@@ -15,8 +15,8 @@ import pytest
 
 from cse_cli.io.resources import load_standard
 from cse_cli.io.yaml_loader import load
-from cse_cli.views.schema import RATING_SPELLINGS, config_schema, element_schema
-from tests.helpers import BOLTON, run, write_repo
+from cse_cli.views.schema import RATING_SPELLINGS, config_schema, element_schema, review_schema
+from tests.helpers import ANYTOWN, BOLTON, run, write_repo
 
 MODELINE = re.compile(r"\A# yaml-language-server: \$schema=(\S+)\n")
 # The 57 elements of the published standard, in its order, as a message lists them.
@@ -62,8 +62,10 @@ def test_the_bolton_example_is_valid_for_jsonschema() -> None:
 def test_check_jsonschema_agrees(tmp_path: Path) -> None:
     element = tmp_path / "element.schema.json"
     config = tmp_path / "config.schema.json"
+    review = tmp_path / "review.schema.json"
     assert run("schema", "-o", str(element)).exit_code == 0
     assert run("schema", "--kind", "config", "-o", str(config)).exit_code == 0
+    assert run("schema", "--kind", "review", "-o", str(review)).exit_code == 0
     program = Path(sys.executable).with_name("check-jsonschema")
 
     def check(schema: Path, *files: Path) -> subprocess.CompletedProcess[str]:
@@ -72,9 +74,14 @@ def test_check_jsonschema_agrees(tmp_path: Path) -> None:
             capture_output=True, text=True, check=False,
         )  # fmt: skip
 
-    good = check(element, *sorted((BOLTON / "evidence").glob("*.yaml")))
+    for example in (BOLTON, ANYTOWN):
+        good = check(element, *sorted((example / "evidence").glob("*.yaml")))
+        assert good.returncode == 0, good.stdout
+        assert check(config, example / "cse.yaml").returncode == 0
+    reviews = sorted((ANYTOWN / "reviews").glob("*.yaml"))
+    assert len(reviews) == 2
+    good = check(review, *reviews)
     assert good.returncode == 0, good.stdout
-    assert check(config, BOLTON / "cse.yaml").returncode == 0
     bad = tmp_path / "bad.yaml"
     bad.write_text('element: "1.1.1"\nfinale: full\n')
     result = check(element, bad)
@@ -106,7 +113,7 @@ def test_check_jsonschema_agrees(tmp_path: Path) -> None:
         ('element: "1.1.1"\nverified_on_site: "yes"\n', ["'yes' is not of type 'boolean'"]),
         (
             'element: "1.1.1"\nevidence: [{title: T, date: "2015-02-30"}]\n',
-            ["'2015-02-30' is not valid under any of the given schemas"],
+            ["'2015-02-30' is not a 'date'"],
         ),
     ],
     ids=["misspelt-key", "bad-rating", "unknown-element", "no-element", "item-key",
@@ -150,7 +157,7 @@ def test_enums_descriptions_and_closed_objects() -> None:
         "compliance-plus", "full", "partial", "non-compliance", "CP", "F", "P", "NC",
     ]  # fmt: skip
     for name in ("self_assessment", "desk_top", "final"):
-        assert properties[name]["anyOf"][0]["enum"] == RATING_SPELLINGS
+        assert properties[name]["oneOf"][0]["enum"] == RATING_SPELLINGS
     assert schema["$schema"] == "http://json-schema.org/draft-07/schema#"
     assert "$defs" not in json.dumps(schema)
     for candidate in (schema, config_schema()):
@@ -177,15 +184,35 @@ def test_inferred_names_only_keys_of_its_item_or_point(tmp_path: Path) -> None:
     assert _errors(schema, text.replace(", colour", ""), tmp_path) == []
 
 
+def test_no_choice_reads_in_an_editor_as_one_title_twice() -> None:
+    """yaml-language-server hovers an `anyOf` as its branches' titles joined by " || "
+    when it takes every branch to match, and it tells branches apart only by title,
+    description and properties (test_schema_editor.py shows it in the server itself)."""
+    schemas = (element_schema(load_standard()), config_schema(), review_schema())
+    for schema in schemas:
+        assert '"default": null' not in json.dumps(schema)  # offered as "Default value"
+        for node in _mappings(schema):
+            branches = [
+                (branch.get("title"), branch.get("description"), "properties" in branch)
+                for branch in node.get("anyOf", [])
+            ]
+            assert len(set(branches)) == len(branches), node
+    # a rating may be blank, but without a `"type": "null"` that an editor offers as null
+    assert "null" not in json.dumps(schemas[0]["properties"]["final"])
+
+
 def _objects(node: Any) -> Any:
+    return (mapping for mapping in _mappings(node) if "properties" in mapping)
+
+
+def _mappings(node: Any) -> Any:
     if isinstance(node, dict):
-        if "properties" in node:
-            yield node
+        yield node
         for value in node.values():
-            yield from _objects(value)
+            yield from _mappings(value)
     elif isinstance(node, list):
         for value in node:
-            yield from _objects(value)
+            yield from _mappings(value)
 
 
 def test_cse_schema_prints_or_writes(tmp_path: Path) -> None:

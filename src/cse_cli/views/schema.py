@@ -8,6 +8,15 @@ Pydantic cannot infer: the element ids, the rating spellings and the keys an
 point, empty lists written as nothing, and draft-07 layout (`definitions`),
 which every editor understands.
 
+It also says "or blank" in forms that yaml-language-server (the server behind
+VS Code's YAML extension) reads right. On hover it joins the titles of an
+`anyOf`'s branches with " || " when it takes them all to match the value, and it
+tells branches apart only by title, description and properties: Pydantic's
+`X | None`, an `anyOf` of two untitled branches, hovered as "Owner || Owner" (or
+as the file's title twice, for a field without one; its issue #952). So an
+optional field is one schema with a list of types, and a rating is `oneOf` a
+spelling or blank, with blank written so that an editor does not offer `null`.
+
 The schema is a typing aid: `cse check` remains the judge, and it accepts a
 little more (ratings in any letter case, such as `Full`).
 """
@@ -15,6 +24,7 @@ little more (ratings in any letter case, such as `Full`).
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from typing import Any, Literal
 
 from cse_cli.core.config import Config
@@ -35,6 +45,8 @@ _NULLABLE_LISTS = {
     "config": ("services",),
 }
 _RATING_FIELDS = tuple(FIELDS.values())
+# Keywords of a branch that constrain a null value too: such a branch is not merged.
+_NOT_FOR_NULL = {"enum", "const", "not", "anyOf", "oneOf", "allOf", "if", "then", "else", "$ref"}
 
 
 def element_schema(standard: Standard) -> dict[str, Any]:
@@ -44,11 +56,12 @@ def element_schema(standard: Standard) -> dict[str, Any]:
     properties["element"]["enum"] = standard.element_ids()
     for name in _RATING_FIELDS:
         # No `default`: an editor would offer it as a completion ("Default value").
-        # Blank (null) stays allowed, as `cse init` writes every rating blank.
+        # Blank stays allowed, as `cse init` writes every rating blank; `oneOf`, not
+        # `anyOf`, as an editor joins the titles of untitled `anyOf` branches.
         properties[name] = {
             "title": name.replace("_", " ").capitalize(),
             "description": _whole(properties[name]["description"]),
-            "anyOf": [{"type": "string", "enum": RATING_SPELLINGS}, {"type": "null"}],
+            "oneOf": [{"type": "string", "enum": RATING_SPELLINGS}, _blank()],
         }
     schema["definitions"].pop("Rating", None)
     properties["development_points"]["items"] = {
@@ -64,7 +77,7 @@ def element_schema(standard: Standard) -> dict[str, Any]:
         inferred = schema["definitions"][model.__name__]["properties"]["inferred"]
         inferred["items"]["enum"] = inferable(model)
     _nullable(properties, _NULLABLE_LISTS["element"])
-    _close(schema)
+    _finish(schema)
     return schema
 
 
@@ -72,7 +85,7 @@ def config_schema() -> dict[str, Any]:
     """The schema of cse.yaml."""
     schema = _draft07(Config.model_json_schema(), "CSE repository settings (cse.yaml)")
     _nullable(schema["properties"], _NULLABLE_LISTS["config"])
-    _close(schema)
+    _finish(schema)
     return schema
 
 
@@ -81,7 +94,7 @@ def review_schema() -> dict[str, Any]:
     from cse_cli.core.reviews import Review
 
     schema = _draft07(Review.model_json_schema(), "CSE surveillance review")
-    _close(schema)
+    _finish(schema)
     return schema
 
 
@@ -107,6 +120,14 @@ def _draft07(schema: dict[str, Any], title: str) -> dict[str, Any]:
     }
 
 
+def _blank() -> dict[str, Any]:
+    """Blank (null), said without `"type": "null"`, which an editor offers as a completion."""
+    return {
+        "$comment": "blank: not rated yet",
+        "not": {"type": ["string", "number", "boolean", "object", "array"]},
+    }
+
+
 def _whole(description: str) -> str:
     """A description that lists the ratings in full, not cut short with an ellipsis."""
     if not description.endswith("…"):
@@ -119,13 +140,40 @@ def _nullable(properties: dict[str, Any], names: tuple[str, ...]) -> None:
         properties[name]["type"] = ["array", "null"]
 
 
-def _close(node: object) -> None:
-    """Make every object schema refuse unknown keys, so a misspelt `finale:` is flagged."""
-    if isinstance(node, dict):
+def _finish(schema: dict[str, Any]) -> None:
+    for node in _mappings(schema):
+        _or_null(node)
         if "properties" in node:
+            # every object refuses unknown keys, so a misspelt `finale:` is flagged
             node["additionalProperties"] = False
-        for value in node.values():
-            _close(value)
+
+
+def _or_null(node: dict[str, Any]) -> None:
+    """Pydantic's `anyOf: [X, {"type": "null"}]` written as X with `null` among its types.
+
+    The same values, as X's other keywords apply only to X's type; and no `default:
+    null`, which an editor offers as a completion ("Default value").
+    """
+    branches = node.get("anyOf")
+    if not isinstance(branches, list) or branches[1:] != [{"type": "null"}]:
+        return
+    kept = branches[0]
+    if not isinstance(kept.get("type"), str) or kept.keys() & (_NOT_FOR_NULL | node.keys()):
+        return
+    del node["anyOf"]
+    node.update(kept, type=[kept["type"], "null"])
+    if "default" in node and node["default"] is None:
+        del node["default"]
+
+
+def _mappings(node: object) -> Iterator[dict[str, Any]]:
+    """Every mapping in a schema, each before what is inside it (as it is once changed)."""
+    if isinstance(node, dict):
+        yield node
+        children = list(node.values())
     elif isinstance(node, list):
-        for value in node:
-            _close(value)
+        children = node
+    else:
+        return
+    for child in children:
+        yield from _mappings(child)
