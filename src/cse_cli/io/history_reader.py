@@ -17,16 +17,17 @@ from itertools import islice
 from typing import TYPE_CHECKING, Any
 
 from cse_cli.core.evidence import Evidence
+from cse_cli.io.file_reader import M
 from cse_cli.io.limits import at_most_per_file, over_read_limits
 from cse_cli.io.maptree import MapTree
-from cse_cli.io.repository import M, RepositoryReader
+from cse_cli.io.outcome import Outcome, Watched, watching
+from cse_cli.io.repository import RepositoryReader
 from cse_cli.io.reviews import REVIEWS_DIR
 from cse_cli.io.root import CONFIG_FILE
 from cse_cli.io.tree import Entry, Refusal
 
 if TYPE_CHECKING:
     from cse_cli.core.problems import Problem
-    from cse_cli.core.stages import Stage
     from cse_cli.core.standard import Standard
     from cse_cli.io.yaml_document import Document
 
@@ -36,7 +37,7 @@ class _Trace:
     """The element files read at a commit, in order: (cache key, what reading it did)."""
 
     prefix: str
-    outcomes: list[tuple[Any, _Outcome]]
+    outcomes: list[tuple[Any, Outcome]]
 
     @property
     def index(self) -> dict[str, int]:
@@ -77,76 +78,6 @@ class _Last:
         return self.evidence
 
 
-class _Watched(dict[str, Any]):
-    """A dict that notes, while `seen` is a list, each key looked up and its value (or None)."""
-
-    seen: list[tuple[str, Any]] | None = None
-
-    def get(self, key: str, default: object = None) -> object:
-        """As dict.get, noted."""
-        found = dict.get(self, key)
-        if self.seen is not None:
-            self.seen.append((key, found))
-        return default if found is None else found
-
-    def __contains__(self, key: object) -> bool:
-        """As `key in dict`, noted."""
-        assert isinstance(key, str)  # noqa: S101 - ids and element ids
-        if self.seen is not None:
-            self.seen.append((key, dict.get(self, key)))
-        return dict.__contains__(self, key)
-
-
-@dataclass
-class _Outcome:
-    """What reading one element file did, and what it depended on beyond the file itself.
-
-    It holds while the ids and elements it looked up are there or not as they were,
-    and each path it checked gives the same answer.
-    """
-
-    ids_seen: list[tuple[str, Any]]
-    files_seen: list[tuple[str, Any]]
-    paths: list[tuple[str, Refusal | None]]
-    problems: list[Any]
-    ids: list[tuple[str, tuple[str, int, int]]]
-    refs: list[tuple[str, str, int, int]]
-    element: tuple[str, Any, str] | None
-    reviews: tuple[Any, dict[Stage, Any], dict[Stage, str]] | None = None
-    read: tuple[int, int] = (0, 0)
-    """The values and evidence items the file holds (toward the repository's limits)."""
-    """For the review files: the documents requested, the reviews and their files."""
-
-    @property
-    def effects(self) -> tuple[object, ...]:
-        """What it did that another file can look up: the ids it defined, the element taken."""
-        return (self.ids, self.element and (self.element[0], self.element[2]))
-
-    @property
-    def free(self) -> bool:
-        """Whether it depended on nothing but the file and cse.yaml."""
-        return not (self.ids_seen or self.files_seen or self.paths)
-
-    def holds(self, ids: dict[str, Any], files: dict[str, str], tree: MapTree) -> bool:
-        """Whether reading the file again now would do the same."""
-        for key, was in self.ids_seen:
-            if dict.get(ids, key) != was:
-                return False
-        for key, was in self.files_seen:
-            if dict.get(files, key) != was:
-                return False
-        return all(_same(tree.check_file(path), refusal) for path, refusal in self.paths)
-
-
-def _watching(found: dict[str, Any]) -> _Watched:
-    assert isinstance(found, _Watched)  # noqa: S101 - as HistoryReader sets it
-    return found
-
-
-def _same(a: Refusal | None, b: Refusal | None) -> bool:
-    return a == b and getattr(a, "why", None) is getattr(b, "why", None)
-
-
 class HistoryReader(RepositoryReader):
     """The repository reader, with each distinct file loaded and validated once.
 
@@ -160,7 +91,7 @@ class HistoryReader(RepositoryReader):
         super().__init__(tree, standard, None)
         self.map_tree = tree
         self.cache = cache
-        self.ids = _Watched()
+        self.ids = Watched()
         self._config_oid = tree.oid(CONFIG_FILE)
         self.trace: _Trace | None = None
         """The element files read, in order, with what reading each did."""
@@ -199,7 +130,7 @@ class HistoryReader(RepositoryReader):
         if self._too_much(prefix.rstrip("/"), files):
             return None
         outcomes = list(trace.outcomes)
-        ids, elements = _Watched(), _Watched()
+        ids, elements = Watched(), Watched()
         done = 0
         for at in changed:
             for _, outcome in outcomes[done:at]:  # the state the reader was in before file `at`
@@ -233,26 +164,26 @@ class HistoryReader(RepositoryReader):
 
     def _read_alone(
         self, last: _Last, entry: Entry, ids: dict[str, Any], elements: dict[str, str]
-    ) -> tuple[Any, _Outcome] | None:
+    ) -> tuple[Any, Outcome] | None:
         """What reading one element file does after the files that gave `ids` and `elements`.
 
         None when the file alone is past the repository's limits.
         """
         prefix, tree = last.trace.prefix, self.map_tree
         key = (prefix + entry.name, entry.kind, tree.oid(prefix + entry.name), self._config_oid)
-        known: _Outcome | None = self.cache.get(key)
+        known: Outcome | None = self.cache.get(key)
         if known is not None and (known.free or known.holds(ids, elements, tree)):
             return key, known
         kept = self.ids, self.problems, self.refs, self.cycle_known, self.read, self.stopped
-        self.ids, self.problems, self.refs, self.read = _Watched(ids), [], [], [0, 0]
+        self.ids, self.problems, self.refs, self.read = Watched(ids), [], [], [0, 0]
         self.cycle_known = last.cycle_known
         scratch = Evidence(config=last.evidence.config)
-        scratch.files = _Watched(elements)
+        scratch.files = Watched(elements)
         try:
             self._element(scratch, prefix, entry)
         finally:
             self.ids, self.problems, self.refs, self.cycle_known, self.read, self.stopped = kept
-        outcome: _Outcome | None = self.cache.get(key)
+        outcome: Outcome | None = self.cache.get(key)
         return None if outcome is None else (key, outcome)
 
     def _element_files(self, entries: list[Entry]) -> list[Entry]:
@@ -266,11 +197,11 @@ class HistoryReader(RepositoryReader):
     def _read_elements(self, evidence: Evidence, prefix: str, files: list[Entry]) -> None:
         """Each element file, from what reading it did before when that still holds."""
         tree, cache, config = self.map_tree, self.cache, self._config_oid
-        evidence.files = _Watched(evidence.files)  # noted while a file is read (`_element`)
-        trace: list[tuple[Any, _Outcome]] = []
+        evidence.files = Watched(evidence.files)  # noted while a file is read (`_element`)
+        trace: list[tuple[Any, Outcome]] = []
         for entry in files:
             key = (prefix + entry.name, entry.kind, tree.oid(prefix + entry.name), config)
-            known: _Outcome | None = cache.get(key)
+            known: Outcome | None = cache.get(key)
             if (
                 known is not None
                 and self._fits(known)
@@ -287,12 +218,12 @@ class HistoryReader(RepositoryReader):
         evidence.files = dict(evidence.files)
         self.trace = _Trace(prefix, trace)
 
-    def _fits(self, known: _Outcome) -> bool:
+    def _fits(self, known: Outcome) -> bool:
         """Whether the file read again keeps the files read within the repository's limits."""
         values, items = self.read[0] + known.read[0], self.read[1] + known.read[1]
         return over_read_limits(values, items) is None
 
-    def _apply(self, evidence: Evidence, known: _Outcome) -> None:
+    def _apply(self, evidence: Evidence, known: Outcome) -> None:
         """Do again what reading an element file did."""
         self.read = [self.read[0] + known.read[0], self.read[1] + known.read[1]]
         self.problems.extend(known.problems)
@@ -308,11 +239,11 @@ class HistoryReader(RepositoryReader):
         rel = prefix + entry.name
         key = (rel, entry.kind, self.map_tree.oid(rel), self._config_oid)
         files = evidence.files
-        assert isinstance(files, _Watched)  # noqa: S101 - set so by _read_elements
+        assert isinstance(files, Watched)  # noqa: S101 - set so by _read_elements
         ids_seen: list[tuple[str, Any]] = []
         files_seen: list[tuple[str, Any]] = []
         paths: list[tuple[str, Refusal | None]] = []
-        ids = _watching(self.ids)
+        ids = watching(self.ids)
         ids.seen, files.seen, self.map_tree.seen_paths = ids_seen, files_seen, paths
         counts = len(self.problems), len(self.ids), len(self.refs), len(files)
         read = tuple(self.read)
@@ -327,7 +258,7 @@ class HistoryReader(RepositoryReader):
         if self.stopped:  # what it did depends on the files before it: it is not kept
             return
         new_ids = list(islice(reversed(self.ids.items()), len(self.ids) - counts[1]))[::-1]
-        self.cache[key] = _Outcome(
+        self.cache[key] = Outcome(
             ids_seen, files_seen, paths, self.problems[counts[0] :], new_ids,
             self.refs[counts[2] :], element,
             read=(self.read[0] - read[0], self.read[1] - read[1]),
@@ -337,7 +268,7 @@ class HistoryReader(RepositoryReader):
         tree = self.map_tree
         listed = tree.listdir(REVIEWS_DIR) or []
         key = ("reviews", self._config_oid, *(tree.oid(f"{REVIEWS_DIR}/{e.name}") for e in listed))
-        known: _Outcome | None = self.cache.get(key)
+        known: Outcome | None = self.cache.get(key)
         if known is not None and known.holds(self.ids, {}, tree):
             self.problems.extend(known.problems)
             assert known.reviews is not None  # noqa: S101 - as it was stored below
@@ -347,15 +278,15 @@ class HistoryReader(RepositoryReader):
             return
         ids_seen: list[tuple[str, Any]] = []
         paths: list[tuple[str, Refusal | None]] = []
-        _watching(self.ids).seen, tree.seen_paths = ids_seen, paths
+        watching(self.ids).seen, tree.seen_paths = ids_seen, paths
         before = len(self.problems)
         try:
             super()._reviews(evidence)
         finally:
-            _watching(self.ids).seen, tree.seen_paths = None, None
+            watching(self.ids).seen, tree.seen_paths = None, None
         if all(value is not None for _, value in ids_seen):  # a ref to nothing lists all ids
             made = (evidence.requested, dict(evidence.reviews), dict(evidence.review_files))
-            self.cache[key] = _Outcome(
+            self.cache[key] = Outcome(
                 ids_seen, [], paths, self.problems[before:], [], [], None, made
             )
 

@@ -9,30 +9,26 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
-
-from pydantic import BaseModel, ValidationError
 
 from cse_cli.core.config import Config
 from cse_cli.core.evidence import ElementFile, Evidence, EvidenceItem
-from cse_cli.core.problems import Problem, has_errors
+from cse_cli.core.problems import Problem
 from cse_cli.core.standard import Standard
-from cse_cli.core.text import describe, did_you_mean, quoted, short
+from cse_cli.core.text import did_you_mean, quoted, short
 from cse_cli.io.cycle import check_cycle, check_points, check_ratings
+from cse_cli.io.file_reader import FileReader
 from cse_cli.io.limits import (
     MAX_FILE_BYTES,
     at_most_per_file,
     over_read_limits,
     over_repository_limits,
 )
-from cse_cli.io.pydantic_messages import translate
 from cse_cli.io.resources import load_cycle
 from cse_cli.io.reviews import read_reviews
 from cse_cli.io.root import CONFIG_FILE, find_root
-from cse_cli.io.tree import DirTree, Entry, Refusal, TooLarge, Tree, Unreadable, Why, clean
-from cse_cli.io.yaml_loader import Document, load
+from cse_cli.io.tree import DirTree, Entry, Refusal, Tree, Unreadable, Why, clean
+from cse_cli.io.yaml_document import Document
 
-M = TypeVar("M", bound=BaseModel)
 OnFileRead = Callable[[int, int], None]
 """Called after each element file with (files read, element files in all)."""
 _SUFFIXES = (".yaml", ".yml")
@@ -57,7 +53,7 @@ def _fallback() -> Config:
     return Config(organisation="(unknown organisation)")
 
 
-class RepositoryReader:
+class RepositoryReader(FileReader):
     """Reads every file of a tree in one pass; `run` returns the evidence and its problems.
 
     The history reader (cse_cli.io.history_reader) extends it, reusing what
@@ -66,20 +62,19 @@ class RepositoryReader:
 
     def __init__(self, tree: Tree, standard: Standard, progress: OnFileRead | None) -> None:
         """A reader of `tree`; `progress` is told after each element file."""
-        self.tree = tree
+        super().__init__(tree)
         self.standard = standard
         self.progress = progress
         self.known = set(standard.element_ids())
-        self.problems: list[Problem] = []
         # cross-file facts, with where they were written
         self.ids: dict[str, tuple[str, int, int]] = {}
         self.refs: list[tuple[str, str, int, int]] = []
         self.cycle_known = False
+        """Whether cse.yaml was valid, so that its cycle's dates can be checked against."""
         self.read = [0, 0]
         """The values and evidence items of the element files read so far (the limits')."""
         self.stopped = False
         """Whether an element file passed the repository's limits, so no more are read."""
-        """Whether cse.yaml was valid, so that its cycle's dates can be checked against."""
 
     def run(self) -> Evidence:
         """Read every file: the evidence, with every problem found, in order of place."""
@@ -358,43 +353,3 @@ class RepositoryReader:
         docs = read_reviews(self.tree, evidence, self.ids, criteria, self._load, self._validate)
         for doc in docs:
             self.problems.extend(doc.problems)
-
-    # loading and validation ------------------------------------------------------
-
-    def _load(self, rel: str) -> Document | None:
-        """Load a YAML file; None (with the problem recorded) when it cannot be used."""
-        try:
-            raw = self.tree.read(rel)
-        except TooLarge as exc:
-            self._problem(rel, 1, 1, str(exc))
-            return None
-        except Unreadable as exc:
-            self._problem(rel, 0, 0, f"{short(rel.rsplit('/', 1)[-1])} {exc.refusal}")
-            return None
-        if raw is None:
-            self._problem(rel, 0, 0, f"{rel} is missing")
-            return None
-        doc = load(raw, rel)
-        if doc.problems and doc.data is None:
-            self.problems.extend(doc.problems)
-            return None
-        return doc
-
-    def _validate(self, doc: Document, model: type[M], what: str) -> M | None:
-        """The validated model, or None with the problems added to the document."""
-        data = doc.data
-        if not isinstance(data, dict):
-            found = "empty" if data is None else f"{describe(data)}, not a mapping"
-            doc.error((1, 1), f"expected {what}, but the file is {found}")
-            return None
-        try:
-            result = model.model_validate(data)
-        except ValidationError as exc:
-            placed = {(problem.line, problem.column) for problem in doc.problems}
-            for error in exc.errors(include_url=False):
-                translate(doc, model, error, placed)
-            return None
-        return None if has_errors(doc.problems) else result
-
-    def _problem(self, file: str, line: int, column: int, message: str) -> None:
-        self.problems.append(Problem(file, line, column, "error", message))
