@@ -253,11 +253,11 @@ def test_init_keeps_every_existing_file_whatever_it_is(tmp_path: Path) -> None:
         "evidence/1.1.3.yaml", "evidence/1.2.1.yaml", "evidence/1.2.2.yaml",
         "evidence/2.1.1.yaml", "evidence/2.1.2.yaml", "evidence/2.2.1.yml",
     }  # fmt: skip
-    created = [".cse/config.schema.json"] + [
+    created = [".cse/config.schema.json", ".cse/review.schema.json"] + [
         f"evidence/{i}.yaml" for i in ELEMENT_IDS if f"evidence/{i}.yaml" not in kept
     ]
     created.remove("evidence/2.2.1.yaml")  # 2.2.1.yml stands for it
-    assert len(created) == 57 - 8 + 1
+    assert len(created) == 57 - 8 + 2
 
     result = run("init", str(root), "--organisation", "Other")
 

@@ -237,9 +237,9 @@ def test_init_points_every_file_at_a_schema_that_exists(tmp_path: Path, evidence
     result = run("init", str(root))
     assert result.exit_code == 0, result.stderr
     assert (root / ".cse" / "element.schema.json").read_text() == run("schema").stdout
-    assert (root / ".cse" / "config.schema.json").read_text() == run(
-        "schema", "--kind", "config"
-    ).stdout
+    for kind in ("config", "review"):
+        written = (root / ".cse" / f"{kind}.schema.json").read_text()
+        assert written == run("schema", "--kind", kind).stdout
     elements = sorted((root / evidence_dir).glob("*.yaml"))
     assert len(elements) == 57
     for path in elements:

@@ -29,6 +29,7 @@ NOT_ACCEPTED = "Value is not accepted. Valid values: " + ", ".join(
 README_SCHEMAS = {
     "./.cse/element.schema.json": "evidence/*.yaml",
     "./.cse/config.schema.json": "cse.yaml",
+    "./.cse/review.schema.json": "reviews/*.yaml",
 }
 
 
@@ -139,11 +140,12 @@ def test_the_examples_are_valid_in_the_editor(example: Path, tmp_path: Path) -> 
     root = tmp_path / example.name
     shutil.copytree(example, root)
     (root / ".cse").mkdir()
-    assert run("schema", "-o", str(root / ".cse" / "element.schema.json")).exit_code == 0
-    config = root / ".cse" / "config.schema.json"
-    assert run("schema", "--kind", "config", "-o", str(config)).exit_code == 0
-    files = [root / "cse.yaml", *sorted((root / "evidence").glob("*.yaml"))]
-    assert len(files) == 1 + 57
+    for kind in ("element", "config", "review"):
+        schema = str(root / ".cse" / f"{kind}.schema.json")
+        assert run("schema", "--kind", kind, "-o", schema).exit_code == 0
+    reviews = sorted((root / "reviews").glob("*.yaml"))
+    files = [root / "cse.yaml", *sorted((root / "evidence").glob("*.yaml")), *reviews]
+    assert len(files) == 1 + 57 + (2 if example == ANYTOWN else 0)
     with LanguageServer(root, schemas=README_SCHEMAS) as server:
         uris = {path.relative_to(root).as_posix(): server.open(path) for path in files}
         found = {name: server.diagnostics(uri) for name, uri in uris.items()}
@@ -158,6 +160,11 @@ def test_the_examples_are_valid_in_the_editor(example: Path, tmp_path: Path) -> 
         titles = [server.hover(uris["cse.yaml"], {"line": n, "character": 1}) for n in keys]
         assert titles
         assert all(title.startswith("#### ") and "||" not in title for title in titles), titles
+        if reviews:  # and the review files, by the README's mapping for reviews/
+            text = reviews[0].read_text(encoding="utf-8")
+            hover = server.hover(uris["reviews/surveillance-1.yaml"], position(text, "\ndate:", 2))
+            assert hover.startswith("#### Date"), hover
+            assert "||" not in hover
 
 
 @pytest.mark.parametrize(

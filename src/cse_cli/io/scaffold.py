@@ -28,16 +28,18 @@ from cse_cli.io.yaml_loader import load
 SCHEMA_DIR = ".cse"
 ELEMENT_SCHEMA = f"{SCHEMA_DIR}/element.schema.json"
 CONFIG_SCHEMA = f"{SCHEMA_DIR}/config.schema.json"
+REVIEW_SCHEMA = f"{SCHEMA_DIR}/review.schema.json"  # reviews/surveillance-N.yaml, by hand
 WORKFLOW = ".github/workflows/cse.yml"
 NAME_MAX = 255  # bytes in one file or folder name, on every common file system
 
 
 @dataclass(frozen=True)
 class Schemas:
-    """The JSON texts of the two editor schemas, as `cse schema` prints them."""
+    """The JSON texts of the editor schemas, as `cse schema --kind …` prints them."""
 
     element: str
     config: str
+    review: str
 
 
 @dataclass
@@ -78,6 +80,7 @@ def init_repository(
     _folder(root, root / SCHEMA_DIR, "the schemas")
     _create(result, root / ELEMENT_SCHEMA, schemas.element)
     _create(result, root / CONFIG_SCHEMA, schemas.config)
+    _create(result, root / REVIEW_SCHEMA, schemas.review)
     folder = _folder(root, root / evidence_dir, "the element files")
     schema = "../" * len(PurePosixPath(evidence_dir).parts) + ELEMENT_SCHEMA
     for criterion in standard.criteria:

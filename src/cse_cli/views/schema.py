@@ -32,6 +32,7 @@ from cse_cli.core.evidence import DevelopmentPoint, ElementFile, EvidenceItem, i
 from cse_cli.core.ratings import RATING_CHOICES, Rating
 from cse_cli.core.stages import FIELDS
 from cse_cli.core.standard import Standard
+from cse_cli.io.scaffold import Schemas
 
 Kind = Literal["element", "config", "review"]
 DRAFT = "http://json-schema.org/draft-07/schema#"
@@ -96,6 +97,11 @@ def review_schema() -> dict[str, Any]:
     schema = _draft07(Review.model_json_schema(), "CSE surveillance review")
     _finish(schema)
     return schema
+
+
+def editor_schemas(standard: Standard) -> Schemas:
+    """The three schemas `cse init` (and `cse import`) write into `.cse/`."""
+    return Schemas(*(schema_text(kind, standard) for kind in ("element", "config", "review")))
 
 
 def schema_text(kind: Kind, standard: Standard) -> str:

@@ -54,15 +54,14 @@ def _write(path: Path, source: str, result: Matrix) -> list[str]:
     )
     from cse_cli.io.resources import load_standard
     from cse_cli.io.root import CONFIG_FILE
-    from cse_cli.io.scaffold import Schemas
-    from cse_cli.views.schema import schema_text
+    from cse_cli.views.schema import editor_schemas
 
     standard = load_standard()
     organisation = path.resolve().name
     files = {CONFIG_FILE: repository_config(organisation, result.services)}
     for element_id, data in result.elements.items():
         files[f"{EVIDENCE_DIR}/{element_id}.yaml"] = element_text(standard, data, source)
-    schemas = Schemas(schema_text("element", standard), schema_text("config", standard))
+    schemas = editor_schemas(standard)
     return write_imported(path, standard, files, schemas)
 
 

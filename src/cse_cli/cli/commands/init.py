@@ -17,11 +17,11 @@ def run(path: Path, organisation: str | None, *, ci: bool, cse_source: str | Non
     from cse_cli.io.resources import load_standard
 
     source = _source(cse_source) if ci or cse_source is not None else None
-    from cse_cli.io.scaffold import Schemas, init_repository
-    from cse_cli.views.schema import schema_text
+    from cse_cli.io.scaffold import init_repository
+    from cse_cli.views.schema import editor_schemas
 
     standard = load_standard()
-    schemas = Schemas(schema_text("element", standard), schema_text("config", standard))
+    schemas = editor_schemas(standard)
     result = init_repository(path, standard, organisation, schemas, ci_source=source)
     for rel in result.created:
         echo(f"created {rel}")
