@@ -12,6 +12,7 @@ and review the diff. The HTML page passes axe-core's WCAG 2.2 AA rules in Chromi
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -60,6 +61,15 @@ def test_at_the_first_surveillance_a_later_point_is_not_shown_yet() -> None:
     assert "**3.2.2**" not in md  # raised at the second surveillance
     assert "- **4.3.1** (open; the assessor's point; raised at the final result" in md
     assert "| Actual number of compliance plus elements |" in md
+
+
+@pytest.mark.parametrize("output_format", ["md", "html"])
+def test_timestamp_adds_the_time_among_the_facts(output_format: str) -> None:
+    args = ["report", str(ANYTOWN), "--review", "surveillance-1", "--format", output_format]
+    plain, stamped = run(*args).stdout, run(*args, "--timestamp").stdout
+    added = [line for line in stamped.splitlines() if line not in plain.splitlines()]
+    assert len(added) == 1
+    assert re.search(r"Generated.*\d{4}-\d\d-\d\d \d\d:\d\d UTC", added[0]), added
 
 
 def test_a_review_with_no_file_is_an_error() -> None:

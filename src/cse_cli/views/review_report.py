@@ -8,6 +8,7 @@ the verdict. The headings are the assessor's, from standard/cycle.yaml.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -97,8 +98,12 @@ def build_review_report(
     evidence: Evidence,
     verdict: Verdict,
     cycle_standard: CycleStandard,
+    generated: dt.datetime | None = None,
 ) -> ReviewReport:
-    """The surveillance report of `verdict.stage` (a surveillance with a review file)."""
+    """The surveillance report of `verdict.stage` (a surveillance with a review file).
+
+    `generated`, when given, is shown among the facts, as the full report shows it.
+    """
     stage = verdict.stage
     review = evidence.reviews.get(stage)
     if review is None:
@@ -121,6 +126,8 @@ def build_review_report(
     ):
         if category is not None:
             facts.append((label, category))
+    if generated is not None:
+        facts.append(("Generated", generated.strftime("%Y-%m-%d %H:%M %Z")))
     titles = {c.number: c.title for c in standard.criteria}
     return ReviewReport(
         organisation=config.organisation,

@@ -31,18 +31,18 @@ def run(
 
     from cse_cli.render import render
 
+    generated = dt.datetime.now(dt.timezone.utc) if timestamp else None
     if review is not None:
         from cse_cli.io.resources import load_cycle
         from cse_cli.views.review_report import build_review_report
 
         standard, evidence, verdict = read_scored(path, review, progress=True)
-        view = build_review_report(standard, evidence, verdict, load_cycle())
+        view = build_review_report(standard, evidence, verdict, load_cycle(), generated)
         document = render("review", output_format, view)
     else:
         from cse_cli.views.report import build_view
 
         standard, evidence, verdict = read_scored(path, stage, progress=True)
-        generated = dt.datetime.now(dt.timezone.utc) if timestamp else None
         document = render(
             "report", output_format, build_view(standard, evidence, verdict, generated)
         )
