@@ -31,7 +31,7 @@ ELEMENTS = load_standard().element_ids()
 HEADERS = [
     "Element", "Wording", "Rating at latest", "Self-assessment", "Desk-top", "Final",
     "Surveillance 1", "Surveillance 2",
-    "Evidence ID", "Evidence", "Owner", "Service", "Date", "Link", "Notes",
+    "Evidence ID", "Evidence", "Owner", "Service", "Date", "Link", "Notes", "Inferred",
 ]  # fmt: skip
 
 
@@ -51,8 +51,8 @@ def test_bolton_as_a_workbook(tmp_path: Path) -> None:
     rows: list[list[Any]] = [[cell.value for cell in row] for row in sheet.iter_rows()]
     assert rows[0] == HEADERS
     assert sheet.freeze_panes == "A2"
-    assert sheet.auto_filter.ref == f"A1:O{len(rows)}"
-    assert all(sheet.column_dimensions[c].width >= 9 for c in "ABCDEFGHIJKLMNO")
+    assert sheet.auto_filter.ref == f"A1:P{len(rows)}"
+    assert all(sheet.column_dimensions[c].width >= 9 for c in "ABCDEFGHIJKLMNOP")
     assert 40 <= sheet.column_dimensions["B"].width <= 60
     evidence = open_repository(BOLTON, load_standard())
     items = sum(len(e.evidence) for e in evidence.elements.values())
@@ -167,6 +167,9 @@ def _item(draw: st.DrawFn, ids: list[str]) -> dict[str, Any]:
                           ("notes", TEXT)):  # fmt: skip
         if draw(st.booleans()):
             item[key] = draw(strategy)
+    inferred = draw(st.lists(st.sampled_from(["title", "service", "date", "owner"]), unique=True))
+    if inferred:
+        item["inferred"] = inferred
     return item
 
 
@@ -201,7 +204,8 @@ def _equivalent(root: Path) -> dict[str, Any]:
         for item in element.evidence:
             shown = evidence.defined[item.ref] if item.ref is not None else item
             fields = ("title", "owner", "service", "date", "url")
-            items.append((item.ref or item.id, *(getattr(shown, f) for f in fields), item.notes))
+            said = (*(getattr(shown, f) for f in fields), item.notes, tuple(shown.inferred))
+            items.append((item.ref or item.id, *said))
         ratings = tuple(
             element.rating(stage) for stage in (Stage.SELF, Stage.DESK_TOP, Stage.FINAL)
         )
@@ -258,3 +262,35 @@ def test_a_workbook_is_not_printed_where_it_cannot_go() -> None:
     result = run("export", str(BOLTON), "--format", "xlsx")
     assert result.exit_code == 2
     assert result.stderr == "cse: error: the export is a binary file: write it with -o FILE\n"
+
+
+def test_what_bolton_marks_inferred_comes_back_from_its_matrix(tmp_path: Path) -> None:
+    out = _export(BOLTON, tmp_path, "csv")
+    back = tmp_path / "back"
+    imported = run("import", str(out), str(back))
+    assert imported.exit_code in (0, 1), imported.stderr
+
+    def inferred(root: Path) -> list[tuple[str, tuple[str, ...]]]:
+        evidence = open_repository(root, load_standard())
+        return [
+            (element_id, tuple(item.inferred))
+            for element_id, element in sorted(evidence.elements.items())
+            for item in element.evidence
+            if item.inferred and item.ref is None
+        ]
+
+    marked = inferred(BOLTON)
+    assert sum("service" in keys for _, keys in marked) == 86  # examples/bolton/RESULTS.md
+    assert inferred(back) == marked
+
+
+def test_an_inferred_cell_names_only_keys_of_an_item(tmp_path: Path) -> None:
+    matrix = tmp_path / "matrix.csv"
+    matrix.write_text("Element,Evidence,Service,Inferred\n1.1.1,Survey,Library,service colour\n")
+    result = run("import", str(matrix), str(tmp_path / "repo"))
+    assert result.exit_code == 2
+    assert (
+        "matrix.csv:2:4: error: inferred 'colour' is not a key of an evidence item (id, ref, "
+        "title, service, date, path, url, owner, notes)"
+    ) in result.stderr
+    assert not (tmp_path / "repo").exists()

@@ -38,7 +38,7 @@ def headers(stage: Stage) -> tuple[str, ...]:
     return (
         "Element", "Wording", f"Rating at {stage.value}",
         *(_STAGE_HEADERS[s.value] for s in RECORDED),
-        "Evidence ID", "Evidence", "Owner", "Service", "Date", "Link", "Notes",
+        "Evidence ID", "Evidence", "Owner", "Service", "Date", "Link", "Notes", "Inferred",
     )  # fmt: skip
 
 
@@ -103,7 +103,7 @@ def _element_rows(
     lead = (element.element, wording, *ratings)
     rows: list[tuple[CellValue, ...]] = []
     if not element.evidence or element.owner or element.notes:  # the element's own row
-        rows.append((*lead, None, None, element.owner, None, None, None, element.notes))
+        rows.append((*lead, None, None, element.owner, None, None, None, element.notes, None))
     defined = evidence.defined
     for item in element.evidence:
         shown: EvidenceItem = defined.get(item.ref, item) if item.ref is not None else item
@@ -118,6 +118,7 @@ def _element_rows(
                 shown.date,
                 shown.url or shown.path,
                 notes,
+                ", ".join(shown.inferred) or None,
             )
         )
     return rows

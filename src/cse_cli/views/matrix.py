@@ -10,9 +10,11 @@ start of the text, as in "ES 2 Various customer surveys") becomes an item with
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from cse_cli.core.evidence import EvidenceItem, inferable
 from cse_cli.core.problems import has_errors
 from cse_cli.core.stages import FIELDS as STAGE_FIELDS
 from cse_cli.core.stages import RECORDED
@@ -26,7 +28,9 @@ if TYPE_CHECKING:
     from cse_cli.core.standard import Standard
     from cse_cli.io.matrix import Cell, Sheet
 
-_ITEM_FIELDS = ("owner", "service", "date", "url", "notes")
+_ITEM_FIELDS = ("owner", "service", "date", "url", "notes", "inferred")
+_INFERABLE = inferable(EvidenceItem)
+"""What an item's Inferred cell may name, as `cse export` writes it: 'service, date'."""
 _RATING_FIELDS = {"rating": "self_assessment"} | {
     name: name for name in (STAGE_FIELDS[s] for s in RECORDED)
 }
@@ -287,7 +291,18 @@ class _Recogniser:
             notes.append(f"Location: {text}")
         if notes:
             item["notes"] = "\n".join(notes)
+        if (inferred := got.get("inferred")) is not None:
+            item["inferred"] = self._inferred(inferred)
         return {name: item[name] for name in _ITEM_FIELDS if name in item}
+
+    def _inferred(self, cell: Cell) -> list[str]:
+        """The keys an Inferred cell names, each one an item's key ('service, date')."""
+        keys = [key for key in re.split(r"[\s,;]+", str(cell.value).strip().lower()) if key]
+        for key in (key for key in keys if key not in _INFERABLE):
+            known = ", ".join(_INFERABLE)
+            self._error(cell, f"inferred {quoted(key)} is not a key of an evidence item "
+                        f"({known}){did_you_mean(key, _INFERABLE)}")  # fmt: skip
+        return [key for key in keys if key in _INFERABLE]
 
     def _colour(self, got: dict[str, Cell | None]) -> str | None:
         """The service whose key colour fills the row's evidence cell (or another of its cells)."""

@@ -48,6 +48,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "surveillance_1": ("surveillance 1", "first surveillance", "12 month review"),
     "surveillance_2": ("surveillance 2", "second surveillance", "24 month review"),
     "notes": ("notes", "note", "comments", "comment", "remarks", "notes comments"),
+    "inferred": ("inferred", "inferred keys", "inferred values"),
 }  # fmt: skip
 FIELDS = tuple(ALIASES)
 """The fields a column can hold, as `--column FIELD=HEADER` names them."""
