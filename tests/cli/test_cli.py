@@ -138,7 +138,7 @@ def test_init_never_overwrites_and_adds_only_what_is_missing(tmp_path: Path) -> 
     before = snapshot(root)
     result = run("init", str(root), "--organisation", "Other")
     assert result.exit_code == 0
-    assert result.stdout == "created evidence/5.3.3.yaml\nkept 59 existing file(s) unchanged\n"
+    assert result.stdout == "created evidence/5.3.3.yaml\nkept 60 existing file(s) unchanged\n"
     after = snapshot(root)
     assert {k: v for k, v in after.items() if k != "evidence/5.3.3.yaml"} == before
     assert run("init", str(root)).stdout.endswith("already has every file\n")
