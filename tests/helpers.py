@@ -16,7 +16,7 @@ import subprocess
 import zipfile
 from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import pytest
 from openpyxl import Workbook
@@ -57,6 +57,21 @@ def need(found: object, what: str) -> None:
     if os.environ.get("CI"):
         pytest.fail(f"{what} is missing: .ci/run must install it", pytrace=False)
     pytest.skip(f"{what} is missing (installed by .ci/run)")
+
+
+def axe(page: Any) -> dict[str, Any]:
+    """axe-core's WCAG 2.2 A/AA results for a loaded Playwright page (skip-or-fail without it).
+
+    The page is closed after; a run that checked no rule fails here.
+    """
+    need(AXE.is_file(), f"axe-core ({AXE}; run `npm ci`)")
+    page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+    found: dict[str, Any] = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG
+    )
+    page.close()
+    assert found["passes"], "axe ran no rule"
+    return found
 
 
 def need_tool(tool: str) -> str:
