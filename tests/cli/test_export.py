@@ -294,3 +294,21 @@ def test_an_inferred_cell_names_only_keys_of_an_item(tmp_path: Path) -> None:
         "title, service, date, path, url, owner, notes)"
     ) in result.stderr
     assert not (tmp_path / "repo").exists()
+
+
+def test_a_row_citing_an_id_says_what_of_it_is_not_kept(tmp_path: Path) -> None:
+    matrix = tmp_path / "matrix.csv"
+    matrix.write_text(
+        "Element,Evidence ID,Evidence,Service,Inferred\n"
+        "1.1.1,E-1,Survey,Library,service\n"
+        "1.1.2,E-1,Survey,Careers,service date\n"
+    )
+    result = run("import", str(matrix), str(tmp_path / "repo"))
+    assert result.exit_code in (0, 1), result.stderr
+    assert (
+        "matrix.csv:3:3: warning: E-1 is defined in row 2; this row cites it with ref:, so its "
+        "service 'Careers', inferred 'service, date' is not kept\n"
+    ) in result.stderr
+    evidence = open_repository(tmp_path / "repo", load_standard())
+    assert evidence.elements["1.1.2"].evidence[0].ref == "E-1"
+    assert evidence.defined["E-1"].inferred == ["service"]

@@ -12,6 +12,7 @@ import io
 import re
 import zipfile
 from typing import TYPE_CHECKING
+from weakref import WeakKeyDictionary
 
 from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml import OxmlElement
@@ -156,6 +157,10 @@ def hyperlink(paragraph: Paragraph, text: str, url: str) -> None:
     paragraph._p.append(link)  # noqa: SLF001
 
 
+_LINKS: WeakKeyDictionary[object, dict[str, str]] = WeakKeyDictionary()
+"""The relationship id of each link url, per document part."""
+
+
 def _link_id(part: object, url: str) -> str:
     """The relationship id of a link to `url` from `part`, added the first time.
 
@@ -163,7 +168,7 @@ def _link_id(part: object, url: str) -> str:
     numbers a new one by searching them again: for a report of thousands of
     linked items that is quadratic. Ours are kept by url and numbered apart.
     """
-    links: dict[str, str] = part.__dict__.setdefault("_cse_links", {})
+    links = _LINKS.setdefault(part, {})
     r_id = links.get(url)
     if r_id is None:
         r_id = links[url] = f"rIdLink{len(links) + 1}"

@@ -250,8 +250,8 @@ class _Recogniser:
     ) -> None:
         """Warn of what a row citing an id says that differs from where the id is defined."""
         differs = [
-            f"{name} {quoted(str(item[name]))}"
-            for name in ("owner", "service", "date", "url")
+            f"{name} {quoted(_said(item[name]))}"
+            for name in ("owner", "service", "date", "url", "inferred")
             if name in item and item[name] != first.item.get(name)
         ]
         if title and normal(title) != normal(first.item["title"]):
@@ -319,6 +319,11 @@ class _Recogniser:
 
     def _error(self, cell: Cell, message: str) -> None:
         self.sheet.add(cell.row, cell.column, "error", message)
+
+
+def _said(value: object) -> str:
+    """A value of a row as the matrix had it: a list of keys as 'service, date'."""
+    return ", ".join(value) if isinstance(value, list) else str(value)
 
 
 _ORDER = (
