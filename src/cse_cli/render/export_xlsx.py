@@ -25,6 +25,8 @@ import zipfile
 from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape, quoteattr
 
+from cse_cli.io.matrix import column_letter
+
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
@@ -117,7 +119,7 @@ def _sheet(
     footer: Sequence[Sequence[CellValue]] = (),
 ) -> str:
     """A worksheet's XML: the header, the rows (filtered) and the footer rows."""
-    last = _letter(len(headers))
+    last = column_letter(len(headers))
     tab = ' tabSelected="1"' if selected else ""
     parts = [
         f'{_HEAD}<worksheet xmlns="{_MAIN}" xmlns:r="{_REL}">',
@@ -160,7 +162,7 @@ def _row(number: int, values: Sequence[CellValue], style: int = 0) -> str:
     for column, value in enumerate(values, start=1):
         if value is None:
             continue
-        where = f'r="{_letter(column)}{number}"'
+        where = f'r="{column_letter(column)}{number}"'
         if isinstance(value, str):
             styled = f' s="{style}"' if style else ""
             cells.append(f'<c {where}{styled} t="inlineStr"><is><t xml:space="preserve">'
@@ -179,14 +181,6 @@ def _text(value: str) -> str:
     if _NOT_XML.search(value):
         value = _NOT_XML.sub(lambda m: "_x005F_" if m[0] == "_" else f"_x{ord(m[0]):04X}_", value)
     return escape(value).replace("\r", "&#13;")
-
-
-def _letter(column: int) -> str:
-    letters = ""
-    while column > 0:
-        column, rest = divmod(column - 1, 26)
-        letters = chr(ord("A") + rest) + letters
-    return letters
 
 
 def _content_types(sheets: int) -> str:
@@ -232,7 +226,7 @@ def _workbook(sheets: Sequence[tuple[str, int, int]]) -> str:
     )
     filters = "".join(
         f'<definedName name="_xlnm._FilterDatabase" localSheetId="{n}" hidden="1">'
-        f"{escape(_quoted_sheet(name))}!$A$1:${_letter(columns)}${rows + 1}</definedName>"
+        f"{escape(_quoted_sheet(name))}!$A$1:${column_letter(columns)}${rows + 1}</definedName>"
         for n, (name, columns, rows) in enumerate(sheets)
     )
     return (
