@@ -6,11 +6,23 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
-from typing import get_args
 
-from cse_cli.cli import options
-from cse_cli.render import formats
-from tests.helpers import PROJECT
+import pytest
+
+from cse_cli import render
+from cse_cli.render.formats import (
+    CheckFormat,
+    DiffFormat,
+    ExportFormat,
+    Format,
+    GapFormat,
+    HistoryFormat,
+    ImportFormat,
+    PackFormat,
+    ReportFormat,
+    SchemaKind,
+)
+from tests.helpers import PROJECT, run
 
 
 def _lint_imports(project: Path) -> subprocess.CompletedProcess[str]:
@@ -51,10 +63,39 @@ def test_a_wrong_way_import_fails(tmp_path: Path) -> None:
     assert "cse_cli.core.text -> cse_cli.io.limits" in result.stdout
 
 
-def test_each_command_offers_exactly_the_formats_rendered() -> None:
-    assert get_args(options.CheckFormat) == formats("check")
-    assert get_args(options.GapFormat) == formats("gap")
-    assert get_args(options.ReportFormat) == formats("report")
-    assert get_args(options.ReportFormat) == formats("review")  # report --review: the same --format
-    assert get_args(options.DiffFormat) == formats("diff")
-    assert get_args(options.ExportFormat) == formats("export")
+def test_every_format_of_a_view_has_its_renderer_and_no_other() -> None:
+    """The registry maps each view's enum whole, in its order (the first is the default)."""
+    registry = {
+        "CHECK": CheckFormat, "GAP": GapFormat, "READINESS": GapFormat, "HISTORY": HistoryFormat,
+        "DIFF": DiffFormat, "REPORT": ReportFormat, "REVIEW": ReportFormat,
+        "EXPORT": ExportFormat, "IMPORT": ImportFormat, "PACK": PackFormat,
+    }  # fmt: skip
+    maps = {
+        name
+        for name, value in vars(render).items()
+        if name.isupper() and callable(getattr(value, "keys", None))
+    }
+    assert maps == set(registry)
+    for name, formats in registry.items():
+        assert list(getattr(render, name)) == list(formats), name
+
+
+@pytest.mark.parametrize(
+    ("command", "option", "formats"),
+    [
+        ("check", "--format", CheckFormat), ("gap", "--format", GapFormat),
+        ("report", "--format", ReportFormat), ("diff", "--format", DiffFormat),
+        ("history", "--format", HistoryFormat), ("import", "--format", ImportFormat),
+        ("export", "--format", ExportFormat), ("schema", "--kind", SchemaKind),
+    ],
+)  # fmt: skip
+def test_each_command_offers_exactly_the_formats_rendered(
+    command: str, option: str, formats: type[Format]
+) -> None:
+    """A command's choices are its view's enum: the help lists them, and so does a refusal."""
+    names = [member.value for member in formats]
+    assert f"<{'|'.join(names)}>" in run(command, "--help").stdout
+    refused = run(command, *(["matrix.csv"] if command == "import" else []), option, "pdf")
+    listed = ", ".join(names[:-1]) + f" or {names[-1]}"
+    assert refused.stderr == f"cse: error: {option}: 'pdf' is not one of {listed}\n"
+    assert refused.exit_code == 2

@@ -12,7 +12,7 @@ from cse_cli.core.text import inert
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
 
-    from cse_cli.render import Rendered
+    from cse_cli.render import Shown
 
 
 class OutputClosed(Exception):  # noqa: N818 - reads as what it says
@@ -59,14 +59,14 @@ def report_problems(problems: Iterable[Problem | str]) -> None:
         echo(error_line(problem), err=True)
 
 
-def show(rendered: Rendered) -> None:
-    """Print a finished rendering on stdout: text as it is, styled text through Rich."""
+def show(rendered: Shown) -> None:
+    """Print a finished rendering on stdout: text as it is, styled text through Rich.
+
+    A binary document (a workbook, a Word file) is never shown: cse_cli.cli.output
+    delivers it to a file or a pipe.
+    """
     if isinstance(rendered, str):
         echo(rendered, nl=False)
-        return
-    if isinstance(rendered, bytes):
-        sys.stdout.buffer.write(rendered)
-        sys.stdout.flush()
         return
     from rich.console import Console
 

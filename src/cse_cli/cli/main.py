@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING
 from cse_cli.cli.console import OutputClosed, OutputFailed, echo, report_problems
 from cse_cli.cli.exits import Exit
 from cse_cli.core.problems import CseError
-from cse_cli.core.text import and_list, did_you_mean, quoted
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -75,51 +74,15 @@ def _quietly(say: Callable[..., None], *args: object, **kwargs: object) -> None:
 _WRITE_ERRORS = {errno.ENOSPC, errno.EIO, errno.EFBIG, errno.EDQUOT}
 
 
-def _usage_error(exc: Exception, args: list[str]) -> int:
-    """Say what is wrong with the command line; its exit code (2)."""
-    choice = _choice_error(exc, args)
-    if choice is not None:
-        report_problems([choice])
-        return Exit.INVALID
+def _usage_error(exc: Exception) -> int:
+    """Let Typer say what is wrong with the command line (its usage and error); exit 2.
+
+    An option with choices says it in one line of its own (cse_cli.cli.options).
+    """
     show = getattr(exc, "show", None)
     if show is not None:
         show()
     return int(getattr(exc, "exit_code", Exit.INVALID))
-
-
-def _choice_error(exc: Exception, args: list[str]) -> str | None:
-    """A missing or wrong value of an option with choices, on one line with a suggestion."""
-    from typer._click.exceptions import BadParameter, MissingParameter
-
-    param = getattr(exc, "param", None)
-    choices = getattr(getattr(param, "type_descriptor", None), "choices", None)
-    if not isinstance(exc, BadParameter) or param is None or not choices:
-        return None
-    names = [str(getattr(choice, "value", choice)) for choice in choices]
-    option = max(param.opts, key=len)
-    if isinstance(exc, MissingParameter):
-        return f"{option} is required: choose {and_list(names, 'or')}"
-    given = _value_of(param.opts, args)
-    if given is None:
-        return None
-    return (
-        f"{option}: {quoted(given)} is not one of {and_list(names, 'or')}"
-        f"{did_you_mean(given, names)}"
-    )
-
-
-def _value_of(options: list[str], args: list[str]) -> str | None:
-    """The value given to one of `options` in `args` (the last, as the parser takes it)."""
-    found = None
-    for index, arg in enumerate(args):
-        name, equals, value = arg.partition("=")
-        if name in options and equals and name.startswith("--"):  # `-s=x` gives `=x`
-            found = value
-        elif arg in options and index + 1 < len(args):
-            found = args[index + 1]
-        elif arg[:2] in options and arg[2:] and not arg.startswith("--"):  # `-sfinal`
-            found = arg[2:]
-    return found
 
 
 def _typer_output(main: Callable[..., object], args: list[str]) -> object:
@@ -174,7 +137,7 @@ def _run(args: list[str]) -> int:
         echo("cse: interrupted", err=True)
         return Exit.INTERRUPTED
     except typer.exceptions.TyperException as exc:  # a usage error: Typer says what is wrong
-        return _usage_error(exc, args)
+        return _usage_error(exc)
     except SystemExit as exc:  # shell completion ends the program itself
         return exc.code if isinstance(exc.code, int) else Exit.MET
     return int(result) if isinstance(result, int) else Exit.MET

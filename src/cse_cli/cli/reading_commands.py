@@ -13,17 +13,9 @@ from typing import Annotated
 import typer
 
 from cse_cli.cli.exits import Exit
-from cse_cli.cli.options import (
-    CheckFormat,
-    DiffFormat,
-    GapFormat,
-    HistoryFormat,
-    PathArgument,
-    ReportFormat,
-    ReviewOption,
-    StageOption,
-)
+from cse_cli.cli.options import PathArgument, ReviewOption, StageOption, choice, required
 from cse_cli.core.stages import Stage
+from cse_cli.render.formats import CheckFormat, DiffFormat, GapFormat, HistoryFormat, ReportFormat
 
 
 def check(
@@ -31,13 +23,14 @@ def check(
     stage: StageOption = Stage.LATEST,
     output_format: Annotated[
         CheckFormat,
-        typer.Option(
+        choice(
+            CheckFormat,
             "--format",
             "-f",
             help="text: a table per criterion, problems on stderr; json: one JSON object "
             "on stdout; github: GitHub Actions annotations. Example: --format json",
         ),
-    ] = "text",
+    ] = CheckFormat.TEXT,
 ) -> Exit:
     """Validate every evidence file, score each criterion and print the verdict.
 
@@ -83,12 +76,13 @@ def gap(
     review: ReviewOption = None,
     output_format: Annotated[
         GapFormat,
-        typer.Option(
+        choice(
+            GapFormat,
             "--format",
             "-f",
             help="text: for a screen; json: one JSON object on stdout. Example: --format json",
         ),
-    ] = "text",
+    ] = GapFormat.TEXT,
 ) -> Exit:
     """Show what stands between the organisation and the standard, and what to fix first.
 
@@ -118,15 +112,17 @@ def report(
     path: PathArgument = Path(),
     *,
     output_format: Annotated[
-        ReportFormat,
-        typer.Option(
+        ReportFormat | None,
+        choice(
+            ReportFormat,
             "--format",
             "-f",
-            help="md: GitHub-flavoured Markdown; html: one self-contained, accessible, "
-            "printable HTML file; docx: a Word document (with -o FILE, or down a pipe). "
-            "Each works with --review too. Example: --format html",
+            help="Required. md: GitHub-flavoured Markdown; html: one self-contained, "
+            "accessible, printable HTML file; docx: a Word document (with -o FILE, or down "
+            "a pipe). Each works with --review too. Example: --format html",
+            show_default=False,
         ),
-    ],
+    ] = None,
     stage: StageOption = Stage.LATEST,
     review: ReviewOption = None,
     output: Annotated[
@@ -163,6 +159,8 @@ def report(
 
     Example: cse report examples/anytown --review surveillance-1 --format md
     """
+    if output_format is None:
+        raise required("--format", ReportFormat)
     from cse_cli.cli.commands import report as command
 
     return command.run(
@@ -201,13 +199,14 @@ def diff(
     stage: StageOption = Stage.LATEST,
     output_format: Annotated[
         DiffFormat,
-        typer.Option(
+        choice(
+            DiffFormat,
             "--format",
             "-f",
             help="text: for the terminal; md: Markdown for a pull-request comment or a "
             "job summary; json: one JSON object. Example: --format md",
         ),
-    ] = "text",
+    ] = DiffFormat.TEXT,
     base_dir: Annotated[
         Path | None,
         typer.Option(
@@ -275,13 +274,14 @@ def history(
     ] = None,
     output_format: Annotated[
         HistoryFormat,
-        typer.Option(
+        choice(
+            HistoryFormat,
             "--format",
             "-f",
             help="text: for a screen; json: one JSON object; md: Markdown; html: one "
             "self-contained page with a chart. Example: --format json",
         ),
-    ] = "text",
+    ] = HistoryFormat.TEXT,
 ) -> Exit:
     """Show the counts, the verdict and compliance plus at each stage or revision.
 

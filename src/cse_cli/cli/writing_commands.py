@@ -13,14 +13,9 @@ from typing import Annotated
 import typer
 
 from cse_cli.cli.exits import Exit
-from cse_cli.cli.options import (
-    ExportFormat,
-    ImportFormat,
-    PathArgument,
-    SchemaKind,
-    StageOption,
-)
+from cse_cli.cli.options import PathArgument, StageOption, choice, required
 from cse_cli.core.stages import Stage
+from cse_cli.render.formats import ExportFormat, ImportFormat, SchemaKind
 
 
 def init(
@@ -66,13 +61,14 @@ def init(
 def schema(
     kind: Annotated[
         SchemaKind,
-        typer.Option(
+        choice(
+            SchemaKind,
             "--kind",
             "-k",
             help="element: the schema of the element files; config: of cse.yaml; review: "
             "of reviews/surveillance-1.yaml and -2.yaml. Example: --kind config",
         ),
-    ] = "element",
+    ] = SchemaKind.ELEMENT,
     output: Annotated[
         Path | None,
         typer.Option(
@@ -138,13 +134,14 @@ def import_(
     ] = None,
     output_format: Annotated[
         ImportFormat,
-        typer.Option(
+        choice(
+            ImportFormat,
             "--format",
             "-f",
             help="text: what was read and written, then the check's verdict; json: one "
             "JSON object on stdout. Example: --format json",
         ),
-    ] = "text",
+    ] = ImportFormat.TEXT,
 ) -> Exit:
     """Start a new evidence repository from an evidence matrix in Excel (.xlsx) or CSV.
 
@@ -166,14 +163,16 @@ def export(
     path: PathArgument = Path(),
     *,
     output_format: Annotated[
-        ExportFormat,
-        typer.Option(
+        ExportFormat | None,
+        choice(
+            ExportFormat,
             "--format",
             "-f",
-            help="xlsx: an Excel workbook with the matrix and a summary sheet; csv: the "
-            "matrix alone, as UTF-8 CSV. Example: --format xlsx",
+            help="Required. xlsx: an Excel workbook with the matrix and a summary sheet; "
+            "csv: the matrix alone, as UTF-8 CSV. Example: --format xlsx",
+            show_default=False,
         ),
-    ],
+    ] = None,
     stage: StageOption = Stage.LATEST,
     output: Annotated[
         Path | None,
@@ -196,6 +195,8 @@ def export(
 
     Example: cse export examples/bolton --format xlsx -o matrix.xlsx
     """
+    if output_format is None:
+        raise required("--format", ExportFormat)
     from cse_cli.cli.commands import export as command
 
     return command.run(path, output_format, stage, output)

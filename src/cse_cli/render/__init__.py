@@ -1,18 +1,42 @@
-"""The renderers: each formats a finished view in one format, chosen here by name.
+"""The renderers, in one registry: per view, each of its formats and the function that renders it.
 
-A renderer is imported only when its format is asked for, so that `check
---format json` loads neither Rich nor Jinja.
+Each view has an enum of its formats (cse_cli.render.formats), and here a
+mapping from each member to its renderer, typed by what the renderer takes and
+gives: `Shown` for what a command prints (exact text, or `Styled` text that Rich
+lays out), `Document` for what it writes (text, or the bytes of a workbook or a
+Word file). Each renderer below imports its module only when it is called, so
+that `check --format json` loads neither Rich nor Jinja.
 """
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import TYPE_CHECKING, Any, NamedTuple, Union
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, NamedTuple, Union
+
+from cse_cli.render.formats import (
+    CheckFormat,
+    DiffFormat,
+    ExportFormat,
+    GapFormat,
+    HistoryFormat,
+    ImportFormat,
+    PackFormat,
+    ReportFormat,
+)
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-
     from rich.console import RenderableType
+
+    from cse_cli.views.check import CheckView
+    from cse_cli.views.diff import Diff
+    from cse_cli.views.export import ExportView
+    from cse_cli.views.gap import Gap
+    from cse_cli.views.history import HistoryView
+    from cse_cli.views.imported import ImportView
+    from cse_cli.views.pack import PackView
+    from cse_cli.views.readiness import Readiness
+    from cse_cli.views.report import ReportView
+    from cse_cli.views.review_report import ReviewReport
 
 
 class Styled(NamedTuple):
@@ -24,64 +48,221 @@ class Styled(NamedTuple):
     highlight: bool = True
 
 
-Rendered = Union[str, Styled, bytes]  # noqa: UP007 - evaluated at run time on Python 3.10 too
-"""What a renderer returns: exact text, styled text for a terminal, or bytes (xlsx, docx)."""
+Shown = Union[str, Styled]  # noqa: UP007 - evaluated at run time on Python 3.10 too
+"""What a command prints on stdout: exact text, or styled text for a terminal."""
+Document = Union[str, bytes]  # noqa: UP007
+"""What a command writes with -o (or prints down a pipe): text, or a binary file."""
 
-# view -> format -> "module:function"
-_RENDERERS: dict[str, dict[str, str]] = {
-    "check": {
-        "text": "cse_cli.render.check:to_text",
-        "json": "cse_cli.render.check:to_json",
-        "github": "cse_cli.render.github:to_github",
-    },
-    "gap": {
-        "text": "cse_cli.render.gap:to_text",
-        "json": "cse_cli.render.gap_json:to_json",
-    },
-    "history": {
-        "text": "cse_cli.render.history:to_text",
-        "json": "cse_cli.render.history:to_json",
-        "md": "cse_cli.render.history:to_markdown",
-        "html": "cse_cli.render.history:to_html",
-    },
-    "review": {
-        "md": "cse_cli.render.report:review_to_markdown",
-        "html": "cse_cli.render.report:review_to_html",
-        "docx": "cse_cli.render.review_docx:to_docx",
-    },
-    "readiness": {
-        "text": "cse_cli.render.readiness:to_text",
-        "json": "cse_cli.render.readiness:to_json",
-    },
-    "diff": {
-        "text": "cse_cli.render.diff_text:to_text",
-        "md": "cse_cli.render.diff_markdown:to_markdown",
-        "json": "cse_cli.render.diff_json:to_json",
-    },
-    "report": {
-        "md": "cse_cli.render.report:to_markdown",
-        "html": "cse_cli.render.report:to_html",
-        "docx": "cse_cli.render.report_docx:to_docx",
-    },
-    "export": {
-        "xlsx": "cse_cli.render.export_xlsx:to_xlsx",
-        "csv": "cse_cli.render.export_csv:to_csv",
-    },
+
+def _check_text(view: CheckView) -> Styled:
+    from cse_cli.render.check import to_text
+
+    return to_text(view)
+
+
+def _check_json(view: CheckView) -> str:
+    from cse_cli.render.check import to_json
+
+    return to_json(view)
+
+
+def _check_github(view: CheckView) -> str:
+    from cse_cli.render.github import to_github
+
+    return to_github(view)
+
+
+def _gap_text(view: Gap) -> Styled:
+    from cse_cli.render.gap import to_text
+
+    return to_text(view)
+
+
+def _gap_json(view: Gap) -> str:
+    from cse_cli.render.gap_json import to_json
+
+    return to_json(view)
+
+
+def _readiness_text(view: Readiness) -> Styled:
+    from cse_cli.render.readiness import to_text
+
+    return to_text(view)
+
+
+def _readiness_json(view: Readiness) -> str:
+    from cse_cli.render.readiness import to_json
+
+    return to_json(view)
+
+
+def _history_text(view: HistoryView) -> Styled:
+    from cse_cli.render.history import to_text
+
+    return to_text(view)
+
+
+def _history_json(view: HistoryView) -> str:
+    from cse_cli.render.history import to_json
+
+    return to_json(view)
+
+
+def _history_markdown(view: HistoryView) -> str:
+    from cse_cli.render.history import to_markdown
+
+    return to_markdown(view)
+
+
+def _history_html(view: HistoryView) -> str:
+    from cse_cli.render.report import history_to_html
+
+    return history_to_html(view)
+
+
+def _diff_text(view: Diff) -> Styled:
+    from cse_cli.render.diff_text import to_text
+
+    return to_text(view)
+
+
+def _diff_markdown(view: Diff) -> str:
+    from cse_cli.render.diff_markdown import to_markdown
+
+    return to_markdown(view)
+
+
+def _diff_json(view: Diff) -> str:
+    from cse_cli.render.diff_json import to_json
+
+    return to_json(view)
+
+
+def _report_markdown(view: ReportView) -> str:
+    from cse_cli.render.report import to_markdown
+
+    return to_markdown(view)
+
+
+def _report_html(view: ReportView) -> str:
+    from cse_cli.render.report import to_html
+
+    return to_html(view)
+
+
+def _report_docx(view: ReportView) -> bytes:
+    from cse_cli.render.report_docx import to_docx
+
+    return to_docx(view)
+
+
+def _review_markdown(view: ReviewReport) -> str:
+    from cse_cli.render.report import review_to_markdown
+
+    return review_to_markdown(view)
+
+
+def _review_html(view: ReviewReport) -> str:
+    from cse_cli.render.report import review_to_html
+
+    return review_to_html(view)
+
+
+def _review_docx(view: ReviewReport) -> bytes:
+    from cse_cli.render.review_docx import to_docx
+
+    return to_docx(view)
+
+
+def _export_xlsx(view: ExportView) -> bytes:
+    from cse_cli.render.export_xlsx import to_xlsx
+
+    return to_xlsx(view)
+
+
+def _export_csv(view: ExportView) -> str:
+    from cse_cli.render.export_csv import to_csv
+
+    return to_csv(view)
+
+
+def _import_text(view: ImportView) -> str:
+    from cse_cli.render.imported import to_text
+
+    return to_text(view)
+
+
+def _import_json(view: ImportView) -> str:
+    from cse_cli.render.imported import to_json
+
+    return to_json(view)
+
+
+def _pack_csv(view: PackView) -> str:
+    from cse_cli.render.pack import to_csv
+
+    return to_csv(view)
+
+
+def _pack_json(view: PackView) -> str:
+    from cse_cli.render.pack import to_json
+
+    return to_json(view)
+
+
+def _pack_readme(view: PackView) -> str:
+    from cse_cli.render.pack import to_readme
+
+    return to_readme(view)
+
+
+CHECK: Mapping[CheckFormat, Callable[[CheckView], Shown]] = {
+    CheckFormat.TEXT: _check_text,
+    CheckFormat.JSON: _check_json,
+    CheckFormat.GITHUB: _check_github,
 }
-
-
-def formats(view: str) -> tuple[str, ...]:
-    """The formats a view can be rendered in, the default first."""
-    return tuple(_RENDERERS[view])
-
-
-def renderer(view: str, output_format: str) -> Callable[[Any], Rendered]:
-    """The function that renders `view` in `output_format`."""
-    module, _, name = _RENDERERS[view][output_format].partition(":")
-    function: Callable[[Any], Rendered] = getattr(import_module(module), name)
-    return function
-
-
-def render(view: str, output_format: str, value: object) -> Rendered:
-    """`value`, a finished view of kind `view`, rendered in `output_format`."""
-    return renderer(view, output_format)(value)
+GAP: Mapping[GapFormat, Callable[[Gap], Shown]] = {
+    GapFormat.TEXT: _gap_text,
+    GapFormat.JSON: _gap_json,
+}
+READINESS: Mapping[GapFormat, Callable[[Readiness], Shown]] = {
+    GapFormat.TEXT: _readiness_text,
+    GapFormat.JSON: _readiness_json,
+}
+"""`cse gap --review`: the same formats as `cse gap`."""
+HISTORY: Mapping[HistoryFormat, Callable[[HistoryView], Shown]] = {
+    HistoryFormat.TEXT: _history_text,
+    HistoryFormat.JSON: _history_json,
+    HistoryFormat.MD: _history_markdown,
+    HistoryFormat.HTML: _history_html,
+}
+DIFF: Mapping[DiffFormat, Callable[[Diff], Shown]] = {
+    DiffFormat.TEXT: _diff_text,
+    DiffFormat.MD: _diff_markdown,
+    DiffFormat.JSON: _diff_json,
+}
+REPORT: Mapping[ReportFormat, Callable[[ReportView], Document]] = {
+    ReportFormat.MD: _report_markdown,
+    ReportFormat.HTML: _report_html,
+    ReportFormat.DOCX: _report_docx,
+}
+REVIEW: Mapping[ReportFormat, Callable[[ReviewReport], Document]] = {
+    ReportFormat.MD: _review_markdown,
+    ReportFormat.HTML: _review_html,
+    ReportFormat.DOCX: _review_docx,
+}
+"""`cse report --review`: the same formats as `cse report`."""
+EXPORT: Mapping[ExportFormat, Callable[[ExportView], Document]] = {
+    ExportFormat.XLSX: _export_xlsx,
+    ExportFormat.CSV: _export_csv,
+}
+IMPORT: Mapping[ImportFormat, Callable[[ImportView], Shown]] = {
+    ImportFormat.TEXT: _import_text,
+    ImportFormat.JSON: _import_json,
+}
+PACK: Mapping[PackFormat, Callable[[PackView], str]] = {
+    PackFormat.CSV: _pack_csv,
+    PackFormat.JSON: _pack_json,
+    PackFormat.HTML: _pack_readme,
+}
+"""The pack's own files made from its manifest (its report is REPORT's HTML)."""

@@ -14,7 +14,6 @@ from cse_cli.core.evidence import ElementFile
 from cse_cli.core.scoring import falls_short, rules_sentence
 from cse_cli.core.stages import Stage
 from cse_cli.io.tree import clean
-from cse_cli.views.chart import Chart, chart
 from cse_cli.views.gap import to_raise_criterion
 from cse_cli.views.history import HistoryView, build_history, cycle_readings
 from cse_cli.views.points import PointView, point_view
@@ -114,7 +113,6 @@ class ReportView:
     falls_short: str
     """Which criteria fall short, as a sentence: 'Criteria 4 and 5 fall short'."""
     criteria: tuple[CriterionView, ...]
-    chart: Chart
     generated: str | None
     documents: str | None = None
     """Where the HTML report links each `path:` document (in a `cse pack`); None: not linked."""
@@ -163,7 +161,6 @@ def build_view(
         met=verdict.met,
         falls_short=falls_short(verdict.failed).capitalize(),
         criteria=criteria,
-        chart=chart(verdict.criteria),
         generated=generated.strftime("%Y-%m-%d %H:%M %Z") if generated is not None else None,
         history=_history(standard, evidence),
     )

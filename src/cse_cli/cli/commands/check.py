@@ -13,22 +13,25 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from cse_cli.core.stages import Stage
+    from cse_cli.render.formats import CheckFormat
 
 
-def run(path: Path, stage: Stage, output_format: str) -> Exit:
+def run(path: Path, stage: Stage, output_format: CheckFormat) -> Exit:
     """Check the repository holding `path`: 0 met, 1 not met, 2 invalid (every problem listed)."""
     from cse_cli.core.scoring import score_evidence
-    from cse_cli.render import render
+    from cse_cli.render import CHECK
+    from cse_cli.render.formats import CheckFormat
     from cse_cli.views.check import CheckView
 
-    standard, evidence = read(path, progress=output_format == "text")
+    text = output_format is CheckFormat.TEXT
+    standard, evidence = read(path, progress=text)
     view = CheckView(
         organisation=evidence.config.organisation,
         verdict=score_evidence(standard, evidence, stage),
         problems=tuple(evidence.problems),
         root=evidence.root,
     )
-    if output_format == "text":  # problems on stderr; stdout has the verdict alone
+    if text:  # problems on stderr; stdout has the verdict alone
         report_problems(view.problems)
         if view.invalid:
             errors = sum(1 for problem in view.problems if problem.severity == "error")
@@ -37,7 +40,7 @@ def run(path: Path, stage: Stage, output_format: str) -> Exit:
                 err=True,
             )
             return Exit.INVALID
-    show(render("check", output_format, view))
+    show(CHECK[output_format](view))
     if view.invalid:
         return Exit.INVALID
     return Exit.MET if view.verdict.met else Exit.NOT_MET

@@ -11,6 +11,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from cse_cli.core.stages import Stage
+    from cse_cli.render.formats import DiffFormat
 
 
 def run(
@@ -18,7 +19,7 @@ def run(
     head: str | None,
     path: Path,
     stage: Stage,
-    output_format: str,
+    output_format: DiffFormat,
     *,
     base_dir: Path | None,
     head_dir: Path | None,
@@ -27,7 +28,7 @@ def run(
     from cse_cli.io.gittree import diff_trees
     from cse_cli.io.repository import read_evidence
     from cse_cli.io.resources import load_standard
-    from cse_cli.render import render
+    from cse_cli.render import DIFF
     from cse_cli.views.diff import compare
 
     standard = load_standard()
@@ -35,5 +36,5 @@ def run(
         before = read_evidence(base_tree, standard)
         after = read_evidence(head_tree, standard)
     result = compare(standard, before, after, (base_tree.label, head_tree.label), stage)
-    show(render("diff", output_format, result))
+    show(DIFF[output_format](result))
     return Exit.MET

@@ -12,15 +12,15 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from cse_cli.core.stages import Stage
+    from cse_cli.render.formats import ExportFormat
 
 
-def run(path: Path, output_format: str, stage: Stage, output: Path | None) -> Exit:
+def run(path: Path, output_format: ExportFormat, stage: Stage, output: Path | None) -> Exit:
     """Write the matrix of the repository holding `path` to `output`, or to stdout."""
-    from cse_cli.render import render
+    from cse_cli.render import EXPORT
     from cse_cli.views.export import build_export
 
     standard, evidence, verdict = read_scored(path, stage, progress=True)
-    document = render("export", output_format, build_export(standard, evidence, verdict))
-    assert isinstance(document, str | bytes)  # noqa: S101 - a file, never styled terminal text
+    document = EXPORT[output_format](build_export(standard, evidence, verdict))
     deliver(document, output, "export")
     return Exit.MET

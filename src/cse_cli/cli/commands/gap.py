@@ -13,12 +13,13 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from cse_cli.core.stages import Stage
+    from cse_cli.render.formats import GapFormat
 
 
 def run(
     path: Path,
     stage: Stage,
-    output_format: str,
+    output_format: GapFormat,
     *,
     service: str | None,
     owner: str | None,
@@ -31,7 +32,8 @@ def run(
     """
     import datetime as dt
 
-    from cse_cli.render import render
+    from cse_cli.render import GAP, READINESS
+    from cse_cli.render.formats import GapFormat
     from cse_cli.views.gap import build_gap
 
     try:
@@ -42,12 +44,12 @@ def run(
         )
     except ValueError:
         raise CseError(f"--as-of '{as_of}' is not a date: write it as YYYY-MM-DD") from None
-    standard, evidence, verdict = read_scored(path, stage, progress=output_format == "text")
+    standard, evidence, verdict = read_scored(path, stage, progress=output_format is GapFormat.TEXT)
     gap = build_gap(standard, evidence, verdict, as_of=day, service=service, owner=owner)
     if review is not None:
         from cse_cli.views.readiness import build_readiness
 
-        show(render("readiness", output_format, build_readiness(standard, evidence, gap, review)))
+        show(READINESS[output_format](build_readiness(standard, evidence, gap, review)))
         return Exit.MET
-    show(render("gap", output_format, gap))
+    show(GAP[output_format](gap))
     return Exit.MET

@@ -13,35 +13,38 @@ from cse_cli.core.problems import CseError, has_errors
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from cse_cli.render.formats import HistoryFormat
     from cse_cli.views.history import Reading
 
 
 def run(
     path: Path,
     revisions: list[str],
-    output_format: str,
+    output_format: HistoryFormat,
     *,
     tags: bool,
     commits: str | None,
 ) -> Exit:
     """Show each stage of the current cycle, or the repository at each revision."""
     from cse_cli.core.stages import Stage
-    from cse_cli.render import render
+    from cse_cli.render import HISTORY
+    from cse_cli.render.formats import HistoryFormat
     from cse_cli.views.history import build_history, cycle_readings
 
     if sum(bool(x) for x in (revisions, tags, commits)) > 1:
         raise CseError("name revisions, or --tags, or --range: one of them")
     if not (revisions or tags or commits):
-        standard, evidence = read(path, progress=output_format == "text")
+        standard, evidence = read(path, progress=output_format is HistoryFormat.TEXT)
         report_problems(evidence.problems)
         if has_errors(evidence.problems):
             raise InvalidEvidence
         view = build_history(standard, evidence.config.organisation, cycle_readings(evidence))
-        show(render("history", output_format, view))
+        show(HISTORY[output_format](view))
         return Exit.MET
     from cse_cli.cli.progress import progress_on
     from cse_cli.io.history import open_history
     from cse_cli.io.resources import load_standard
+    from cse_cli.render.formats import HistoryFormat
     from cse_cli.views.history import Reading
 
     standard = load_standard()
@@ -55,7 +58,7 @@ def run(
             names = history.tags() if tags else revisions
             if not names:
                 raise CseError("the git repository has no tags: name revisions, or use --range")
-        wanted = output_format == "text"
+        wanted = output_format is HistoryFormat.TEXT
         with progress_on(sys.stderr, wanted=wanted, what="commits") as progress:
             found_all = (
                 history.walk(commits, progress)
@@ -69,5 +72,5 @@ def run(
                     Reading(found.label, found.commit, Stage.LATEST, found.date, found.evidence)
                 )
     view = build_history(standard, organisation or "(no cse.yaml)", readings)
-    show(render("history", output_format, view))
+    show(HISTORY[output_format](view))
     return Exit.MET

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING
 
 from cse_cli.cli.console import echo, fail, report_problems, show
@@ -14,16 +13,20 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from cse_cli.core.scoring import Verdict
+    from cse_cli.render.formats import ImportFormat
+    from cse_cli.views.imported import ImportView
     from cse_cli.views.matrix import Matrix
 
 
 def run(
-    matrix: Path, path: Path, sheet: str | None, columns: list[str], output_format: str
+    matrix: Path, path: Path, sheet: str | None, columns: list[str], output_format: ImportFormat
 ) -> Exit:
     """Read the matrix and, when it has no error, write the repository and print its verdict."""
     from cse_cli.io.import_writer import refuse_existing
     from cse_cli.io.matrix import read_matrix
     from cse_cli.io.resources import load_standard
+    from cse_cli.render import IMPORT
+    from cse_cli.render.formats import ImportFormat
     from cse_cli.views.matrix import recognise
     from cse_cli.views.matrix_header import parse_mapping
 
@@ -34,8 +37,8 @@ def run(
     standard = load_standard()
     result = recognise(read_matrix(matrix, sheet), standard, mapping)
     if has_errors(result.problems):
-        if output_format == "json":
-            _json(result, matrix.name, [], None)
+        if output_format is ImportFormat.JSON:
+            show(IMPORT[output_format](_view(result, matrix.name)))
         else:
             report_problems(result.problems)
             count = len(errors_of(result.problems))
@@ -54,7 +57,7 @@ def _write(path: Path, source: str, result: Matrix) -> list[str]:
     )
     from cse_cli.io.resources import load_standard
     from cse_cli.io.root import CONFIG_FILE
-    from cse_cli.views.schema import editor_schemas
+    from cse_cli.render.schema import editor_schemas
 
     standard = load_standard()
     organisation = path.resolve().name
@@ -66,53 +69,53 @@ def _write(path: Path, source: str, result: Matrix) -> list[str]:
 
 
 def _verdict(
-    path: Path, source: str, result: Matrix, created: list[str], output_format: str
+    path: Path, source: str, result: Matrix, created: list[str], output_format: ImportFormat
 ) -> Exit:
     from cse_cli.cli.reading import read
     from cse_cli.core.scoring import score_evidence
     from cse_cli.core.stages import Stage
+    from cse_cli.render import IMPORT
+    from cse_cli.render.formats import ImportFormat
 
     standard, evidence = read(path, progress=False)
-    verdict = score_evidence(standard, evidence, Stage.LATEST)
-    problems = [*result.problems, *evidence.problems]
-    if output_format == "json":
-        _json(result, source, created, None if has_errors(evidence.problems) else verdict, path)
-        return Exit.INVALID if has_errors(evidence.problems) else Exit.MET
-    report_problems(problems)
-    echo(
-        f"read {source}: {plural(len(result.elements), 'element')}, "
-        f"{plural(result.items, 'evidence item')} ({result.refs} citing an earlier one with ref:)"
-    )
-    echo(f"created {plural(len(created), 'file')} in {path}")
-    if has_errors(evidence.problems):  # what import writes passes check: this is a bug
+    invalid = has_errors(evidence.problems)  # what import writes passes check: else a bug
+    verdict = None if invalid else score_evidence(standard, evidence, Stage.LATEST)
+    if output_format is not ImportFormat.JSON:
+        report_problems([*result.problems, *evidence.problems])
+    show(IMPORT[output_format](_view(result, source, created, verdict, path)))
+    if output_format is ImportFormat.JSON:
+        return Exit.INVALID if invalid else Exit.MET
+    if verdict is None:
         echo("cse: the imported repository does not pass cse check (a bug): see above", err=True)
         return Exit.INVALID
-    from cse_cli.render import render
+    from cse_cli.render import CHECK
+    from cse_cli.render.formats import CheckFormat
     from cse_cli.views.check import CheckView
 
     view = CheckView(evidence.config.organisation, verdict, tuple(evidence.problems), evidence.root)
-    show(render("check", "text", view))
+    show(CHECK[CheckFormat.TEXT](view))
     return Exit.MET
 
 
-def _json(
+def _view(
     result: Matrix,
     source: str,
-    created: list[str],
-    verdict: Verdict | None,
+    created: list[str] | None = None,
+    verdict: Verdict | None = None,
     root: Path | None = None,
-) -> None:
-    document = {
-        "matrix": source,
-        "root": str(root) if root is not None else None,
-        "created": created,
-        "elements": len(result.elements),
-        "items": result.items,
-        "refs": result.refs,
-        "services": result.services,
-        "unplaced_columns": result.unplaced,
-        "met": verdict.met if verdict is not None else None,
-        "criteria": [c.as_json() for c in verdict.criteria] if verdict is not None else [],
-        "problems": [problem.as_json() for problem in result.problems],
-    }
-    echo(json.dumps(document, indent=2, ensure_ascii=False))
+) -> ImportView:
+    """What import shows: `result` read from `source`, and what was written, if anything."""
+    from cse_cli.views.imported import ImportView
+
+    return ImportView(
+        matrix=source,
+        root=root,
+        created=tuple(created or ()),
+        elements=len(result.elements),
+        items=result.items,
+        refs=result.refs,
+        services=tuple(result.services),
+        unplaced_columns=tuple(result.unplaced),
+        verdict=verdict,
+        problems=tuple(result.problems),
+    )

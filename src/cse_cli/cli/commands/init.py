@@ -18,7 +18,7 @@ def run(path: Path, organisation: str | None, *, ci: bool, cse_source: str | Non
 
     source = _source(cse_source) if ci or cse_source is not None else None
     from cse_cli.io.scaffold import init_repository
-    from cse_cli.views.schema import editor_schemas
+    from cse_cli.render.schema import editor_schemas
 
     standard = load_standard()
     schemas = editor_schemas(standard)

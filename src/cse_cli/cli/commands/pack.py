@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from cse_cli.core.standard import Standard
     from cse_cli.io.tree import DirTree
     from cse_cli.io.zipstream import ZipStream
+    from cse_cli.render import Document as Rendered
     from cse_cli.views.pack import Document, Packed
 
 
@@ -91,14 +92,14 @@ def _write(
     from cse_cli.io.atomic import replacing
     from cse_cli.io.limits import MAX_PACK_BYTES
     from cse_cli.io.zipstream import ZipStream
-    from cse_cli.render import pack as render_pack
-    from cse_cli.render.report import to_html
+    from cse_cli.render import PACK, REPORT
+    from cse_cli.render.formats import PackFormat, ReportFormat
     from cse_cli.views import pack as views
     from cse_cli.views.report import build_view
 
     report = dataclasses.replace(build_view(standard, evidence, verdict), documents=views.DOCUMENTS)
     with replacing(output) as stream, ZipStream(stream) as packed:
-        packed.add(views.REPORT, to_html(report).encode("utf-8"))
+        packed.add(views.REPORT, _bytes(REPORT[ReportFormat.HTML](report)))
         contents = tuple(_copy(packed, tree, document, size) for document, size in wanted.items())
         view = views.PackView(
             organisation=evidence.config.organisation,
@@ -109,9 +110,17 @@ def _write(
             total=sum(wanted.values()),
             limit=MAX_PACK_BYTES,
         )
-        packed.add(views.MANIFEST_CSV, render_pack.to_csv(view).encode("utf-8"))
-        packed.add(views.MANIFEST_JSON, render_pack.to_json(view).encode("utf-8"))
-        packed.add(views.README, render_pack.to_readme(view).encode("utf-8"))
+        for name, part in (
+            (views.MANIFEST_CSV, PackFormat.CSV),
+            (views.MANIFEST_JSON, PackFormat.JSON),
+            (views.README, PackFormat.HTML),
+        ):
+            packed.add(name, PACK[part](view).encode("utf-8"))
+
+
+def _bytes(document: Rendered) -> bytes:
+    """A document as a zip entry holds it: text in UTF-8."""
+    return document.encode("utf-8") if isinstance(document, str) else document
 
 
 def _copy(packed: ZipStream, tree: DirTree, document: Document, size: int) -> Packed:

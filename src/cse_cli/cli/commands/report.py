@@ -12,11 +12,13 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from cse_cli.core.stages import Stage
+    from cse_cli.render import Document
+    from cse_cli.render.formats import ReportFormat
 
 
 def run(
     path: Path,
-    output_format: str,
+    output_format: ReportFormat,
     stage: Stage,
     output: Path | None,
     *,
@@ -29,7 +31,7 @@ def run(
     """
     import datetime as dt
 
-    from cse_cli.render import render
+    from cse_cli.render import REPORT, REVIEW
 
     generated = dt.datetime.now(dt.timezone.utc) if timestamp else None
     if review is not None:
@@ -38,14 +40,11 @@ def run(
 
         standard, evidence, verdict = read_scored(path, review, progress=True)
         view = build_review_report(standard, evidence, verdict, load_cycle(), generated)
-        document = render("review", output_format, view)
+        document: Document = REVIEW[output_format](view)
     else:
         from cse_cli.views.report import build_view
 
         standard, evidence, verdict = read_scored(path, stage, progress=True)
-        document = render(
-            "report", output_format, build_view(standard, evidence, verdict, generated)
-        )
-    assert isinstance(document, (str, bytes))  # noqa: S101 - a document, never styled terminal text
+        document = REPORT[output_format](build_view(standard, evidence, verdict, generated))
     deliver(document, output, "report")
     return Exit.MET

@@ -10,13 +10,13 @@ from cse_cli.cli.output import deliver
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from cse_cli.views.schema import Kind
+    from cse_cli.render.formats import SchemaKind
 
 
-def run(kind: Kind, output: Path | None) -> Exit:
+def run(kind: SchemaKind, output: Path | None) -> Exit:
     """Print the schema, or write it to `output`."""
     from cse_cli.io.resources import load_standard
-    from cse_cli.views.schema import schema_text
+    from cse_cli.render.schema import schema_text
 
     deliver(schema_text(kind, load_standard()), output, "schema")
     return Exit.MET

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from cse_cli.views.schema import RATING_SPELLINGS
+from cse_cli.render.schema import RATING_SPELLINGS
 from tests import lsp
 from tests.helpers import ANYTOWN, BOLTON, PROJECT, need, run
 from tests.lsp import LanguageServer, position

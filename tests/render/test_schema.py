@@ -15,7 +15,7 @@ import pytest
 
 from cse_cli.io.resources import load_standard
 from cse_cli.io.yaml_loader import load
-from cse_cli.views.schema import RATING_SPELLINGS, config_schema, element_schema, review_schema
+from cse_cli.render.schema import RATING_SPELLINGS, config_schema, element_schema, review_schema
 from tests.helpers import ANYTOWN, BOLTON, run, write_repo
 
 MODELINE = re.compile(r"\A# yaml-language-server: \$schema=(\S+)\n")

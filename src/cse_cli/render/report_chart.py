@@ -1,5 +1,9 @@
 """The HTML report's chart as geometry: a stacked bar per criterion, by rating.
 
+The view keeps the numbers (each criterion's result); this turns them into
+coordinates for the SVG that templates/report.html.j2 draws, when the report is
+rendered as HTML.
+
 Each bar is as long as the others whatever the criterion's size, so the minimum
 compliant share is one vertical line across all bars; under each bar a bracket
 spans the partial compliances the criterion allows, starting where its compliant

@@ -1,4 +1,9 @@
-"""JSON Schemas of element files and cse.yaml, generated from the Pydantic models.
+"""JSON Schemas of element files, cse.yaml and review files, rendered from the Pydantic models.
+
+The models (cse_cli.core) are the one source of truth for what a file may hold;
+this module renders them as JSON Schema documents, a format of its own shaped
+for its readers, as the other renderers shape a view: `cse schema` prints one,
+and `cse init` and `cse import` write all three into `.cse/`.
 
 Editors (VS Code with the YAML extension, JetBrains IDEs) use them to complete
 keys, element ids and ratings and to flag mistakes as people type. The models
@@ -25,7 +30,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from typing import Any, Literal
+from typing import Any
 
 from cse_cli.core.config import Config
 from cse_cli.core.evidence import DevelopmentPoint, ElementFile, EvidenceItem, inferable
@@ -33,8 +38,8 @@ from cse_cli.core.ratings import RATING_CHOICES, Rating
 from cse_cli.core.stages import FIELDS
 from cse_cli.core.standard import Standard
 from cse_cli.io.scaffold import Schemas
+from cse_cli.render.formats import SchemaKind
 
-Kind = Literal["element", "config", "review"]
 DRAFT = "http://json-schema.org/draft-07/schema#"
 RATING_SPELLINGS = [
     *(rating.value for rating in Rating),
@@ -101,15 +106,15 @@ def review_schema() -> dict[str, Any]:
 
 def editor_schemas(standard: Standard) -> Schemas:
     """The three schemas `cse init` (and `cse import`) write into `.cse/`."""
-    return Schemas(*(schema_text(kind, standard) for kind in ("element", "config", "review")))
+    return Schemas(*(schema_text(kind, standard) for kind in SchemaKind))
 
 
-def schema_text(kind: Kind, standard: Standard) -> str:
+def schema_text(kind: SchemaKind, standard: Standard) -> str:
     """A schema as the JSON text `cse schema` prints and `cse init` writes."""
-    if kind == "review":
+    if kind is SchemaKind.REVIEW:
         schema = review_schema()
     else:
-        schema = element_schema(standard) if kind == "element" else config_schema()
+        schema = element_schema(standard) if kind is SchemaKind.ELEMENT else config_schema()
     return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
 
 
