@@ -20,7 +20,7 @@ from cse_cli.core.scoring import score
 from cse_cli.core.stages import Stage
 from cse_cli.core.standard import Criterion
 from cse_cli.io.resources import load_standard
-from cse_cli.views.gap import to_raise_criterion
+from cse_cli.views.to_raise import to_raise_criterion
 from tests.helpers import element_yaml, run, write_repo
 
 if TYPE_CHECKING:

@@ -120,7 +120,6 @@ def report(
             help="Required. md: GitHub-flavoured Markdown; html: one self-contained, "
             "accessible, printable HTML file; docx: a Word document (with -o FILE, or down "
             "a pipe). Each works with --review too. Example: --format html",
-            show_default=False,
         ),
     ] = None,
     stage: StageOption = Stage.LATEST,

@@ -170,7 +170,6 @@ def export(
             "-f",
             help="Required. xlsx: an Excel workbook with the matrix and a summary sheet; "
             "csv: the matrix alone, as UTF-8 CSV. Example: --format xlsx",
-            show_default=False,
         ),
     ] = None,
     stage: StageOption = Stage.LATEST,

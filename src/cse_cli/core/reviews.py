@@ -96,7 +96,6 @@ class ReviewHeadings(BaseModel):
     model_config = ConfigDict(defer_build=True)
 
     title: str
-    months_after_visit: int
     changes: str
     progress: str
     scoring: str

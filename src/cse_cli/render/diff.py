@@ -11,7 +11,8 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from cse_cli.core.ratings import Rating
-    from cse_cli.views.diff import Diff, Item, PointChange, Side
+    from cse_cli.views.diff import Diff, Side
+    from cse_cli.views.diff_items import Item, PointChange
 
 __all__ = ["INDICATIVE", "Rows", "invalid", "met", "rating", "sections", "summary", "verdict"]
 

@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-    from cse_cli.views.diff import Diff, Item, PointChange
+    from cse_cli.views.diff import Diff
+    from cse_cli.views.diff_items import Item, PointChange
 
 
 def to_json(diff: Diff) -> str:

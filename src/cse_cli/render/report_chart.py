@@ -88,49 +88,6 @@ def _n(value: float) -> str:
 
 def chart(criteria: Sequence[CriterionResult]) -> Chart:
     """The chart of a verdict's criteria."""
-    bars, described = [], []
-    for index, c in enumerate(criteria):
-        top = TOP + index * ROW
-        counts = (
-            *((r.value, r.abbreviation, n) for r, n in zip(Rating, _counts(c), strict=True)),
-            ("unrated", "Unrated", c.unrated),
-        )
-        scale = BAR_WIDTH / c.elements if c.elements else 0.0
-        segments, start = [], 0
-        for css, abbreviation, count in counts:
-            if count:
-                width = count * scale
-                text = f"{abbreviation} {count}"
-                fits = width >= len(text) * CHAR_WIDTH + 8
-                x = BAR_X + start * scale
-                segments.append(
-                    Segment(css, _n(x), _n(width), _n(x + width / 2), text if fits else "")
-                )
-            start += count
-        compliant = c.full + c.compliance_plus
-        allowed = min(c.max_partials, c.elements - compliant)
-        bars.append(
-            Bar(
-                title=f"{c.number} {c.title}",
-                caption=f"{c.elements} elements, up to {c.max_partials} P",
-                title_y=_n(top + 10),
-                caption_y=_n(top + 27),
-                bar_y=_n(top),
-                text_y=_n(top + BAR_HEIGHT / 2 + 4),
-                segments=tuple(segments),
-                bracket_x1=_n(BAR_X + compliant * scale),
-                bracket_x2=_n(BAR_X + (compliant + allowed) * scale),
-                bracket_y=_n(top + BAR_HEIGHT + 8),
-                tick_y1=_n(top + BAR_HEIGHT + 3),
-                tick_y2=_n(top + BAR_HEIGHT + 13),
-            )
-        )
-        described.append(
-            f"Criterion {c.number} {c.title}: {c.compliance_plus} CP, {c.full} F, "
-            f"{c.partial} P, {c.non_compliance} NC and {c.unrated} unrated of {c.elements}; "
-            f"{c.compliant_share:.1%} compliant; {c.partial} of up to {c.max_partials} "
-            f"partials allowed; {'met' if c.met else 'not met'}."
-        )
     share = criteria[0].min_compliant_share if criteria else 1.0
     bottom = TOP + len(criteria) * ROW
     ticks = sorted({0.0, 0.5, share, 1.0})
@@ -139,12 +96,61 @@ def chart(criteria: Sequence[CriterionResult]) -> Chart:
         height=bottom + 24,
         bar_x=BAR_X,
         bar_end=BAR_X + BAR_WIDTH,
-        bars=tuple(bars),
+        bars=tuple(_bar(TOP + index * ROW, c) for index, c in enumerate(criteria)),
         threshold_x=_n(BAR_X + share * BAR_WIDTH),
         threshold_label=f"{share:.0%} minimum share",
         line_top=TOP - 22,
         line_bottom=bottom,
         axis_y=bottom + 16,
         ticks=tuple((_n(BAR_X + t * BAR_WIDTH), f"{t:.0%}") for t in ticks),
-        description=" ".join(described),
+        description=" ".join(_described(c) for c in criteria),
+    )
+
+
+def _bar(top: float, c: CriterionResult) -> Bar:
+    """A criterion's bar, its top at `top`: a segment per rating, and the partials' bracket."""
+    scale = BAR_WIDTH / c.elements if c.elements else 0.0
+    compliant = c.full + c.compliance_plus
+    allowed = min(c.max_partials, c.elements - compliant)
+    return Bar(
+        title=f"{c.number} {c.title}",
+        caption=f"{c.elements} elements, up to {c.max_partials} P",
+        title_y=_n(top + 10),
+        caption_y=_n(top + 27),
+        bar_y=_n(top),
+        text_y=_n(top + BAR_HEIGHT / 2 + 4),
+        segments=_segments(c, scale),
+        bracket_x1=_n(BAR_X + compliant * scale),
+        bracket_x2=_n(BAR_X + (compliant + allowed) * scale),
+        bracket_y=_n(top + BAR_HEIGHT + 8),
+        tick_y1=_n(top + BAR_HEIGHT + 3),
+        tick_y2=_n(top + BAR_HEIGHT + 13),
+    )
+
+
+def _segments(c: CriterionResult, scale: float) -> tuple[Segment, ...]:
+    """A segment per rating the criterion has, in the order of `Rating`, then unrated."""
+    counts = (
+        *((r.value, r.abbreviation, n) for r, n in zip(Rating, _counts(c), strict=True)),
+        ("unrated", "Unrated", c.unrated),
+    )
+    segments, start = [], 0
+    for css, abbreviation, count in counts:
+        if count:
+            width = count * scale
+            text = f"{abbreviation} {count}"
+            fits = width >= len(text) * CHAR_WIDTH + 8
+            x = BAR_X + start * scale
+            segments.append(Segment(css, _n(x), _n(width), _n(x + width / 2), text if fits else ""))
+        start += count
+    return tuple(segments)
+
+
+def _described(c: CriterionResult) -> str:
+    """A criterion's bar in words, for the chart's description."""
+    return (
+        f"Criterion {c.number} {c.title}: {c.compliance_plus} CP, {c.full} F, "
+        f"{c.partial} P, {c.non_compliance} NC and {c.unrated} unrated of {c.elements}; "
+        f"{c.compliant_share:.1%} compliant; {c.partial} of up to {c.max_partials} "
+        f"partials allowed; {'met' if c.met else 'not met'}."
     )

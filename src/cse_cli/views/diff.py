@@ -1,10 +1,10 @@
 """What changed in the evidence between two versions: a pure comparison, no I/O.
 
 Both versions are read and validated as `cse check` reads them; `compare` turns
-the two results into a `Diff` that the renderers in `diff_output.py` format.
+the two results into a `Diff` that the renderers in cse_cli.render format.
 Elements are matched by their id, not their file, so renaming a file changes
-nothing. Evidence items are matched within an element by `id`, else by the id
-they cite (`ref:`), else by title; development points by their wording.
+nothing. Evidence items and development points are matched as
+cse_cli.views.diff_items says.
 
 An element whose file could not be read on one side (a file named after the
 element, with errors) is left out of the comparison rather than reported as
@@ -13,7 +13,6 @@ added or removed: the invalid side is reported with its problems instead.
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
@@ -21,6 +20,7 @@ from typing import TYPE_CHECKING
 from cse_cli.core.problems import Problem, errors_of, has_errors
 from cse_cli.core.scoring import score_evidence
 from cse_cli.core.stages import RECORDED, Stage
+from cse_cli.views.diff_items import Item, PointChange, evidence_changes, point_changes
 
 if TYPE_CHECKING:
     from cse_cli.core.evidence import ElementFile, Evidence
@@ -68,15 +68,6 @@ class RatingChange:
 
 
 @dataclass(frozen=True)
-class Item:
-    """An evidence item, named by its id (or the id it cites) and its title."""
-
-    element: str
-    id: str | None
-    title: str | None
-
-
-@dataclass(frozen=True)
 class FieldChange:
     """Another field of an element that changed: owner, notes, visit evidence and so on.
 
@@ -100,15 +91,6 @@ FIELDS = (
     "compliance_plus",
     "notes",
 )
-
-
-@dataclass(frozen=True)
-class PointChange:
-    """A development point that was opened, or addressed (or removed while open)."""
-
-    element: str
-    point: str
-    status: str
 
 
 @dataclass(frozen=True)
@@ -163,8 +145,8 @@ def compare(
         for at in stages
         if _rating(old, element_id, at) != _rating(new, element_id, at)
     ]
-    added, removed, changed = _evidence(old, new, order, _titles(before), _titles(after))
-    opened, addressed = _points(old, new, both, order)
+    added, removed, changed = evidence_changes(old, new, order, _titles(before), _titles(after))
+    opened, addressed = point_changes(old, new, both, order)
     return Diff(
         base=Side(labels[0], errors_of(before.problems)),
         head=Side(labels[1], errors_of(after.problems)),
@@ -231,71 +213,6 @@ def _titles(evidence: Evidence) -> dict[str, str | None]:
     return {item_id: item.title for item_id, item in evidence.defined.items()}
 
 
-def _items(
-    element_id: str, element: ElementFile, titles: dict[str, str | None]
-) -> dict[tuple[str, str, int], tuple[Item, object]]:
-    """Each item of an element by its key, with what it holds (to see changes)."""
-    seen: Counter[tuple[str, str]] = Counter()
-    items: dict[tuple[str, str, int], tuple[Item, object]] = {}
-    for item in element.evidence:
-        if item.ref is not None:
-            kind, name, named = "ref", item.ref, Item(element_id, item.ref, titles.get(item.ref))
-        elif item.id is not None:
-            kind, name, named = "id", item.id, Item(element_id, item.id, item.title)
-        else:
-            kind, name, named = "title", item.title or "", Item(element_id, None, item.title)
-        seen[kind, name] += 1
-        items[kind, name, seen[kind, name]] = (named, item)  # models compare field by field
-    return items
-
-
-def _evidence(
-    old: dict[str, ElementFile],
-    new: dict[str, ElementFile],
-    order: dict[str, int],
-    old_titles: dict[str, str | None],
-    new_titles: dict[str, str | None],
-) -> tuple[tuple[Item, ...], tuple[Item, ...], tuple[Item, ...]]:
-    added: list[Item] = []
-    removed: list[Item] = []
-    changed: list[Item] = []
-    for element_id in sorted(old.keys() | new.keys(), key=order.__getitem__):
-        before = _items(element_id, old[element_id], old_titles) if element_id in old else {}
-        after = _items(element_id, new[element_id], new_titles) if element_id in new else {}
-        added += [after[key][0] for key in after if key not in before]
-        removed += [before[key][0] for key in before if key not in after]
-        changed += [
-            after[key][0] for key in after if key in before and after[key][1] != before[key][1]
-        ]
-    return tuple(added), tuple(removed), tuple(changed)
-
-
-def _points(
-    old: dict[str, ElementFile],
-    new: dict[str, ElementFile],
-    both: list[str],
-    order: dict[str, int],
-) -> tuple[tuple[PointChange, ...], tuple[PointChange, ...]]:
-    """Points open now and not before; points open before and addressed or removed now."""
-    opened: list[PointChange] = []
-    addressed: list[PointChange] = []
-    for element_id in sorted(old.keys() | new.keys(), key=order.__getitem__):
-        was = _statuses(old.get(element_id))
-        now = _statuses(new.get(element_id))
-        opened += [
-            PointChange(element_id, point, "open")
-            for point, status in now.items()
-            if status == "open" and was.get(point) != "open"
-        ]
-        if element_id in both:
-            addressed += [
-                PointChange(element_id, point, now.get(point, "removed"))
-                for point, status in was.items()
-                if status == "open" and now.get(point) != "open"
-            ]
-    return tuple(opened), tuple(addressed)
-
-
 def _as_text(value: object) -> str:
     """A field's value as the diff shows it."""
     if value is None:
@@ -305,12 +222,3 @@ def _as_text(value: object) -> str:
     if isinstance(value, list):
         return "; ".join(str(part) for part in value)
     return str(value)
-
-
-def _statuses(element: ElementFile | None) -> dict[str, str]:
-    if element is None:
-        return {}
-    statuses: dict[str, str] = {}
-    for point in element.development_points:
-        statuses.setdefault(point.point, point.status)
-    return statuses

@@ -13,11 +13,10 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from cse_cli.core.problems import CseError
 from cse_cli.core.ratings import Rating
-from cse_cli.core.scoring import compliant_needed
-from cse_cli.core.text import did_you_mean
+from cse_cli.views.narrowing import known_owner, known_service, same_name
 from cse_cli.views.points import point_view
+from cse_cli.views.to_raise import to_raise_criterion
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -26,48 +25,6 @@ if TYPE_CHECKING:
     from cse_cli.core.scoring import CriterionResult, Verdict
     from cse_cli.core.stages import Stage
     from cse_cli.core.standard import Standard
-
-
-def to_raise(
-    *,
-    total: int,
-    compliant: int,
-    partial: int,
-    non_compliance: int,
-    unrated: int,
-    max_partials: int,
-    min_compliant_share: float,
-    share_is_rule: bool = True,
-) -> int:
-    """The fewest elements to raise to full compliance for a criterion to be met.
-
-    Raising a below-full element to full never hurts a rule and helps each rule
-    it touches, so the rules can be met separately and the answer is the larger
-    of two needs: every non-compliance, every unrated element and the partials
-    over the maximum must be raised; and enough below-full elements to reach the
-    compliant share. Either set can be chosen to contain the other's, so no
-    greater number is ever needed, and none smaller satisfies both. When the
-    share is not a rule, only the first need counts.
-    """
-    for_share = max(0, compliant_needed(min_compliant_share, total) - compliant)
-    if not share_is_rule:
-        for_share = 0
-    for_rules = non_compliance + unrated + max(0, partial - max_partials)
-    return max(for_share, for_rules)
-
-
-def to_raise_criterion(result: CriterionResult) -> int:
-    """`to_raise` for a scored criterion."""
-    return to_raise(
-        total=result.elements,
-        compliant=result.full + result.compliance_plus,
-        partial=result.partial,
-        non_compliance=result.non_compliance,
-        unrated=result.unrated,
-        max_partials=result.max_partials,
-        min_compliant_share=result.min_compliant_share,
-        share_is_rule=result.share_is_rule,
-    )
 
 
 @dataclass(frozen=True)
@@ -154,10 +111,36 @@ class Gap:
 
 
 def months_before(day: dt.date, months: int) -> dt.date:
-    """The same day `months` earlier, or the month's last day when it is shorter."""
+    """The same day `months` earlier, or the month's last day when it is shorter.
+
+    A day before the first of January of the year 1 cannot be written: the
+    earliest date is the answer then, before which nothing is dated.
+    """
     year, month0 = divmod(day.year * 12 + day.month - 1 - months, 12)
+    if year < dt.MINYEAR:
+        return dt.date.min
     last = calendar.monthrange(year, month0 + 1)[1]
     return dt.date(year, month0 + 1, min(day.day, last))
+
+
+@dataclass(frozen=True)
+class _Scope:
+    """What the gap's lists are drawn from: the elements listed, in the standard's order."""
+
+    elements: Mapping[str, ElementFile]
+    items: Mapping[str, list[EvidenceItem]]
+    """Each element's items, cited ones resolved."""
+    ratings: Mapping[str, Rating | None]
+    """Each element's rating at the stage."""
+    order: tuple[str, ...]
+    """The elements listed: every one, or those of the service or owner asked for."""
+    service: str | None
+    owner: str | None
+
+    def note(self, element_id: str) -> ElementNote:
+        element = self.elements.get(element_id)
+        owner = element.owner if element else None
+        return ElementNote(element_id, self.ratings[element_id], owner)
 
 
 def build_gap(
@@ -170,100 +153,111 @@ def build_gap(
     owner: str | None = None,
 ) -> Gap:
     """The gap view model; raises CseError for a service or owner that names nothing."""
-    elements = evidence.elements
-    items = {element_id: evidence.resolved_items(e) for element_id, e in elements.items()}
-    service = _known_service(evidence, items, service)
-    owner = _known_owner(elements, owner)
-
-    def listed(element_id: str) -> bool:
-        element = elements.get(element_id)
-        if owner is not None and (element is None or not _same(element.owner, owner)):
-            return False
-        return service is None or any(i.service == service for i in items.get(element_id, ()))
-
-    ratings = dict(c_rating for c in verdict.criteria for c_rating in c.ratings)
-    order = [element_id for element_id in standard.element_ids() if listed(element_id)]
-    position = {element_id: index for index, element_id in enumerate(order)}
-    wording = {e.id: e.text for c in standard.criteria for e in c.elements}
+    scope = _scope(standard, evidence, verdict, service, owner)
     stale_before = months_before(as_of, evidence.config.stale_after_months)
-
-    def note(element_id: str) -> ElementNote:
-        element = elements.get(element_id)
-        return ElementNote(element_id, ratings[element_id], element.owner if element else None)
-
-    stale, undated = [], []
-    for element_id in order:
-        element = elements.get(element_id)
-        for item in element.evidence if element else ():
-            if item.ref is not None or (service is not None and item.service != service):
-                continue  # a cited item is listed once, under the element that defines it
-            dated = DatedItem(element_id, item.title or "", item.date)
-            if item.date is None:
-                undated.append(dated)
-            elif item.date < stale_before:
-                stale.append(dated)
+    stale, undated = _dated_items(scope, stale_before)
+    wording = {e.id: e.text for c in standard.criteria for e in c.elements}
     return Gap(
         organisation=evidence.config.organisation,
         stage=verdict.stage,
         as_of=as_of,
         stale_after_months=evidence.config.stale_after_months,
         stale_before=stale_before,
-        service=service,
-        owner=owner,
+        service=scope.service,
+        owner=scope.owner,
         met=verdict.met,
-        criteria=tuple(_criterion_gap(c, elements, wording, set(order)) for c in verdict.criteria),
-        without_evidence=tuple(note(e) for e in order if not items.get(e)),
-        unsupported=tuple(note(e) for e in order if not items.get(e) and _compliant(ratings[e])),
-        unjustified_compliance_plus=tuple(
-            note(e)
-            for e in order
-            if ratings[e] is Rating.COMPLIANCE_PLUS
-            and not (elements[e].compliance_plus or "").strip()
-        ),
-        stale=tuple(sorted(stale, key=lambda i: (position[i.element], str(i.date), i.title))),
-        undated=tuple(undated),
-        open_development_points=tuple(
-            OpenPoint(
-                e,
-                point.point,
-                point.raised,
-                point.by,
-                point.raised_at,
-                point_view(standard, e, point).source,
-            )
-            for e in order
-            for point in (elements[e].development_points if e in elements else ())
-            if point.status == "open"
-        ),
+        criteria=tuple(_criterion_gap(c, scope, wording) for c in verdict.criteria),
+        without_evidence=tuple(scope.note(e) for e in scope.order if not scope.items.get(e)),
+        unsupported=_unsupported(scope),
+        unjustified_compliance_plus=_unjustified(scope),
+        stale=stale,
+        undated=undated,
+        open_development_points=_open_points(standard, scope),
+    )
+
+
+def _scope(
+    standard: Standard,
+    evidence: Evidence,
+    verdict: Verdict,
+    service: str | None,
+    owner: str | None,
+) -> _Scope:
+    """The elements the lists cover, narrowed to a service's evidence or an owner's elements."""
+    elements = evidence.elements
+    items = {element_id: evidence.resolved_items(e) for element_id, e in elements.items()}
+    service = known_service(evidence, items, service)
+    owner = known_owner(elements, owner)
+
+    def listed(element_id: str) -> bool:
+        element = elements.get(element_id)
+        if owner is not None and (element is None or not same_name(element.owner, owner)):
+            return False
+        return service is None or any(i.service == service for i in items.get(element_id, ()))
+
+    ratings = dict(rating for c in verdict.criteria for rating in c.ratings)
+    order = tuple(element_id for element_id in standard.element_ids() if listed(element_id))
+    return _Scope(elements, items, ratings, order, service, owner)
+
+
+def _unsupported(scope: _Scope) -> tuple[ElementNote, ...]:
+    """Elements rated full or compliance plus with no evidence to support the rating."""
+    return tuple(
+        scope.note(e)
+        for e in scope.order
+        if not scope.items.get(e) and _compliant(scope.ratings[e])
+    )
+
+
+def _unjustified(scope: _Scope) -> tuple[ElementNote, ...]:
+    """Elements at compliance plus whose file gives no justification for it."""
+    return tuple(
+        scope.note(e)
+        for e in scope.order
+        if scope.ratings[e] is Rating.COMPLIANCE_PLUS
+        and not (scope.elements[e].compliance_plus or "").strip()
+    )
+
+
+def _dated_items(
+    scope: _Scope, stale_before: dt.date
+) -> tuple[tuple[DatedItem, ...], tuple[DatedItem, ...]]:
+    """The stale items (oldest first within an element) and the undated ones.
+
+    A cited item is listed once, under the element that defines it.
+    """
+    stale, undated = [], []
+    for element_id in scope.order:
+        element = scope.elements.get(element_id)
+        for item in element.evidence if element else ():
+            if item.ref is not None or scope.service not in {None, item.service}:
+                continue
+            dated = DatedItem(element_id, item.title or "", item.date)
+            if item.date is None:
+                undated.append(dated)
+            elif item.date < stale_before:
+                stale.append(dated)
+    position = {element_id: index for index, element_id in enumerate(scope.order)}
+    stale.sort(key=lambda i: (position[i.element], str(i.date), i.title))
+    return tuple(stale), tuple(undated)
+
+
+def _open_points(standard: Standard, scope: _Scope) -> tuple[OpenPoint, ...]:
+    """The open development points of the elements listed, in the standard's order."""
+    return tuple(
+        OpenPoint(e, p.point, p.raised, p.by, p.raised_at, point_view(standard, e, p).source)
+        for e in scope.order
+        for p in (scope.elements[e].development_points if e in scope.elements else ())
+        if p.status == "open"
     )
 
 
 def _criterion_gap(
-    result: CriterionResult,
-    elements: Mapping[str, ElementFile],
-    wording: Mapping[str, str],
-    listed: set[str],
+    result: CriterionResult, scope: _Scope, wording: Mapping[str, str]
 ) -> CriterionGap:
+    """A criterion's verdict, what to raise, and its listed elements below full."""
     needed = to_raise_criterion(result)
     must = tuple((e, r) for e, r in result.ratings if r is None or r is Rating.NON_COMPLIANCE)
-    partials = tuple(e for e, r in result.ratings if r is Rating.PARTIAL)
-    below = []
-    for element_id, rating in result.ratings:
-        if _compliant(rating) or element_id not in listed:
-            continue
-        element = elements.get(element_id)
-        points = (
-            [p.point for p in element.development_points if p.status == "open"] if element else []
-        )
-        below.append(
-            ElementGap(
-                element_id,
-                wording[element_id],
-                rating,
-                element.owner if element else None,
-                tuple(points),
-            )
-        )
     return CriterionGap(
         number=result.number,
         title=result.title,
@@ -273,43 +267,27 @@ def _criterion_gap(
         notes=result.notes,
         must_raise=must,
         then_raise=max(0, needed - len(must)),
-        partials=partials,
-        elements=tuple(below),
+        partials=tuple(e for e, r in result.ratings if r is Rating.PARTIAL),
+        elements=_below_full(result, scope, wording),
     )
+
+
+def _below_full(
+    result: CriterionResult, scope: _Scope, wording: Mapping[str, str]
+) -> tuple[ElementGap, ...]:
+    """The criterion's listed elements below full compliance, each with its open points."""
+    listed, below = set(scope.order), []
+    for element_id, rating in result.ratings:
+        if _compliant(rating) or element_id not in listed:
+            continue
+        element = scope.elements.get(element_id)
+        points = (
+            [p.point for p in element.development_points if p.status == "open"] if element else []
+        )
+        owner = element.owner if element else None
+        below.append(ElementGap(element_id, wording[element_id], rating, owner, tuple(points)))
+    return tuple(below)
 
 
 def _compliant(rating: Rating | None) -> bool:
     return rating is not None and rating.compliant
-
-
-def _same(written: str | None, wanted: str) -> bool:
-    return written is not None and written.strip().casefold() == wanted.strip().casefold()
-
-
-def _known_service(
-    evidence: Evidence, items: Mapping[str, list[EvidenceItem]], service: str | None
-) -> str | None:
-    """The service as the evidence spells it; CseError when no evidence names it."""
-    if service is None:
-        return None
-    used = {i.service for found in items.values() for i in found if i.service is not None}
-    known = sorted(set(evidence.config.services) | used)
-    match = next((name for name in known if _same(name, service)), None)
-    if match is None:
-        choices = f"the services are {', '.join(known)}" if known else "no item names a service"
-        raise CseError(
-            f"--service '{service}' names no service: {choices}{did_you_mean(service, known)}"
-        )
-    return match
-
-
-def _known_owner(elements: Mapping[str, ElementFile], owner: str | None) -> str | None:
-    """The owner as the evidence spells it; CseError when no element has that owner."""
-    if owner is None:
-        return None
-    known = sorted({e.owner for e in elements.values() if e.owner})
-    match = next((name for name in known if _same(name, owner)), None)
-    if match is None:
-        choices = f"the owners are {', '.join(known)}" if known else "no element names an owner"
-        raise CseError(f"--owner '{owner}' owns no element: {choices}{did_you_mean(owner, known)}")
-    return match

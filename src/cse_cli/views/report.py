@@ -14,9 +14,9 @@ from cse_cli.core.evidence import ElementFile
 from cse_cli.core.scoring import falls_short, rules_sentence
 from cse_cli.core.stages import Stage
 from cse_cli.io.tree import clean
-from cse_cli.views.gap import to_raise_criterion
 from cse_cli.views.history import HistoryView, build_history, cycle_readings
 from cse_cli.views.points import PointView, point_view
+from cse_cli.views.to_raise import to_raise_criterion
 
 if TYPE_CHECKING:
     import datetime as dt

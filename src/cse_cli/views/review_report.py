@@ -19,8 +19,8 @@ from cse_cli.views.points import PointView, point_view
 
 if TYPE_CHECKING:
     from cse_cli.core.evidence import Evidence
-    from cse_cli.core.reviews import CycleStandard, DocumentSent
-    from cse_cli.core.scoring import Verdict
+    from cse_cli.core.reviews import CycleStandard, DocumentSent, PlanVisit, Review
+    from cse_cli.core.scoring import CriterionResult, Verdict
     from cse_cli.core.standard import Standard
 
 
@@ -113,9 +113,41 @@ def build_review_report(
         )
     headings = cycle_standard.reviews[stage.value]
     config = evidence.config
+    return ReviewReport(
+        organisation=config.organisation,
+        reference=config.reference,
+        assessment_type=(
+            "Initial assessment" if config.cycle.assessment_type == "initial" else "Reassessment"
+        ),
+        title=headings.title,
+        stage=stage,
+        facts=_facts(review, config.assessor, generated),
+        documents=tuple(
+            _document(r.title, review.documents.get(r.key), evidence) for r in evidence.requested
+        ),
+        points=_points(standard, evidence, stage),
+        plan=tuple(_session(p) for p in review.plan),
+        changes_question=headings.changes,
+        changes=_changes(standard, review),
+        progress_question=headings.progress,
+        scoring_question=headings.scoring,
+        scoring_changes=_scoring_changes(standard, evidence, stage),
+        last_column=headings.last_column,
+        scoring=tuple(_scoring_row(c, stage) for c in verdict.criteria),
+        verdict=verdict_sentence(verdict),
+        met=verdict.met,
+        notes=tuple(f"Criterion {c.number}: {n}" for c in verdict.criteria for n in c.notes),
+        summary=review.summary,
+    )
+
+
+def _facts(
+    review: Review, assessor: str | None, generated: dt.datetime | None
+) -> tuple[tuple[str, str], ...]:
+    """The review's facts, as far as they are given: date, assessor, days, visit, categories."""
     facts = [("Date", review.date.isoformat())]
-    if review.assessor or config.assessor:
-        facts.append(("Assessor", review.assessor or config.assessor or ""))
+    if review.assessor or assessor:
+        facts.append(("Assessor", review.assessor or assessor or ""))
     if review.days is not None:
         facts.append(("Number of days", f"{review.days:g}"))
     if review.on_site is not None:
@@ -128,63 +160,54 @@ def build_review_report(
             facts.append((label, category))
     if generated is not None:
         facts.append(("Generated", generated.strftime("%Y-%m-%d %H:%M %Z")))
-    titles = {c.number: c.title for c in standard.criteria}
-    return ReviewReport(
-        organisation=config.organisation,
-        reference=config.reference,
-        assessment_type=(
-            "Initial assessment" if config.cycle.assessment_type == "initial" else "Reassessment"
-        ),
-        title=headings.title,
-        stage=stage,
-        facts=tuple(facts),
-        documents=tuple(
-            _document(r.title, review.documents.get(r.key), evidence) for r in evidence.requested
-        ),
-        points=tuple(
-            view
-            for element_id in standard.element_ids()
-            if element_id in evidence.elements
-            for point in evidence.elements[element_id].development_points
-            if (view := point_view(standard, element_id, point).as_at(stage)) is not None
-            and view.open_at(stage)
-        ),
-        plan=tuple(
-            PlanRow(
-                f"{p.date.isoformat()} {p.time}" if p.time else p.date.isoformat(),
-                tuple(p.people),
-                tuple(p.issues),
-            )
-            for p in review.plan
-        ),
-        changes_question=headings.changes,
-        changes=tuple(
-            (
-                f"Criterion {number} {titles[number]}",
-                review.changes.get(f"criterion_{number}", "No change recorded."),
-            )
-            for number in sorted(titles)
-        ),
-        progress_question=headings.progress,
-        scoring_question=headings.scoring,
-        scoring_changes=_scoring_changes(standard, evidence, stage),
-        last_column=headings.last_column,
-        scoring=tuple(
-            ScoringRow(
-                c.number,
-                c.title,
-                c.elements,
-                c.max_partials,
-                c.partial,
-                c.compliance_plus if stage is Stage.SURVEILLANCE_1 else c.non_compliance,
-                c.met,
-            )
-            for c in verdict.criteria
-        ),
-        verdict=verdict_sentence(verdict),
-        met=verdict.met,
-        notes=tuple(f"Criterion {c.number}: {n}" for c in verdict.criteria for n in c.notes),
-        summary=review.summary,
+    return tuple(facts)
+
+
+def _points(standard: Standard, evidence: Evidence, stage: Stage) -> tuple[PointView, ...]:
+    """The development points open at the review, as they stood then, in the standard's order."""
+    return tuple(
+        view
+        for element_id in standard.element_ids()
+        if element_id in evidence.elements
+        for point in evidence.elements[element_id].development_points
+        if (view := point_view(standard, element_id, point).as_at(stage)) is not None
+        and view.open_at(stage)
+    )
+
+
+def _session(session: PlanVisit) -> PlanRow:
+    """A session of the on-site plan: when, whom to see, what to explore."""
+    day = session.date.isoformat()
+    when = f"{day} {session.time}" if session.time else day
+    return PlanRow(when, tuple(session.people), tuple(session.issues))
+
+
+def _changes(standard: Standard, review: Review) -> tuple[tuple[str, str], ...]:
+    """What changed per criterion, as the review says (or that it records no change)."""
+    return tuple(
+        (
+            f"Criterion {c.number} {c.title}",
+            review.changes.get(f"criterion_{c.number}", "No change recorded."),
+        )
+        for c in sorted(standard.criteria, key=lambda c: c.number)
+    )
+
+
+def _scoring_row(result: CriterionResult, stage: Stage) -> ScoringRow:
+    """A criterion in the scoring table, as the assessor's record has it.
+
+    Its last column counts compliance plus at the first surveillance, and
+    non-compliances at the second.
+    """
+    last = result.compliance_plus if stage is Stage.SURVEILLANCE_1 else result.non_compliance
+    return ScoringRow(
+        result.number,
+        result.title,
+        result.elements,
+        result.max_partials,
+        result.partial,
+        last,
+        result.met,
     )
 
 

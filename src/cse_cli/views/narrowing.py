@@ -1,0 +1,53 @@
+"""`--service` and `--owner`: the service or owner a user names, as the evidence spells it.
+
+`cse gap` narrows its lists (never its verdict) to one service's evidence or to
+the elements one owner looks after. A name is matched whatever its letter case
+and surrounding spaces; one that names nothing is an error that lists the names
+there are, with a suggestion.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from cse_cli.core.problems import CseError
+from cse_cli.core.text import did_you_mean
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from cse_cli.core.evidence import ElementFile, Evidence, EvidenceItem
+
+
+def same_name(written: str | None, wanted: str) -> bool:
+    """Whether a name in the evidence is the one wanted, whatever the letter case and spaces."""
+    return written is not None and written.strip().casefold() == wanted.strip().casefold()
+
+
+def known_service(
+    evidence: Evidence, items: Mapping[str, list[EvidenceItem]], service: str | None
+) -> str | None:
+    """The service as the evidence spells it; CseError when no evidence names it."""
+    if service is None:
+        return None
+    used = {i.service for found in items.values() for i in found if i.service is not None}
+    known = sorted(set(evidence.config.services) | used)
+    match = next((name for name in known if same_name(name, service)), None)
+    if match is None:
+        choices = f"the services are {', '.join(known)}" if known else "no item names a service"
+        raise CseError(
+            f"--service '{service}' names no service: {choices}{did_you_mean(service, known)}"
+        )
+    return match
+
+
+def known_owner(elements: Mapping[str, ElementFile], owner: str | None) -> str | None:
+    """The owner as the evidence spells it; CseError when no element has that owner."""
+    if owner is None:
+        return None
+    known = sorted({e.owner for e in elements.values() if e.owner})
+    match = next((name for name in known if same_name(name, owner)), None)
+    if match is None:
+        choices = f"the owners are {', '.join(known)}" if known else "no element names an owner"
+        raise CseError(f"--owner '{owner}' owns no element: {choices}{did_you_mean(owner, known)}")
+    return match
