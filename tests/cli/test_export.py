@@ -119,6 +119,18 @@ def test_no_cell_is_ever_a_formula(tmp_path: Path) -> None:
     assert cells[0][14].data_type == "s"
 
 
+def test_a_text_excel_would_edit_into_a_formula_carries_the_quote_prefix(tmp_path: Path) -> None:
+    # Excel's quotePrefix (what typing '=1+1 sets) keeps the cell text when it is edited
+    out = _export(_tricky_repo(tmp_path), tmp_path, "xlsx")
+    sheet = openpyxl.load_workbook(out)["Evidence Matrix"]
+    cells = [row for row in sheet.iter_rows(min_row=2) if row[0].value == "1.1.1"]
+    prefixed = {row[9].value: row[9].quotePrefix for row in cells[1:]}
+    assert prefixed == {trick: trick[0] in "=+-@" for trick in TRICKS}
+    assert cells[0][14].value == "=1+1"
+    assert cells[0][14].quotePrefix
+    assert not any(cell.quotePrefix for cell in sheet[1])  # the headers: plain bold text
+
+
 def test_csv_marks_what_would_be_a_formula_and_import_unmarks_it(tmp_path: Path) -> None:
     repo = _tricky_repo(tmp_path)
     out = _export(repo, tmp_path, "csv")

@@ -8,6 +8,7 @@ cells, headings and the `<summary>` of the problems list.
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -15,8 +16,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cse_cli.render.markdown import _escaped, md_html, md_text
-from tests.helpers import element_yaml, run, write_repo
+from cse_cli.render.markdown import _escaped, md_html, md_text, md_url
+from tests.helpers import ANYTOWN, commit_all, element_yaml, git, run, write_repo
 
 LIVE = {
     "mention": "@someone",
@@ -96,3 +97,74 @@ def test_plain_text_passes_as_the_whole_escaper_would_leave_it(text: str) -> Non
 @pytest.mark.parametrize("text", ["a", "Survey results 2025", "Library", "Ask staff why"])
 def test_plain_text_is_its_own_markdown(text: str) -> None:
     assert md_text(text) == text
+
+
+# terminals: Markdown is printed too, so no escape sequence gets through (issue 18 class 9)
+
+OSC_TITLE = "\x1b]0;pwned\x07"  # sets a terminal's title: ESC ] 0 ; … BEL
+YAML_OSC = "\\e]0;pwned\\a"  # the same, as YAML's double-quoted escapes write it
+CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+@pytest.mark.parametrize("text", [OSC_TITLE, "\x9b31m red", "bell\x07", "nul\x00"])
+def test_control_characters_are_written_out_never_raw(text: str) -> None:
+    for escaped in (md_text(text), md_html(text), md_url(f"https://e.org/{text}")):
+        assert not CONTROLS.search(escaped), repr(escaped)
+    assert md_text(OSC_TITLE) == "\\\\x1b\\]0;pwned\\\\x07"  # renders as \x1b]0;pwned\x07
+
+
+def _terminal_safe(markdown: str) -> None:
+    assert not CONTROLS.search(markdown), repr(CONTROLS.search(markdown))
+    assert "x1b" in markdown  # the ESC is still there to read, written out
+
+
+def _osc_repo(root: Path) -> Path:
+    return write_repo(
+        root,
+        {
+            "evidence/1.1.1.yaml": element_yaml(
+                "1.1.1",
+                final="full",
+                evidence=f'[{{title: "{YAML_OSC}", notes: "{YAML_OSC}"}}]',
+                notes=f'"{YAML_OSC}"',
+            )
+        },
+        config=f'organisation: "Anytown {YAML_OSC}"\n',
+    )
+
+
+def test_a_report_in_markdown_passes_no_escape_sequence(tmp_path: Path) -> None:
+    result = run("report", str(_osc_repo(tmp_path / "repo")), "--format", "md")
+    assert result.exit_code == 0, result.stderr
+    _terminal_safe(result.stdout)
+
+
+def test_a_diff_in_markdown_passes_no_escape_sequence(tmp_path: Path) -> None:
+    root = write_repo(tmp_path / "repo", {"evidence/1.1.1.yaml": element_yaml("1.1.1")})
+    git(root, "init", "-q", "-b", "main")
+    commit_all(root)
+    _osc_repo(root)
+    result = run("diff", "HEAD", "--path", str(root), "--format", "md")
+    assert result.exit_code == 0, result.stderr
+    _terminal_safe(result.stdout)
+
+
+def test_a_history_in_markdown_passes_no_escape_sequence(tmp_path: Path) -> None:
+    root = _osc_repo(tmp_path / "repo")
+    (root / "evidence" / "1.1.2.yaml").write_text(element_yaml("1.1.2", desk_top="partial"))
+    result = run("history", str(root), "--format", "md")
+    assert result.exit_code == 0, result.stderr
+    _terminal_safe(result.stdout)
+
+
+def test_a_surveillance_report_in_markdown_passes_no_escape_sequence(tmp_path: Path) -> None:
+    root = tmp_path / "anytown"
+    shutil.copytree(ANYTOWN, root)
+    review = root / "reviews" / "surveillance-1.yaml"
+    text = review.read_text(encoding="utf-8").replace(
+        "summary: >-", f'summary: "{YAML_OSC}"\nx: >-'
+    )
+    review.write_text(text.replace("\nx: >-", "\nnotes: >-"), encoding="utf-8")
+    result = run("report", str(root), "--review", "surveillance-1", "--format", "md")
+    assert result.exit_code == 0, result.stderr
+    _terminal_safe(result.stdout)

@@ -275,6 +275,50 @@ def test_an_empty_review_says_so_and_text_xml_cannot_hold_is_replaced(tmp_path: 
     assert any(t.startswith("Not met: criteria 1, 2, 3, 4 and 5 fall short") for t in texts)
 
 
+def test_long_lists_show_their_first_fifty_then_count_the_rest(tmp_path: Path) -> None:
+    # a review listing thousands (issue 18 class 8: 19,000 documents took 26 s) is
+    # bounded as the full report's cells are; the HTML form lists every one
+    documents, points, sessions, people = 1200, 70, 60, 80
+    requested = "".join(f"  - key: doc_{i}\n    title: Document {i}\n" for i in range(documents))
+    sent = "".join(f"  doc_{i}: {{url: 'https://example.org/{i}'}}\n" for i in range(documents))
+    plan = "".join(
+        f"  - date: 2027-03-10\n    people: [{', '.join(f'P{j}' for j in range(people))}]\n"
+        for _ in range(sessions)
+    )
+    raised = "".join(f"  - Point {i}\n" for i in range(points))
+    root = write_repo(
+        tmp_path / "repo",
+        {
+            "evidence/1.1.1.yaml": f'element: "1.1.1"\nfinal: full\ndevelopment_points:\n{raised}',
+            "reviews/surveillance-1.yaml": f"date: 2027-03-10\ndocuments:\n{sent}plan:\n{plan}",
+        },
+        config=(
+            "organisation: Test\ncycle:\n  visit: 2026-03-11\n  surveillance_1: 2027-03-10\n"
+            f"surveillance_documents:\n{requested}"
+        ),
+    )
+    out = tmp_path / "review.docx"
+    result = run("report", str(root), "--review", "surveillance-1", "-f", "docx", "-o", str(out))
+    assert result.exit_code == 0, result.stderr
+    document = docx.Document(str(out))
+    rows = _rows(_table(document, "Item"))[1:]
+    assert [row[0] for row in rows] == [f"Document {i}" for i in range(50)]
+    listed = _section(document, "Documents requested")
+    assert "and 1,150 more documents requested: the HTML report lists every one" in listed
+    assert "and 20 more development points: the HTML report lists every one" in (
+        _section(document, "Development points")
+    )
+    plan_rows = _rows(_table(document, "Date/Time"))[1:]
+    assert len(plan_rows) == 50
+    assert plan_rows[0][1].splitlines()[-1] == "and 30 more people: the HTML report lists every one"
+    assert "and 10 more sessions of the plan: the HTML report lists every one" in (
+        _section(document, "On-site plan")
+    )
+    html = run("report", str(root), "--review", "surveillance-1", "-f", "html").stdout
+    assert "Document 1199" in html
+    assert "Point 69" in html
+
+
 def test_a_document_people_can_work_in(review_docx: Path, review: Document, stage: str) -> None:
     with zipfile.ZipFile(review_docx) as package:
         styles = package.read("word/styles.xml").decode("utf-8")

@@ -2,8 +2,9 @@
 
 `new_document` gives an A4 document in en-GB whose properties say what it is
 and carry no date, with the page numbered in the footer; `contents` adds the
-table of contents field; `colophon` ends it. Both Word documents (the full
-report and the surveillance report) are built on it.
+table of contents field; `more` counts what a list leaves out past `LISTED`;
+`colophon` ends it. Both Word documents (the full report and the surveillance
+report) are built on it.
 """
 
 from __future__ import annotations
@@ -19,11 +20,17 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from docx.document import Document
+    from docx.table import _Cell
     from docx.text.paragraph import Paragraph
 
 AUTHOR = "cse report"
 CATEGORY = "Customer Service Excellence"
 CONTENTS = 'TOC \\o "1-2" \\h \\z \\u'  # headings 1 and 2, as links, page numbers hidden on screen
+LISTED = 50
+"""The most items of one list a Word document shows (evidence items or key questions in a
+cell, documents requested, development points, sessions of a plan, people or issues of a
+session): past it, it counts the rest. A table row longer than a page cannot be read, and
+python-docx takes seconds per thousand rows; the HTML and Markdown forms list every one."""
 
 
 def new_document(
@@ -90,6 +97,13 @@ def contents(document: Document, entries: Sequence[tuple[str, int]]) -> None:
             last.paragraph_format.space_after = Pt(2)
     if last is not None:
         parts.close_field(last)
+
+
+def more(container: Document | _Cell, listed: int, what: str) -> None:
+    """Past LISTED, a line saying how many more `what` there are, and where they all are."""
+    if listed > LISTED:
+        words = f"and {listed - LISTED:,} more {what}: the HTML report lists every one"
+        parts.add_text(container.add_paragraph(), words).italic = True
 
 
 def colophon(document: Document, text: str) -> Paragraph:

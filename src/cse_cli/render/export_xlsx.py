@@ -9,7 +9,9 @@ with openpyxl.
 
 - Every text is an inline string cell, never a formula, whatever it starts
   with (`=`, `+`, `-`, `@`: formula injection is a known attack on spreadsheet
-  users).
+  users). A text starting with one of those also carries Excel's quote prefix
+  (its cell style's `quotePrefix`, what Excel sets for a text typed as `'=…`),
+  so that editing the cell in Excel keeps it text instead of making it a formula.
 - Characters XML cannot hold are written as Excel writes them (`_x001B_`), and
   a text that already reads like such an escape has its underscore escaped.
 - The workbook's times and its zip entries' dates are fixed, so the same
@@ -40,7 +42,8 @@ _WIDTHS = {
     "Date": 11, "Link": 40, "Notes": 40, "Title": 32, "Why not": 60,
 }  # fmt: skip
 _MAX_WIDTH, _MIN_WIDTH = 60, 11  # a date, 2015-03-09, and a little room
-_BOLD, _DATE, _SHARE = 1, 2, 3  # the cell styles of styles.xml below
+_BOLD, _DATE, _SHARE, _QUOTED = 1, 2, 3, 4  # the cell styles of styles.xml below
+_LIKE_A_FORMULA = ("=", "+", "-", "@")  # what Excel reads as a formula when a cell is edited
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|_(?=x[0-9A-Fa-f]{4}_)")
 _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -57,10 +60,11 @@ _STYLES = f"""{_HEAD}<styleSheet xmlns="{_MAIN}">\
 <fill><patternFill patternType="gray125"/></fill></fills>\
 <borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>\
 <cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>\
-<cellXfs count="4"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>\
+<cellXfs count="5"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>\
 <xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>\
 <xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>\
 <xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>\
+<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" quotePrefix="1"/>\
 </cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>\
 </styleSheet>"""
 
@@ -164,7 +168,8 @@ def _row(number: int, values: Sequence[CellValue], style: int = 0) -> str:
             continue
         where = f'r="{column_letter(column)}{number}"'
         if isinstance(value, str):
-            styled = f' s="{style}"' if style else ""
+            quoted = not style and value.startswith(_LIKE_A_FORMULA)
+            styled = f' s="{_QUOTED if quoted else style}"' if quoted or style else ""
             cells.append(f'<c {where}{styled} t="inlineStr"><is><t xml:space="preserve">'
                          f"{_text(value)}</t></is></c>")  # fmt: skip
         elif isinstance(value, dt.date):

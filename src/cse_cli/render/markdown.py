@@ -1,12 +1,15 @@
-"""Escaping for Markdown output (reports and diffs): user text that stays inert.
+r"""Escaping for Markdown output (reports and diffs): user text that stays inert.
 
 One escaper for the one output language: `md_text` for Markdown text (a
 paragraph, a heading or a table cell) and `md_html` for text inside the HTML
 that GitHub Markdown allows (a `<summary>` label). Both make user text unable
 to break a table, inject HTML, or notify or link anything: no @mention, no
-#123 reference, no :emoji: code. The Markdown template's Jinja environment
-passes every `{{ value }}` through `md_text` (as its `finalize`), the way the
-HTML template's autoescape does.
+#123 reference, no :emoji: code. Markdown is read in terminals too (`cat
+REPORT.md`), so a control character (ESC starting a terminal's escape sequence,
+BEL ending one) is written out as the text formats write it, `\x1b`, never
+raw. The Markdown template's Jinja environment passes every `{{ value }}`
+through `md_text` (as its `finalize`), the way the HTML template's autoescape
+does.
 """
 
 from __future__ import annotations
@@ -27,19 +30,29 @@ _ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
 _BLOCK_START = re.compile(
     r"^(?:#{1,6}(?=\s|$)|[-+](?=\s|$)|[-=](?=[-= ]*$)|(\d{1,9})(?=[.)](?:\s|$)))"
 )
-_URL_UNSAFE = re.compile(r"[()<>|\\`\"' ]")
+_URL_UNSAFE = re.compile(r"[()<>|\\`\"' \x00-\x1f\x7f-\x9f]")
 # What GitHub turns into a notification, a link or a picture: @name, #123 (and
 # GH-123), :name:. A zero-width space after the first character breaks each
 # pattern and is invisible on the page.
 _LIVE = re.compile(r"(?<![\w@])@(?=[\w-])|(?<!\w)(?:#|GH-)(?=\d)|:(?=[\w+-]+:)")
 _BREAK = "&#8203;"
+# Control characters other than the line breaks and tabs text holds: ESC, BEL, the
+# C1 controls (U+0080 to U+009F, among them CSI) and the like.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 # Text holding none of this is inert as it is (the common case: a title, a key
 # question); any of it sends the text through the whole of `md_text`.
-_MAY_NEED = re.compile(r"[\\`*_\[\]|~$&<>\r\n@#:]|GH-|^[\s\-+=\d]|\s$")
+_MAY_NEED = re.compile(
+    r"[\\`*_\[\]|~$&<>\r\n@#:\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]|GH-|^[\s\-+=\d]|\s$"
+)
 
 
 def _inert(text: str) -> str:
     return _LIVE.sub(lambda match: match.group(0) + _BREAK, text)
+
+
+def _visible(text: str) -> str:
+    r"""Control characters written out as Python writes them (`\x1b`), as `inert` does."""
+    return _CONTROL.sub(lambda match: repr(match.group(0))[1:-1], text)
 
 
 def md_text(value: object) -> str:
@@ -61,7 +74,7 @@ def md_text(value: object) -> str:
 
 def _escaped(text: str) -> str:
     """`md_text` in full, for text that may need any of its escapes."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _visible(text.replace("\r\n", "\n").replace("\r", "\n"))
     text = _ENTITY.sub("&amp;", text).replace("<", "&lt;").replace(">", "&gt;")
     text = _MD_SPECIAL.sub(r"\\\1", text)
     lines = (_BLOCK_START.sub(_escape_start, line.strip()) for line in text.split("\n"))
@@ -70,7 +83,7 @@ def _escaped(text: str) -> str:
 
 def md_html(value: str) -> str:
     """User text inside an HTML element of a Markdown page (where Markdown is not read)."""
-    return _inert(html.escape(" ".join(value.split()), quote=False))
+    return _inert(html.escape(_visible(" ".join(value.split())), quote=False))
 
 
 def _escape_start(match: re.Match[str]) -> str:

@@ -36,10 +36,6 @@ KEY = (
     ("DTR", "Desk-top review"),
 )
 # Light tints of the HTML report's colours, dark text on each: the words carry the rating.
-# Past this many evidence items or key questions in one element's cell, the Word
-# report counts the rest: a table row longer than a page cannot be read (or laid
-# out quickly); the HTML and Markdown reports list every one.
-LISTED = 50
 
 SHADES = {
     "compliance-plus": "D6E2F3",
@@ -214,7 +210,7 @@ def _element_row(table: Table, element: ElementView) -> None:
         add(cells[0].add_paragraph(), f"Owner: {element.owner}").italic = True
     if element.items:
         first = True
-        for item in element.items[:LISTED]:
+        for item in element.items[: frame.LISTED]:
             paragraph = cells[1].paragraphs[0] if first else cells[1].add_paragraph()
             parts.set_style(paragraph, parts.BULLET)
             first = False
@@ -224,11 +220,11 @@ def _element_row(table: Table, element: ElementView) -> None:
                 add(paragraph, item.title)
             if item.details:
                 add(paragraph, f" ({item.details})")
-        _more(cells[1], len(element.items), "evidence items")
+        frame.more(cells[1], len(element.items), "evidence items")
     else:
         add(cells[1].paragraphs[0], "None listed")
-    parts.lines(cells[2], element.key_questions[:LISTED], style=parts.BULLET)
-    _more(cells[2], len(element.key_questions), "key questions")
+    parts.lines(cells[2], element.key_questions[: frame.LISTED], style=parts.BULLET)
+    frame.more(cells[2], len(element.key_questions), "key questions")
     add(cells[3].paragraphs[0], element.visit_evidence or "")
     if element.verified_on_site:
         parts.bold(cells[4], "VO")
@@ -236,13 +232,6 @@ def _element_row(table: Table, element: ElementView) -> None:
         cells[5:], (element.self_assessment, element.desk_top, element.final), strict=True
     ):
         _rating(cell, rating)
-
-
-def _more(cell: _Cell, listed: int, what: str) -> None:
-    """Past LISTED in one cell, how many more there are, and where they all are."""
-    if listed > LISTED:
-        more = f"and {listed - LISTED:,} more {what}: the HTML report lists every one"
-        add(cell.add_paragraph(), more).italic = True
 
 
 def _rating(cell: _Cell, rating: RatingView) -> None:

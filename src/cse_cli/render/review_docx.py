@@ -8,7 +8,10 @@ on-site plan, what changed per criterion, the scoring changes since the first
 assessment, the scoring table and the verdict. Its frame is the full report's
 (Word's heading styles, a table of contents field, repeating table header
 rows, A4 in en-GB, document properties), and the same view always gives the
-same bytes.
+same bytes. Like the full report's cells, each list shows at most
+`docx_document.LISTED` entries and then counts the rest (documents requested,
+development points, sessions of the plan, and each session's people and
+issues), so that a review file listing thousands stays a document in seconds.
 """
 
 from __future__ import annotations
@@ -90,7 +93,7 @@ def _documents(document: Document, view: ReviewReport) -> None:
     table = parts.table(
         document, DOCUMENT_COLUMNS, "The documents the certification body requests, and receipt"
     )
-    for row in view.documents:
+    for row in view.documents[: frame.LISTED]:
         cells = parts.new_row(table)
         parts.bold(cells[0], row.title)
         if row.url:
@@ -98,6 +101,7 @@ def _documents(document: Document, view: ReviewReport) -> None:
         else:
             add(cells[1].paragraphs[0], row.evidence)
         add(cells[2].paragraphs[0], row.received)
+    frame.more(document, len(view.documents), "documents requested")
 
 
 def _points(document: Document, view: ReviewReport) -> None:
@@ -106,7 +110,7 @@ def _points(document: Document, view: ReviewReport) -> None:
     parts.paragraph(document, view.progress_question)
     if not view.points:
         parts.paragraph(document, "No development points are open at this review.")
-    for point in view.points:
+    for point in view.points[: frame.LISTED]:
         paragraph = parts.bullet(document)
         add(paragraph, point.element, bold=True)
         add(paragraph, f" ({_about(point)}): {point.point}")
@@ -121,6 +125,7 @@ def _points(document: Document, view: ReviewReport) -> None:
                     paragraph.add_run().add_break()
                     add(paragraph, label).italic = True
                     add(paragraph, f" {words}")
+    frame.more(document, len(view.points), "development points")
 
 
 def _about(point: PointView) -> str:
@@ -140,11 +145,16 @@ def _plan(document: Document, view: ReviewReport) -> None:
         parts.paragraph(document, "No on-site plan is recorded.")
         return
     table = parts.table(document, PLAN_COLUMNS, "Activities of the on-site plan")
-    for session in view.plan:
+    for session in view.plan[: frame.LISTED]:
         cells = parts.new_row(table)
         parts.bold(cells[0], session.when)
-        parts.lines(cells[1], session.people, style=parts.BULLET)
-        parts.lines(cells[2], session.issues, style=parts.BULLET)
+        for cell, listed, what in (
+            (cells[1], session.people, "people"),
+            (cells[2], session.issues, "issues"),
+        ):
+            parts.lines(cell, listed[: frame.LISTED], style=parts.BULLET)
+            frame.more(cell, len(listed), what)
+    frame.more(document, len(view.plan), "sessions of the plan")
 
 
 def _changes(document: Document, view: ReviewReport) -> None:
