@@ -1,0 +1,61 @@
+"""`--service` and `--owner`: a name matched whatever its case, or an error listing the names."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+
+from cse_cli.core.problems import CseError
+from cse_cli.io.repository import open_repository
+from cse_cli.io.resources import load_standard
+from cse_cli.views.narrowing import known_owner, known_service, same_name
+from tests.helpers import element_yaml, write_repo
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from cse_cli.core.evidence import Evidence
+
+
+@pytest.fixture
+def evidence(tmp_path: Path) -> Evidence:
+    root = write_repo(
+        tmp_path / "repo",
+        {
+            "evidence/1.1.1.yaml": element_yaml(
+                "1.1.1", owner='"Head of Library"', evidence="[{title: A, service: Careers}]"
+            ),
+            "evidence/1.1.2.yaml": element_yaml("1.1.2", owner='"Head of Careers"'),
+        },
+        config="organisation: Test\nservices: [Library, Careers]\n",
+    )
+    return open_repository(root, load_standard())
+
+
+@pytest.mark.parametrize(
+    ("written", "wanted", "same"),
+    [("Library", " library ", True), ("Library", "Librar", False), (None, "Library", False)],
+)
+def test_same_name(written: str | None, wanted: str, *, same: bool) -> None:
+    assert same_name(written, wanted) is same
+
+
+def test_a_name_comes_back_as_the_evidence_spells_it(evidence: Evidence) -> None:
+    items = {e: evidence.resolved_items(f) for e, f in evidence.elements.items()}
+    assert known_service(evidence, items, "CAREERS") == "Careers"
+    assert known_service(evidence, items, None) is None
+    assert known_owner(evidence.elements, "head of library") == "Head of Library"
+
+
+def test_a_name_that_names_nothing_lists_those_there_are(evidence: Evidence) -> None:
+    items = {e: evidence.resolved_items(f) for e, f in evidence.elements.items()}
+    with pytest.raises(CseError) as service:
+        known_service(evidence, items, "Libary")
+    assert str(service.value.problems[0]) == (
+        "--service 'Libary' names no service: the services are Careers, Library "
+        "(did you mean 'Library'?)"
+    )
+    with pytest.raises(CseError) as owner:
+        known_owner(evidence.elements, "Head of Sport")
+    assert "the owners are Head of Careers, Head of Library" in str(owner.value.problems[0])
