@@ -56,5 +56,8 @@ def serve(
     def say(text: str, err: bool) -> None:
         echo(text, err=err)
 
-    run(path, host=host, port=port, open_browser=not no_browser, say=say)
+    try:
+        run(path, host=host, port=port, open_browser=not no_browser, say=say)
+    except KeyboardInterrupt:  # Ctrl-C, the way to stop it: `cse: interrupted`, exit 130
+        raise typer.Abort from None
     return Exit.MET

@@ -1,6 +1,7 @@
 """Starting the editor: find the repository, bind the port, print the address, serve until Ctrl-C.
 
-The port is bound before anything is printed, so a port in use is one line
+Only `cse serve` imports this module (and with it uvicorn). The port is bound
+before anything is printed, so a port in use is one line
 and exit 2, and the printed address always answers. The server is uvicorn,
 given the bound socket; Ctrl-C stops it cleanly and ends `cse` with 130, as
 any command ends on Ctrl-C.
@@ -8,15 +9,19 @@ any command ends on Ctrl-C.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import ipaddress
+import signal
 import socket
 from typing import TYPE_CHECKING
+
+import uvicorn
 
 from cse_cli.core.problems import CseError
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterator
     from pathlib import Path
 
 LOOPBACK = "127.0.0.1"
@@ -51,8 +56,6 @@ def _serve_on(
     open_browser: bool,
     say: Callable[[str, bool], None],
 ) -> None:
-    import uvicorn
-
     from cse_cli.serve.app import build
     from cse_cli.serve.guard import Session
     from cse_cli.serve.state import Repository
@@ -81,7 +84,38 @@ def _serve_on(
         date_header=False,
         timeout_keep_alive=5,
     )
-    uvicorn.Server(config).run(sockets=[listening])
+    server = _Server(config)
+    server.run(sockets=[listening])
+    if server.interrupted:
+        raise KeyboardInterrupt
+    raise CseError("the editor stopped: it could not start serving")
+
+
+class _Server(uvicorn.Server):
+    """A uvicorn server that stops on Ctrl-C, then says so, instead of raising the signal again.
+
+    uvicorn raises the signal again once it has stopped, where asyncio's own
+    handler may take it; here the server only records it, and `serve` ends
+    with KeyboardInterrupt, which `cse` turns into exit 130 like any command.
+    """
+
+    interrupted = False
+
+    @contextlib.contextmanager
+    def capture_signals(self) -> Iterator[None]:
+        """Ctrl-C (or SIGTERM) stops the server; a second one stops it at once."""
+
+        def stop(_signum: int, _frame: object) -> None:
+            self.interrupted = True
+            self.force_exit = self.should_exit
+            self.should_exit = True
+
+        before = {sig: signal.signal(sig, stop) for sig in (signal.SIGINT, signal.SIGTERM)}
+        try:
+            yield
+        finally:
+            for sig, handler in before.items():
+                signal.signal(sig, handler)
 
 
 def bind(host: str, port: int) -> socket.socket:
