@@ -18,6 +18,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
+from urllib.parse import urlencode
 
 from cse_cli.io.tree import DirTree, Entry, Unreadable, Why, clean
 from cse_cli.serve.bodies import MAX_UPLOAD_BYTES, Refused, read_upload
@@ -148,7 +149,7 @@ async def upload(request: Request) -> Response:
             request, 409 if "exists" in refused else 400, error=refused, name=rel
         )
     ed.session.written.add(rel)
-    return RedirectResponse(f"/documents?uploaded={rel}", status_code=303)
+    return RedirectResponse(f"/documents?{urlencode({'uploaded': rel})}", status_code=303)
 
 
 def _write(ed: Editor, rel: str, data: bytes, *, replace: bool) -> str | None:
