@@ -148,7 +148,7 @@ def test_a_safe_name_stays_in_its_folder(name: str) -> None:
 
 
 def test_safe_names() -> None:
-    assert safe_name("C:\\Users\\me\\Report (final).pdf") == "Report -final-.pdf"
+    assert safe_name("C:\\Users\\me\\Report (final).pdf") == "Report -final.pdf"
     assert safe_name("../../x") == "x"
     assert safe_name(".bashrc") == "bashrc"
     assert safe_name("CON.txt") == "file-CON.txt"
