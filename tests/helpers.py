@@ -373,7 +373,7 @@ class Response(NamedTuple):
         return self.body.decode("utf-8", "replace")
 
 
-def start_serve(path: Path, *args: str) -> Served:
+def start_serve(path: Path, *args: str, env: Mapping[str, str] | None = None) -> Served:
     """Start `cse serve PATH --port 0 --no-browser` as a program, and read the line it prints."""
     import sys
 
@@ -382,7 +382,7 @@ def start_serve(path: Path, *args: str) -> Served:
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
-        env={**os.environ, "NO_COLOR": "1"},
+        env={**os.environ, "NO_COLOR": "1", **(env or {})},
     )
     assert process.stdout is not None
     line = process.stdout.readline().rstrip("\n")
@@ -404,9 +404,9 @@ def stop_serve(served: Served) -> tuple[int, str, str]:
 
 
 @contextmanager
-def serving(path: Path, *args: str) -> Iterator[Served]:
+def serving(path: Path, *args: str, env: Mapping[str, str] | None = None) -> Iterator[Served]:
     """`cse serve` running over `path`; stopped by Ctrl-C after, which must end it with 130."""
-    served = start_serve(path, *args)
+    served = start_serve(path, *args, env=env)
     try:
         yield served
     except BaseException:

@@ -155,7 +155,7 @@ def remote_of(url: str) -> Remote | None:
             return Remote(url, "Azure DevOps", f"https://dev.azure.com/{org}/{project}/_git/{repo}")
         host, path = found.groups()
         name = "GitHub" if host == "github.com" else "GitLab"
-        return Remote(url, name, f"https://{host}/{path}")
+        return Remote(url, name, f"https://{host}/{path.removesuffix('.git')}")
     return None
 
 
