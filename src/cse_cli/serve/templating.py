@@ -24,6 +24,7 @@ STATIC = {
     "govuk-frontend.min.js": ("govuk/govuk-frontend.min.js", "text/javascript; charset=utf-8"),
     "cse.css": ("cse.css", "text/css; charset=utf-8"),
     "cse.js": ("cse.js", "text/javascript; charset=utf-8"),
+    "favicon.svg": ("favicon.svg", "image/svg+xml"),
 }
 NAVIGATION = (
     ("/", "Overview"),
