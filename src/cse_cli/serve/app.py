@@ -18,6 +18,7 @@ from cse_cli.serve.editor import Editor, editor
 from cse_cli.serve.element import element_page, review_page, reviews_page
 from cse_cli.serve.guard import Guard, Session
 from cse_cli.serve.overview import criterion, overview
+from cse_cli.serve.state import GitWatch, Repository
 from cse_cli.serve.templating import Pages, static_files
 
 if TYPE_CHECKING:
@@ -25,7 +26,6 @@ if TYPE_CHECKING:
     from starlette.responses import Response
     from starlette.types import ASGIApp
 
-    from cse_cli.serve.state import Repository
 
 POSTS = ("/documents", "/changes/save", "/changes/send")
 """Every address that takes a POST: each reads its body through `bodies` (CSRF, limits)."""
@@ -81,5 +81,6 @@ def build(repository: Repository, session: Session) -> ASGIApp:
     ]
     app = Starlette(routes=routes, exception_handlers={404: _missing, 405: _not_allowed})
     organisation = repository.current().evidence.config.organisation
-    app.state.editor = Editor(repository, session, Pages(organisation), static_files())
+    git = GitWatch(repository.root)
+    app.state.editor = Editor(repository, session, Pages(organisation), static_files(), git)
     return Guard(app, session)

@@ -45,9 +45,10 @@ def uncommitted(ed: Editor, evidence: Evidence, stage: Stage) -> Uncommitted:
     from cse_cli.serve.state import head_commit
     from cse_cli.views.diff import compare
 
-    head = head_commit(ed.repository.root)
+    root = ed.repository.root
+    head = ed.git.answer("head", lambda: head_commit(root))
     if head is None:
-        if gitsave.state(ed.repository.root).top is None:
+        if ed.git.answer("state", lambda: gitsave.state(root)).top is None:
             return Uncommitted(None, "This folder is not a git repository, so it has no versions.")
         return Uncommitted(None, "No version is saved yet: the first one will hold every file.")
     before = ed.repository.at_head(*head)
@@ -61,7 +62,7 @@ async def changes(request: Request, **shown: object) -> Response:
     evidence = ed.repository.current().evidence
     stage, _ = chosen_stage(request)
     root = ed.repository.root
-    git = gitsave.state(root)
+    git = ed.git.answer("state", lambda: gitsave.state(root))
     written = sorted(ed.session.written)
     pending = gitsave.changed(root, written) if git.top is not None else written
     status = int(str(shown.pop("status", 200)))

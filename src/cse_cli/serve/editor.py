@@ -3,23 +3,27 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import PurePosixPath
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from cse_cli.core.stages import REVIEWS, Stage
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from starlette.requests import Request
 
     from cse_cli.core.evidence import Evidence
     from cse_cli.core.standard import Standard
     from cse_cli.serve.guard import Session
-    from cse_cli.serve.state import Repository
+    from cse_cli.serve.state import GitWatch, Repository
     from cse_cli.serve.templating import Pages
     from cse_cli.views.report import ReportView
 
 PROBLEMS_SHOWN = 50  # on a page; `cse check` lists every one
+_KEPT = 32  # views kept made (a few stages of a few readings)
+T = TypeVar("T")
 
 
 @dataclass
@@ -31,7 +35,22 @@ class Editor:
     pages: Pages
     static: dict[str, tuple[bytes, str]]
 
+    git: GitWatch
     _report: tuple[int, ReportView] | None = None
+    _made: dict[tuple[object, ...], object] = field(default_factory=dict)
+
+    def made(self, key: tuple[object, ...], make: Callable[[], T]) -> T:
+        """What `make` gives for `key`, made once: the key holds all it depends on.
+
+        A page's views depend on the reading of the repository (its generation),
+        the last version's commit, the stage and the day; when any changes, the
+        key does, and the view is made again. The few most recent are kept.
+        """
+        if key not in self._made:
+            if len(self._made) >= _KEPT:
+                del self._made[next(iter(self._made))]
+            self._made[key] = make()
+        return self._made[key]  # type: ignore[return-value]
 
     @property
     def standard(self) -> Standard:

@@ -9,7 +9,7 @@ plan for a criterion from `cse gap`'s own wording, the readiness from
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from cse_cli.core.problems import CseError, has_errors
 from cse_cli.core.scoring import INDICATIVE, score_evidence, verdict_sentence
@@ -25,41 +25,52 @@ if TYPE_CHECKING:
     from cse_cli.core.evidence import ElementFile, Evidence
     from cse_cli.core.ratings import Rating
     from cse_cli.core.standard import Standard
+    from cse_cli.serve.editor import Editor
     from cse_cli.views.gap import Gap
     from cse_cli.views.readiness import Readiness
 
 
 async def overview(request: Request) -> Response:
     """The whole picture at a stage: verdict, chart, what to fix first, lists, review, changes."""
+    from cse_cli.serve.state import head_commit
+
+    ed = editor(request)
+    reading = ed.repository.current()
+    stage, stage_error = chosen_stage(request)
+    head = ed.git.answer("head", lambda: head_commit(ed.repository.root))
+    day = today()
+    shown = ed.made(
+        ("overview", reading.generation, head, stage, day),
+        lambda: _overview(ed, reading.evidence, stage, day),
+    )
+    return ed.pages.render(request, "overview.html.j2", stage_error=stage_error, **shown)
+
+
+def _overview(ed: Editor, evidence: Evidence, stage: Stage, day: dt.date) -> dict[str, Any]:
+    """What the overview shows at `stage`, as of `day`."""
     from cse_cli.render.gap import plan
     from cse_cli.serve.changes import uncommitted
     from cse_cli.views.chart import chart
     from cse_cli.views.gap import build_gap
 
-    ed = editor(request)
-    evidence = ed.repository.current().evidence
-    stage, stage_error = chosen_stage(request)
     verdict = score_evidence(ed.standard, evidence, stage)
-    gap = build_gap(ed.standard, evidence, verdict, as_of=today())
+    gap = build_gap(ed.standard, evidence, verdict, as_of=day)
     failed = sorted((c for c in gap.criteria if not c.met), key=lambda c: (c.to_raise, c.number))
-    return ed.pages.render(
-        request,
-        "overview.html.j2",
-        stage=stage,
-        stages=list(Stage),
-        stage_error=stage_error,
-        stage_words=ed.standard.words(stage.value),
-        valid=not has_errors(evidence.problems),
-        verdict=verdict,
-        sentence=verdict_sentence(verdict),
-        indicative=INDICATIVE,
-        chart=chart(verdict.criteria),
-        gap=gap,
-        fix_first=[(c, plan(c)) for c in failed],
-        readiness=_readiness(ed.standard, evidence, gap),
-        changes=uncommitted(ed, evidence, stage),
-        problems=problem_links(evidence, ed.standard),
-    )
+    return {
+        "stage": stage,
+        "stages": list(Stage),
+        "stage_words": ed.standard.words(stage.value),
+        "valid": not has_errors(evidence.problems),
+        "verdict": verdict,
+        "sentence": verdict_sentence(verdict),
+        "indicative": INDICATIVE,
+        "chart": chart(verdict.criteria),
+        "gap": gap,
+        "fix_first": [(c, plan(c)) for c in failed],
+        "readiness": _readiness(ed.standard, evidence, gap),
+        "changes": uncommitted(ed, evidence, stage),
+        "problems": problem_links(evidence, ed.standard),
+    }
 
 
 def _readiness(standard: Standard, evidence: Evidence, gap: Gap) -> Readiness | None:

@@ -126,6 +126,9 @@ def bind(host: str, port: int) -> socket.socket:
     except OSError as exc:
         raise CseError(f"--host {host}: cannot serve on it ({exc.strerror or exc})") from None
     listening.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    # Each connection sends a response's head and body at once, not the body a
+    # delayed acknowledgement later: accepted sockets inherit the option.
+    listening.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
     try:
         listening.bind((host, port))
         listening.listen(128)

@@ -17,14 +17,17 @@ from __future__ import annotations
 import os
 from contextlib import closing
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from cse_cli.core.problems import CseError
 from cse_cli.io.repository import read_evidence
 from cse_cli.io.root import CONFIG_FILE
 from cse_cli.io.tree import DirTree, clean
 
+T = TypeVar("T")
+
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from pathlib import Path
 
     from cse_cli.core.evidence import Evidence
@@ -144,3 +147,47 @@ def head_commit(root: Path) -> tuple[str, Path] | None:
             return git.commit("HEAD"), git.top
     except CseError:
         return None
+
+
+class GitWatch:
+    """What git says of the repository, asked again only when git's own files changed.
+
+    HEAD, the config, the packed refs and the current branch's ref file are
+    compared by their `os.stat` results, as the evidence's files are: a commit, a
+    branch switched or a remote added outside the editor is seen at once.
+    """
+
+    def __init__(self, root: Path) -> None:
+        """Watch the git repository holding `root`, if there is one."""
+        self.root = root
+        self._gitdir: str | None = None
+        self._answers: dict[str, tuple[Signature, object]] = {}
+
+    def _signed(self) -> Signature:
+        if self._gitdir is None:
+            from cse_cli.serve.gitsave import GitFailed, git
+
+            try:
+                self._gitdir = git(self.root, "rev-parse", "--absolute-git-dir").strip()
+            except GitFailed:
+                self._gitdir = ""
+        if not self._gitdir:
+            return (("no git", _status(os.path.join(str(self.root), ".git"))),)
+        names = ["HEAD", "config", "packed-refs", "index"]
+        try:
+            with open(os.path.join(self._gitdir, "HEAD"), encoding="utf-8") as head:  # noqa: PTH123
+                ref = head.read(1000).strip().removeprefix("ref: ")
+        except OSError:
+            ref = ""
+        if ref.startswith("refs/"):
+            names.append(ref)
+        return tuple((name, _status(os.path.join(self._gitdir, name))) for name in names)
+
+    def answer(self, name: str, ask: Callable[[], T]) -> T:
+        """What `ask` gives, from the last time unless git's files changed since."""
+        signature = self._signed()
+        found = self._answers.get(name)
+        if found is None or found[0] != signature:
+            found = (signature, ask())
+            self._answers[name] = found
+        return found[1]  # type: ignore[return-value]
