@@ -431,4 +431,6 @@ def multipart(fields: Sequence[tuple[str, str]], file: tuple[str, str, bytes]) -
         + data
         + b"\r\n"
     )
-    return b"".join(parts) + f"--{boundary}--\r\n".encode(), f"multipart/form-data; boundary={boundary}"
+    return b"".join(
+        parts
+    ) + f"--{boundary}--\r\n".encode(), f"multipart/form-data; boundary={boundary}"

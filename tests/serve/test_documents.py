@@ -1,4 +1,4 @@
-"""Documents: uploads within their limit under a safe name, and nothing read outside the repository."""
+"""Documents: uploads within their limit under a safe name; nothing read outside the repository."""
 
 from __future__ import annotations
 

@@ -88,14 +88,13 @@ def test_a_post_without_the_csrf_token_writes_nothing(served: Served, path: str)
     before = snapshot(ANYTOWN)
     cookies = served.cookies()
     form = b"message=x&where=new&branch=b"
+    urlencoded = "application/x-www-form-urlencoded"
     for body, kind in (
-        (form, "application/x-www-form-urlencoded"),
-        (form + b"&csrftoken=wrong", "application/x-www-form-urlencoded"),
+        (form, urlencoded),
+        (form + b"&csrftoken=wrong", urlencoded),
         multipart([("csrftoken", "wrong")], ("document", "x.pdf", b"%PDF")),
         multipart([], ("document", "x.pdf", b"%PDF")),
     ):
-        if isinstance(body, tuple):
-            body, kind = body
         answer = served.request(
             "POST", path, cookies=cookies, body=body, headers={"Content-Type": kind}
         )
