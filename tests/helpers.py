@@ -11,10 +11,11 @@ import hashlib
 import importlib.util
 import io
 import os
+import re
 import shutil
 import subprocess
 import zipfile
-from contextlib import redirect_stderr, redirect_stdout
+from contextlib import contextmanager, redirect_stderr, redirect_stdout
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -24,7 +25,7 @@ from openpyxl import Workbook
 from cse_cli.cli.main import main
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Mapping, Sequence
+    from collections.abc import Callable, Iterator, Mapping, Sequence
     from types import ModuleType
 
 TESTS = Path(__file__).resolve().parent
@@ -284,8 +285,6 @@ def matrix_csv(path: Path, lines: Sequence[str], encoding: str = "utf-8") -> Pat
 
 def as_shared_strings(path: Path) -> None:
     """Rewrite a workbook's inline strings as a shared string table, as Excel saves text."""
-    import re
-
     strings: list[bytes] = []
 
     def shared(found: re.Match[bytes]) -> bytes:
@@ -304,3 +303,134 @@ def as_shared_strings(path: Path) -> None:
     rewrite_part(path, "[Content_Types].xml", lambda xml: xml.replace(b"</Types>", override))
     with zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("xl/sharedStrings.xml", part)
+
+
+# cse serve, started as a user starts it ----------------------------------------------
+
+SERVING = re.compile(r"^cse: serving (.+) at (http://([^/]+)/\?token=([\w-]+)) \(Ctrl-C to stop\)$")
+
+
+class Served(NamedTuple):
+    """A running `cse serve`: the address it printed, and how to reach it as a browser would."""
+
+    process: subprocess.Popen[str]
+    organisation: str
+    url: str
+    host: str
+    """The address and port, as the Host header names them."""
+    token: str
+
+    @property
+    def port(self) -> int:
+        """The port it serves on."""
+        return int(self.host.rpartition(":")[2])
+
+    def cookies(self) -> dict[str, str]:
+        """The cookies the printed address sets (the token's and the CSRF token's)."""
+        response = self.request("GET", f"/?token={self.token}", cookies={})
+        assert response.status == 303, response.body
+        found = {}
+        for header in response.headers.get_all("set-cookie") or []:
+            name, _, rest = header.partition("=")
+            found[name] = rest.split(";", 1)[0]
+        return found
+
+    def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        cookies: Mapping[str, str] | None = None,
+        headers: Mapping[str, str] | None = None,
+        body: bytes | None = None,
+    ) -> Response:
+        """One HTTP request to the server, with the token's cookies unless others are given."""
+        import http.client
+
+        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
+        jar = self.cookies() if cookies is None else cookies
+        sent = {"Host": self.host, **(headers or {})}
+        if jar:
+            sent["Cookie"] = "; ".join(f"{name}={value}" for name, value in jar.items())
+        try:
+            connection.request(method, path, body=body, headers=sent)
+            answer = connection.getresponse()
+            return Response(answer.status, answer.headers, answer.read())
+        finally:
+            connection.close()
+
+
+class Response(NamedTuple):
+    """What the server answered."""
+
+    status: int
+    headers: Any
+    body: bytes
+
+    @property
+    def text(self) -> str:
+        """The body as text."""
+        return self.body.decode("utf-8", "replace")
+
+
+def start_serve(path: Path, *args: str, env: Mapping[str, str] | None = None) -> Served:
+    """Start `cse serve PATH --port 0 --no-browser` as a program, and read the line it prints."""
+    import sys
+
+    process = subprocess.Popen(
+        [sys.executable, "-m", "cse_cli", "serve", str(path), "--port", "0", "--no-browser", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "NO_COLOR": "1", **(env or {})},
+    )
+    assert process.stdout is not None
+    line = process.stdout.readline().rstrip("\n")
+    found = SERVING.match(line)
+    if found is None:
+        process.kill()
+        _, err = process.communicate(timeout=30)
+        pytest.fail(f"cse serve printed {line!r}, then on stderr: {err}")
+    return Served(process, found[1], found[2], found[3], found[4])
+
+
+def stop_serve(served: Served) -> tuple[int, str, str]:
+    """Stop it with Ctrl-C (SIGINT); its exit code and what else it printed."""
+    import signal
+
+    served.process.send_signal(signal.SIGINT)
+    out, err = served.process.communicate(timeout=60)
+    return served.process.returncode, out, err
+
+
+@contextmanager
+def serving(path: Path, *args: str, env: Mapping[str, str] | None = None) -> Iterator[Served]:
+    """`cse serve` running over `path`; stopped by Ctrl-C after, which must end it with 130."""
+    served = start_serve(path, *args, env=env)
+    try:
+        yield served
+    except BaseException:
+        stop_serve(served)
+        raise
+    code, _, err = stop_serve(served)
+    assert code == 130, err
+    assert err.strip().splitlines()[-1:] == ["cse: interrupted"], err
+
+
+def multipart(fields: Sequence[tuple[str, str]], file: tuple[str, str, bytes]) -> tuple[bytes, str]:
+    """A multipart/form-data body with `fields` first, then one file; and its content type."""
+    boundary = "cse-test-boundary-7d4a1f"
+    parts = [
+        f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'.encode()
+        for name, value in fields
+    ]
+    field, filename, data = file
+    parts.append(
+        f'--{boundary}\r\nContent-Disposition: form-data; name="{field}"; '
+        f'filename="{filename}"\r\nContent-Type: application/octet-stream\r\n\r\n'.encode()
+        + data
+        + b"\r\n"
+    )
+    return b"".join(
+        parts
+    ) + f"--{boundary}--\r\n".encode(), f"multipart/form-data; boundary={boundary}"

@@ -91,3 +91,21 @@ def test_wheel_init_writes_the_wording(installed: Path, tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     text = (tmp_path / "fresh" / "evidence" / "4.3.2.yaml").read_text()
     assert "within a reasonable time limit." in text
+
+
+def test_wheel_carries_the_editors_pages_and_gov_uk_frontend(installed: Path) -> None:
+    probe = (
+        "import cse_cli.serve.templating as t; files = t.static_files();"
+        "print(sorted(files)); print(t.environment().list_templates())"
+    )
+    result = subprocess.run(
+        [_python(installed), "-c", probe], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    static, templates = result.stdout.splitlines()
+    assert "govuk-frontend.min.css" in static
+    assert "govuk-frontend.min.js" in static
+    assert "overview.html.j2" in templates
+    site = next((installed.parent / "lib").glob("python*/site-packages"))
+    licence = site / "cse_cli" / "serve" / "static" / "govuk" / "LICENSE"
+    assert "Crown Copyright (Government Digital Service)" in licence.read_text(encoding="utf-8")

@@ -1,0 +1,155 @@
+"""Documents: uploads within their limit under a safe name; nothing read outside the repository."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from typing import TYPE_CHECKING
+from urllib.parse import unquote_plus
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from cse_cli.serve.bodies import MAX_UPLOAD_BYTES
+from cse_cli.serve.documents import safe_name
+from tests.helpers import ANYTOWN, Served, multipart, serving, snapshot
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from pathlib import Path
+
+SECRET = b"outside the repository"
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    root = tmp_path / "repo"
+    shutil.copytree(ANYTOWN, root)
+    (tmp_path / "secret.txt").write_bytes(SECRET)
+    (root / "documents" / "out.txt").symlink_to(tmp_path / "secret.txt")
+    os.mkfifo(root / "documents" / "pipe")
+    return root
+
+
+@pytest.fixture
+def served(repo: Path) -> Iterator[Served]:
+    with serving(repo) as running:
+        yield running
+
+
+def upload(served: Served, name: str, data: bytes, *, replace: bool = False) -> str:
+    cookies = served.cookies()
+    fields = [("csrftoken", cookies[f"cse-csrf-{served.port}"])]
+    if replace:
+        fields.append(("replace", "yes"))
+    body, kind = multipart(fields, ("document", name, data))
+    answer = served.request(
+        "POST", "/documents", cookies=cookies, body=body, headers={"Content-Type": kind}
+    )
+    location = unquote_plus(answer.headers.get("location", ""))
+    return f"{answer.status} {location} {answer.text}"
+
+
+def test_an_upload_lands_in_documents_and_is_listed(served: Served, repo: Path) -> None:
+    said = upload(served, "Complaints report 2026.pdf", b"%PDF-1.7 report")
+    assert said.startswith("303 /documents?uploaded=documents/Complaints report 2026.pdf")
+    assert (repo / "documents" / "Complaints report 2026.pdf").read_bytes() == b"%PDF-1.7 report"
+    page = served.request("GET", "/documents").text
+    assert "Complaints report 2026.pdf" in page
+    assert "Documents no element cites" in page
+
+
+def test_an_upload_named_to_climb_out_lands_inside(served: Served, repo: Path) -> None:
+    before = snapshot(repo.parent)
+    said = upload(served, "../../x", b"climber")
+    assert said.startswith("303 /documents?uploaded=documents/x ")
+    after = snapshot(repo.parent)
+    assert {k for k in after if after.get(k) != before.get(k)} == {"repo/documents/x"}
+
+
+def test_an_existing_document_is_replaced_only_when_chosen(served: Served, repo: Path) -> None:
+    upload(served, "plan.pdf", b"first")
+    said = upload(served, "plan.pdf", b"second")
+    assert said.startswith("409 ")
+    assert "documents/plan.pdf already exists" in said
+    assert (repo / "documents" / "plan.pdf").read_bytes() == b"first"
+    assert upload(served, "plan.pdf", b"second", replace=True).startswith("303 ")
+    assert (repo / "documents" / "plan.pdf").read_bytes() == b"second"
+
+
+def test_an_upload_over_the_limit_writes_nothing(served: Served, repo: Path) -> None:
+    before = snapshot(repo)
+    said = upload(served, "big.pdf", b"x" * (MAX_UPLOAD_BYTES + 1))
+    assert said.startswith("413 ")
+    assert f"the file is over the limit of {MAX_UPLOAD_BYTES:,} bytes" in said
+    assert snapshot(repo) == before
+
+
+def test_an_upload_through_a_link_out_of_the_repository_writes_nothing(
+    served: Served, repo: Path
+) -> None:
+    said = upload(served, "out.txt", b"overwrite", replace=True)
+    assert said.startswith("400 ")
+    assert "leads outside the repository" in said
+    assert (repo.parent / "secret.txt").read_bytes() == SECRET
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/document?path=../secret.txt",
+        "/document?path=documents/../../secret.txt",
+        "/document?path=/etc/passwd",
+        "/document?path=documents/out.txt",
+        "/document?path=documents/pipe",
+        "/document?path=documents",
+        "/document?path=cse.yaml",
+        "/document?path=.git/config",
+        "/element/../../secret.txt",
+        "/element/..%2F..%2Fsecret.txt",
+        "/element/9.9.9",
+        "/reviews/..%2F..%2Fsecret.txt",
+        "/reviews/surveillance-3",
+        "/criterion/9",
+        "/reports/..%2F..%2Fsecret.txt",
+        "/reports/secret.txt",
+        "/static/..%2F..%2F..%2Fsecret.txt",
+        "/static/govuk",
+        "/../secret.txt",
+    ],
+)
+def test_no_route_reads_outside_the_repository(served: Served, path: str) -> None:
+    answer = served.request("GET", path)
+    assert answer.status == 404, answer.text
+    assert SECRET not in answer.body
+
+
+def test_a_document_is_sent_as_a_download_never_as_a_page(served: Served, repo: Path) -> None:
+    (repo / "documents" / "page.html").write_text("<script>alert(1)</script>", encoding="utf-8")
+    answer = served.request("GET", "/document?path=documents/page.html")
+    assert answer.status == 200
+    assert answer.headers["content-type"] == "application/octet-stream"
+    assert answer.headers["content-disposition"].startswith('attachment; filename="page.html"')
+    assert "sandbox" in answer.headers["content-security-policy"]
+
+
+@given(st.text(max_size=300))
+def test_a_safe_name_stays_in_its_folder(name: str) -> None:
+    safe = safe_name(name)
+    if safe is None:
+        return
+    assert "/" not in safe
+    assert "\\" not in safe
+    assert not safe.startswith((".", "-", " "))
+    assert safe not in {".", ".."}
+    assert len(safe) <= 120
+    assert safe.isprintable()
+
+
+def test_safe_names() -> None:
+    assert safe_name("C:\\Users\\me\\Report (final).pdf") == "Report -final.pdf"
+    assert safe_name("../../x") == "x"
+    assert safe_name(".bashrc") == "bashrc"
+    assert safe_name("CON.txt") == "file-CON.txt"
+    assert safe_name("...") is None

@@ -1,0 +1,138 @@
+"""Every page in Debian's Chromium, with JavaScript on and off: axe-core, 375 px, the keyboard.
+
+The server is started as a user starts it; the browser is given the printed
+address, and every other page is reached from there.
+"""
+
+from __future__ import annotations
+
+import shutil
+from typing import TYPE_CHECKING, Any
+
+import pytest
+
+from tests.helpers import ANYTOWN, Served, axe, serving
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from pathlib import Path
+
+pytestmark = pytest.mark.browser
+
+PAGES = [
+    "/",
+    "/?stage=final",
+    "/criterion/1",
+    "/criterion/4?service=Contact+Centre",
+    "/element/1.1.1",
+    "/element/5.3.3",
+    "/documents",
+    "/reviews",
+    "/reviews/surveillance-1",
+    "/reviews/surveillance-2",
+    "/changes",
+    "/reports",
+    "/no-such-page",
+]
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
+    root = tmp_path_factory.mktemp("serve") / "anytown"
+    shutil.copytree(ANYTOWN, root)
+    with serving(root) as running:
+        yield running
+
+
+@pytest.fixture(params=[True, False], ids=["js-on", "js-off"])
+def context(browser: Any, served: Served, request: pytest.FixtureRequest) -> Iterator[Any]:
+    made = browser.new_context(java_script_enabled=request.param)
+    page = made.new_page()
+    page.goto(served.url)  # the printed address: the token becomes a cookie
+    assert "token=" not in page.url
+    page.close()
+    yield made
+    made.close()
+
+
+def _open(context: Any, served: Served, path: str, width: int = 1280) -> tuple[Any, list[str]]:
+    errors: list[str] = []
+    page = context.new_page()
+    page.set_viewport_size({"width": width, "height": 900})
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("requestfailed", lambda r: errors.append(f"failed: {r.url}"))
+    page.goto(f"http://{served.host}{path}", wait_until="load")
+    return page, errors
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_every_page_loads_everything_it_asks_for(context: Any, served: Served, path: str) -> None:
+    page, errors = _open(context, served, path)
+    assert page.locator("h1").count() == 1
+    page.close()
+    expected = ["the server responded with a status of 404"] if path == "/no-such-page" else []
+    assert [e.partition(": ")[2].split(" (")[0] for e in errors] == expected
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_every_page_passes_axe(browser: Any, served: Served, path: str) -> None:
+    # axe-core runs as a script: in a browser with JavaScript on, its inline script allowed
+    made = browser.new_context(bypass_csp=True)
+    made.new_page().goto(served.url)
+    page = made.new_page()
+    page.goto(f"http://{served.host}{path}", wait_until="load")
+    found = axe(page)
+    made.close()
+    assert found["violations"] == [], [v["id"] for v in found["violations"]]
+
+
+@pytest.mark.parametrize("path", ["/", "/criterion/1", "/element/1.1.1", "/documents", "/changes"])
+def test_every_page_reads_at_375_px(context: Any, served: Served, path: str) -> None:
+    page, _ = _open(context, served, path, width=375)
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    page.close()
+    assert overflow <= 0
+
+
+def test_the_stage_selector_works_with_or_without_javascript(context: Any, served: Served) -> None:
+    page, _ = _open(context, served, "/")
+    page.select_option("#stage", "desk-top")
+    page.click("text=Show")
+    page.wait_for_load_state("load")
+    assert page.url.endswith("/?stage=desk-top")
+    assert "Verdict at the desk-top review" in page.inner_text("main")
+    page.close()
+
+
+def test_the_journey_by_keyboard_reaches_an_element_from_the_overview(
+    context: Any, served: Served
+) -> None:
+    page, _ = _open(context, served, "/")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Skip to main content"
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.getAttribute('href')") == "/criterion/1":
+            break
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/criterion/1")
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.getAttribute('href')") == "/element/1.1.1":
+            break
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/element/1.1.1")
+    assert "Element 1.1.1" in page.inner_text("h1")
+    page.close()
+
+
+def test_an_upload_from_the_form(context: Any, served: Served, tmp_path: Path) -> None:
+    document = tmp_path / f"visit plan {tmp_path.name}.pdf"  # one per run of the test
+    document.write_bytes(b"%PDF-1.7 plan")
+    page, _ = _open(context, served, "/documents")
+    page.set_input_files("#document", str(document))
+    page.click("button:has-text('Upload')")
+    page.wait_for_load_state("load")
+    assert f"documents/{document.name} is in the repository" in page.inner_text("main")
+    page.close()
