@@ -1,6 +1,6 @@
 """The Reports page and its downloads, each made by the renderer `cse report` or `cse export` uses.
 
-This module is the one place of the editor that calls `cse_cli.render.render`.
+This module is the one place of the editor that calls the renderers (`cse_cli.render`).
 A download of invalid evidence is refused with its problems, as the command
 refuses it. The evidence pack is made by `cse pack` itself, run as a program
 into a private temporary folder (the pack can be far larger than memory) that
@@ -130,33 +130,26 @@ async def report(request: Request) -> Response:
 
 def _made(ed: Editor, evidence: Evidence, wanted: Download, stage: Stage) -> str | bytes:
     """The document, rendered by the registry of renderers (`cse_cli.render`)."""
-    from cse_cli.render import render
+    from cse_cli.render import EXPORT, REPORT, REVIEW
+    from cse_cli.render.formats import ExportFormat, ReportFormat
 
-    view: object
     if wanted.kind == "xlsx":
         from cse_cli.views.export import build_export
 
         verdict = score_evidence(ed.standard, evidence, stage)
-        view, kind = build_export(ed.standard, evidence, verdict), "export"
-    elif wanted.name.startswith("report."):
+        return EXPORT[ExportFormat.XLSX](build_export(ed.standard, evidence, verdict))
+    if wanted.name.startswith("report."):
         from cse_cli.views.report import build_view
 
         verdict = score_evidence(ed.standard, evidence, stage)
-        view, kind = build_view(ed.standard, evidence, verdict), "report"
-    else:
-        from cse_cli.io.resources import load_cycle
-        from cse_cli.views.review_report import build_review_report
+        return REPORT[ReportFormat(wanted.kind)](build_view(ed.standard, evidence, verdict))
+    from cse_cli.io.resources import load_cycle
+    from cse_cli.views.review_report import build_review_report
 
-        review = Stage(wanted.name.rsplit(".", 1)[0])
-        verdict = score_evidence(ed.standard, evidence, review)
-        view, kind = (
-            build_review_report(ed.standard, evidence, verdict, load_cycle(), None),
-            "review",
-        )
-    made = render(kind, wanted.kind, view)
-    if not isinstance(made, (str, bytes)):  # pragma: no cover - documents are never terminal text
-        raise TypeError(f"{kind} {wanted.kind} is not a document")
-    return made
+    review = Stage(wanted.name.rsplit(".", 1)[0])
+    verdict = score_evidence(ed.standard, evidence, review)
+    view = build_review_report(ed.standard, evidence, verdict, load_cycle(), None)
+    return REVIEW[ReportFormat(wanted.kind)](view)
 
 
 def _pack(ed: Editor, stage: Stage) -> Iterator[bytes] | str:

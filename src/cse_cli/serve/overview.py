@@ -49,8 +49,8 @@ async def overview(request: Request) -> Response:
 def _overview(ed: Editor, evidence: Evidence, stage: Stage, day: dt.date) -> dict[str, Any]:
     """What the overview shows at `stage`, as of `day`."""
     from cse_cli.render.gap import plan
+    from cse_cli.render.report_chart import chart
     from cse_cli.serve.changes import uncommitted
-    from cse_cli.views.chart import chart
     from cse_cli.views.gap import build_gap
 
     verdict = score_evidence(ed.standard, evidence, stage)
