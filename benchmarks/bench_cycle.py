@@ -26,27 +26,11 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-PROJECT = Path(__file__).resolve().parents[1]
+from measure import MB, PROJECT, load, machine, pinning, run
+
 ANYTOWN = PROJECT / "examples" / "anytown"
-MB = 1_000_000
-
-
-def run(command: list[str]) -> tuple[float, float, int, int]:
-    """Run one process to its end: (wall seconds, CPU seconds, peak resident bytes, exit code).
-
-    The CPU time (user and system, the process's own) is what another busy
-    process on the machine disturbs least; the wall time is the goal.
-    """
-    start = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    _, status, usage = os.wait4(process.pid, 0)
-    wall = time.perf_counter() - start
-    process.returncode = code = os.waitstatus_to_exitcode(status)
-    peak = usage.ru_maxrss if sys.platform == "darwin" else usage.ru_maxrss * 1024
-    return wall, usage.ru_utime + usage.ru_stime, peak, code
 
 
 def build(root: Path, commits: int) -> None:
@@ -98,15 +82,17 @@ def main() -> None:
         walls: dict[str, list[float]] = {name: [] for name in commands}
         cpus: dict[str, list[float]] = {name: [] for name in commands}
         peaks: dict[str, int] = dict.fromkeys(commands, 0)
+        pin = pinning()
         for repeat in range(-1, options.repeats):  # one untimed round: caches warm, .pyc written
             for name, command in commands.items():
-                wall, cpu, peak, code = run(command)
+                wall, cpu, peak, code = run(command, pin)
                 if code != 0:
                     sys.exit(f"bench: {' '.join(command)} exited {code}")
                 if repeat >= 0:
                     walls[name].append(wall)
                     cpus[name].append(cpu)
                     peaks[name] = max(peaks[name], peak)
+    print(f"{machine()}; {load()}\n")
     print(f"| Command ({options.commits:,} commits, {options.repeats} repeats) | Median ms "
           "| Ratio to check (wall) | Ratio (CPU) | Peak MB |")  # fmt: skip
     print("|---|--:|--:|--:|--:|")

@@ -9,9 +9,8 @@ visit), `2027-surveillance-1` and `2028-surveillance-2` (the example as it is).
 Each earlier stage is this example with the later ratings and review files left
 out. Then `cse history /tmp/anytown-git --tags` shows the cycle from git, and
 `cse diff 2026-final 2027-surveillance-1 --path /tmp/anytown-git` what the first
-surveillance changed. The project's own git keeps the same stages as tags
-(README.md here); the tests build this repository instead, so that they need no
-tags (a shallow clone, or one made with --no-tags, has none).
+surveillance changed. The tests build their histories with it: a clone of
+the project holds its main branch alone, and no tags.
 """
 
 from __future__ import annotations

@@ -117,21 +117,6 @@ def test_the_tags_show_the_cycle_from_git(anytown_git: Path) -> None:
     assert points == _points(str(anytown_git), *TAGS)
 
 
-def test_the_project_keeps_the_same_cycle_as_tags(anytown_git: Path) -> None:
-    # examples/anytown/README.md: the project's own git holds Anytown's stages as tags too
-    listed = subprocess.run(
-        ["git", "tag", "--list", *TAGS], cwd=ANYTOWN, capture_output=True, text=True, check=False
-    )
-    if listed.returncode != 0 or listed.stdout.split() != sorted(TAGS):
-        pytest.skip("a clone without the project's tags (shallow, or made with --no-tags)")
-    kept = [p for p in _points(str(ANYTOWN), "--tags") if p["label"] in TAGS]
-    made = _points(str(anytown_git), "--tags")
-    for point in (*kept, *made):
-        for key in ("revision", "date"):
-            point.pop(key)
-    assert kept == made
-
-
 def test_a_range_shows_every_commit_and_finds_when_an_element_fell(anytown_git: Path) -> None:
     points = _points(str(anytown_git), "--range", "2026-final..main")
     assert len(points) == 2  # A..B leaves A out, as git does

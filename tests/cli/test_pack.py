@@ -200,10 +200,12 @@ def test_a_failed_write_leaves_the_old_pack_and_no_temporary(
 def test_it_never_writes_over_a_document_it_packs(tmp_path: Path) -> None:
     root = _repo(tmp_path)
     before = snapshot(root)
-    result = run("pack", str(root), "-o", str(root / "docs" / "deep" / ".." / "policy.pdf"))
+    out = root / "docs" / "deep" / ".." / "policy.pdf"
+    result = run("pack", str(root), "-o", str(out))
     assert result.exit_code == 2
-    assert result.stderr.endswith(
-        "policy.pdf: is one of the documents to pack: write the pack elsewhere\n"
+    assert result.stderr == (
+        f"cse: error: {out}: cannot write the pack: is docs/policy.pdf, "
+        "a document the evidence cites: write the pack elsewhere\n"
     )
     assert snapshot(root) == before
 

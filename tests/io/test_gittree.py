@@ -10,7 +10,7 @@ import pytest
 
 from cse_cli.core.problems import CseError
 from cse_cli.io import gittree
-from cse_cli.io.git import Git
+from cse_cli.io.git import GIT, Git
 from cse_cli.io.gittree import GitTree, diff_trees
 from cse_cli.io.repository import read_evidence
 from cse_cli.io.resources import load_standard
@@ -169,7 +169,7 @@ def test_one_git_process_reads_every_file(tmp_path: Path, monkeypatch: pytest.Mo
     with diff_trees(root, "HEAD", None) as (base, _):
         evidence = read_evidence(base, load_standard())
     assert len(evidence.elements) == 57
-    commands = [args[1] for args in started]
+    commands = [args[len(GIT)] for args in started]
     assert commands.count("cat-file") == 1
     assert len(started) <= 5, commands  # rev-parse twice, ls-tree once, cat-file once
 

@@ -14,6 +14,7 @@ import signal
 import sys
 from typing import TYPE_CHECKING
 
+from cse_cli.cli import startup
 from cse_cli.cli.console import OutputClosed, OutputFailed, echo, report_problems
 from cse_cli.cli.exits import Exit
 from cse_cli.core.problems import CseError
@@ -30,6 +31,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     cannot be written (a full disk) is said on stderr, with exit 2.
     """
     args = list(sys.argv[1:] if argv is None else argv)
+    startup.begin(program=argv is None)
     before = signal.getsignal(signal.SIGINT)
     if before is not signal.SIG_IGN:  # a job started with Ctrl-C ignored keeps it ignored
         signal.signal(signal.SIGINT, signal.default_int_handler)
@@ -124,6 +126,7 @@ def _run(args: list[str]) -> int:
     from cse_cli.cli.reading import InvalidEvidence
 
     command = get_command(app)
+    startup.settle_when_invoked(command)
     try:
         result = _typer_output(command.main, args)
     except OutputFailed:

@@ -27,11 +27,12 @@ def read(path: Path, *, progress: bool) -> tuple[Standard, Evidence]:
     With `progress`, a long read shows a count of files on stderr, if that is a terminal.
     """
     from cse_cli.cli.progress import progress_on
+    from cse_cli.cli.startup import paused
     from cse_cli.io.repository import open_repository
     from cse_cli.io.resources import load_standard
 
-    standard = load_standard()
-    with progress_on(sys.stderr, wanted=progress) as on_file_read:
+    with paused(), progress_on(sys.stderr, wanted=progress) as on_file_read:
+        standard = load_standard()
         return standard, open_repository(path, standard, on_file_read)
 
 

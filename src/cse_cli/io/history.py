@@ -10,14 +10,14 @@ each distinct file is loaded and validated once. A range is bounded
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from cse_cli.core.problems import CseError
-from cse_cli.io.git import _ENV, Git, GitObject, _run
+from cse_cli.core.text import quoted
+from cse_cli.io.git import Git, GitObject, run_git, shown
 from cse_cli.io.gittree import GitTree, _prefix, _root
 from cse_cli.io.history_reader import HistoryReader
 from cse_cli.io.limits import MAX_FILE_BYTES
@@ -60,16 +60,28 @@ class History:
     @property
     def shallow(self) -> bool:
         """Whether the clone is shallow, so that older commits are missing."""
-        result = _run(self.git.top, "rev-parse", "--is-shallow-repository")
+        result = run_git(self.git.top, "rev-parse", "--is-shallow-repository")
         return result.stdout.strip() == b"true"
 
-    def tags(self) -> list[str]:
-        """Every tag, oldest commit first."""
-        result = _run(
-            self.git.top, "for-each-ref", "--sort=creatordate", "--format=%(refname:short)",
-            "refs/tags",
-        )  # fmt: skip
-        return [line for line in result.stdout.decode("utf-8", "replace").splitlines() if line]
+    def tags(self) -> tuple[list[tuple[str, str]], list[str]]:
+        """Every tag that names a commit, oldest first, as (label, commit id).
+
+        Then a warning for each tag left out: one that names a blob or a tree
+        (git.git has one), through any number of tag objects.
+        """
+        result = run_git(
+            self.git.top, "for-each-ref", "--sort=creatordate", "--format=%(refname)", "refs/tags"
+        )
+        named, left_out = [], []
+        for ref in result.stdout.splitlines():
+            name = shown(ref.removeprefix(b"refs/tags/"))
+            found = self.git.peeled(ref.decode("utf-8", "surrogateescape"))
+            if found is not None and found[0] == "commit":
+                named.append((name, found[1]))
+                continue
+            what = f"a {found[0]}" if found is not None else "an object git cannot read"
+            left_out.append(f"tag {quoted(name)} names {what}, not a commit: left out")
+        return named, left_out
 
     def range(self, spec: str) -> list[tuple[str, str]]:
         """Every commit of `A..B` on its first-parent line, oldest first, with a short label."""
@@ -78,14 +90,16 @@ class History:
             raise CseError(f"--range '{spec}' is not a range: write it as A..B, such as v1..main")
         for side in (base, head) if base else (head,):
             self.git.commit(side)  # a located error when a side names no revision
-        count = _run(self.git.top, "rev-list", "--count", "--first-parent", spec)
+        count = run_git(self.git.top, "rev-list", "--count", "--first-parent", spec)
         total = int(count.stdout.strip() or b"0")
         if total > MAX_RANGE_COMMITS:
             raise CseError(
                 f"--range {spec} holds {total:,} commits, over the limit of "
                 f"{MAX_RANGE_COMMITS:,}: name a shorter range"
             )
-        listed = _run(self.git.top, "rev-list", "--reverse", "--first-parent", "--format=%h", spec)
+        listed = run_git(
+            self.git.top, "rev-list", "--reverse", "--first-parent", "--format=%h", spec
+        )
         lines = listed.stdout.decode("ascii").split()
         # rev-list --format prints "commit <id>" then the formatted line
         return [(lines[i + 2], lines[i + 1]) for i in range(0, len(lines), 3)]
@@ -101,13 +115,14 @@ class History:
         if not listed:
             return
         first = listed[0][1]
-        parent = _run(self.git.top, "rev-parse", "--verify", "--quiet", f"{first}^")
+        parent = run_git(self.git.top, "rev-parse", "--verify", "--quiet", f"{first}^")
         start = parent.stdout.decode("ascii").strip()
         listing = self.git.listing(start, self.prefix) if start else {}
         objects = {path: found for path, found in listing.items() if found.kind == "blob"}
-        log = _run(
-            self.git.top, "log", "--first-parent", "--reverse", "--format=%x00%H %cs", "--raw",
-            "-z", "--no-renames", "--no-abbrev", spec, "--", self.prefix or ".",
+        log = run_git(
+            self.git.top, "log", "--first-parent", "--reverse", "--no-show-signature",
+            "--format=%x00%H %cs", "--raw", "-z", "--no-renames", "--no-abbrev", spec,
+            "--", self.prefix or ".",
         )  # fmt: skip
         changes = _changes(log.stdout, self.prefix)
         wanted = {found.oid for found in objects.values()} | {
@@ -122,9 +137,7 @@ class History:
             evidence = None
             if CONFIG_FILE in objects:
                 evidence = HistoryReader(tree, self.standard, cache).run()
-            if not date:
-                date = _run(self.git.top, "show", "-s", "--format=%cs", commit).stdout.decode()
-            yield Revision(label, commit, date.strip(), evidence)
+            yield Revision(label, commit, date or self.git.date(commit), evidence)
             if progress is not None:
                 progress(done, len(listed))
 
@@ -136,9 +149,8 @@ class History:
     def read(self, label: str, revision: str) -> Revision:
         """The evidence at `revision` (None when it has no cse.yaml there)."""
         commit = self.git.commit(revision)
-        date = _run(self.git.top, "show", "-s", "--format=%cs", commit)
         spec = f"{commit}:{self.prefix}" if self.prefix else f"{commit}^{{tree}}"
-        tree = _run(self.git.top, "rev-parse", "--verify", "--quiet", spec).stdout.strip()
+        tree = run_git(self.git.top, "rev-parse", "--verify", "--quiet", spec).stdout.strip()
         key = tree.decode("ascii") or commit
         if key not in self._by_tree:
             config = f"{self.prefix}/{CONFIG_FILE}" if self.prefix else CONFIG_FILE
@@ -147,7 +159,7 @@ class History:
             else:
                 files = GitTree(self.git, commit, self.prefix, label)
                 self._by_tree[key] = read_evidence(files, self.standard)
-        return Revision(label, commit, date.stdout.decode("ascii").strip(), self._by_tree[key])
+        return Revision(label, commit, self.git.date(commit), self._by_tree[key])
 
 
 @contextmanager
@@ -159,7 +171,7 @@ def open_history(path: Path, standard: Standard) -> Iterator[History]:
     """
     with closing(Git.find(path)) as git:
         start = _prefix(git, path)
-        head = _run(git.top, "rev-parse", "--verify", "--quiet", "HEAD^{commit}").stdout.strip()
+        head = run_git(git.top, "rev-parse", "--verify", "--quiet", "HEAD^{commit}").stdout.strip()
         sides: list[str | None] = [None, head.decode("ascii")] if head else [None]
         prefix = _root(git, start, sides)
         yield History(git, start if prefix is None else prefix, standard)
@@ -199,15 +211,10 @@ def _prefetch(top: Path, oids: set[str]) -> dict[str, bytes]:
     One round trip instead of one per blob; a larger blob is left for `_MapTree.read`
     to refuse with the limit's message.
     """
-    import subprocess
-
     if not oids:
         return {}
     order = sorted(oids)
-    done = subprocess.run(
-        ["git", "cat-file", "--batch"], cwd=top, input="\n".join(order).encode() + b"\n",
-        capture_output=True, check=False, env={**os.environ, **_ENV},
-    )  # fmt: skip
+    done = run_git(top, "cat-file", "--batch", stdin="\n".join(order).encode() + b"\n")
     blobs: dict[str, bytes] = {}
     out, at = done.stdout, 0
     for oid in order:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from cse_cli.cli.exits import Exit
-from cse_cli.cli.output import deliver
+from cse_cli.cli.output import deliver, inputs_of
 from cse_cli.cli.reading import read_scored
 
 if TYPE_CHECKING:
@@ -22,5 +22,5 @@ def run(path: Path, output_format: ExportFormat, stage: Stage, output: Path | No
 
     standard, evidence, verdict = read_scored(path, stage, progress=True)
     document = EXPORT[output_format](build_export(standard, evidence, verdict))
-    deliver(document, output, "export")
+    deliver(document, output, "export", inputs_of(evidence))
     return Exit.MET

@@ -42,6 +42,7 @@ def run(
         show(HISTORY[output_format](view))
         return Exit.MET
     from cse_cli.cli.progress import progress_on
+    from cse_cli.io.git import shown
     from cse_cli.io.history import open_history
     from cse_cli.io.resources import load_standard
     from cse_cli.render.formats import HistoryFormat
@@ -53,18 +54,16 @@ def run(
     with open_history(path, standard) as history:
         if history.shallow and (tags or commits):
             echo("cse: warning: a shallow clone: commits before its depth are not read", err=True)
-        names: list[str] = []
-        if not commits:
-            names = history.tags() if tags else revisions
-            if not names:
+        named: list[tuple[str, str]] = [(shown(name), name) for name in revisions]
+        if tags:
+            named, left_out = history.tags()
+            for warning in left_out:
+                echo(f"cse: warning: {warning}", err=True)
+            if not named:
                 raise CseError("the git repository has no tags: name revisions, or use --range")
         wanted = output_format is HistoryFormat.TEXT
         with progress_on(sys.stderr, wanted=wanted, what="commits") as progress:
-            found_all = (
-                history.walk(commits, progress)
-                if commits
-                else history.each((name, name) for name in names)
-            )
+            found_all = history.walk(commits, progress) if commits else history.each(named)
             for found in found_all:
                 if found.evidence is not None and not organisation:
                     organisation = found.evidence.config.organisation

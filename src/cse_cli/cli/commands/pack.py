@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from cse_cli.cli.console import echo
 from cse_cli.cli.exits import Exit
+from cse_cli.cli.output import inputs_of, refuse_inputs
 from cse_cli.cli.reading import read_scored
 from cse_cli.core.problems import CseError
 from cse_cli.core.text import plural, quoted
@@ -38,14 +39,12 @@ def run(path: Path, output: Path, stage: Stage) -> Exit:
     from cse_cli.views.pack import documents
 
     standard, evidence, verdict = read_scored(path, stage, progress=True)
+    refuse_inputs(output, "pack", inputs_of(evidence))
     if not is_replaceable(output):
         raise CseError(f"{output}: is not a regular file: cse pack writes or replaces only a file")
     assert evidence.root is not None  # noqa: S101 - read from a folder, never a revision
     tree = DirTree(evidence.root)
     wanted = documents(standard, evidence)
-    target = output.resolve()
-    if any((tree.root / document.source).resolve() == target for document in wanted):
-        raise CseError(f"{output}: is one of the documents to pack: write the pack elsewhere")
     sizes = _sizes(tree, wanted)
     total = sum(sizes)
     if total > MAX_PACK_BYTES:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from cse_cli.cli.exits import Exit
-from cse_cli.cli.output import deliver
+from cse_cli.cli.output import deliver, inputs_of
 from cse_cli.cli.reading import read_scored
 
 if TYPE_CHECKING:
@@ -46,5 +46,5 @@ def run(
 
         standard, evidence, verdict = read_scored(path, stage, progress=True)
         document = REPORT[output_format](build_view(standard, evidence, verdict, generated))
-    deliver(document, output, "report")
+    deliver(document, output, "report", inputs_of(evidence))
     return Exit.MET

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from cse_cli.cli.exits import Exit
-from cse_cli.cli.output import deliver
+from cse_cli.cli.output import deliver, inputs_of
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -18,5 +18,5 @@ def run(kind: SchemaKind, output: Path | None) -> Exit:
     from cse_cli.io.resources import load_standard
     from cse_cli.render.schema import schema_text
 
-    deliver(schema_text(kind, load_standard()), output, "schema")
+    deliver(schema_text(kind, load_standard()), output, "schema", inputs_of(None))
     return Exit.MET
