@@ -15,7 +15,7 @@ import datetime as dt
 import io
 from typing import TYPE_CHECKING
 
-from cse_cli.io.matrix import FORMULA_STARTS
+from cse_cli.matrix.cells import FORMULA_STARTS
 
 if TYPE_CHECKING:
     from cse_cli.views.export import CellValue, ExportView

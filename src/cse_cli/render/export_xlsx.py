@@ -25,7 +25,7 @@ import zipfile
 from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape, quoteattr
 
-from cse_cli.io.matrix import column_letter
+from cse_cli.matrix.cells import column_letter
 
 if TYPE_CHECKING:
     from collections.abc import Sequence

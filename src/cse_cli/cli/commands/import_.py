@@ -14,18 +14,18 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from cse_cli.core.scoring import Verdict
-    from cse_cli.views.matrix import Matrix
+    from cse_cli.matrix.recognise import Matrix
 
 
 def run(
     matrix: Path, path: Path, sheet: str | None, columns: list[str], output_format: str
 ) -> Exit:
     """Read the matrix and, when it has no error, write the repository and print its verdict."""
-    from cse_cli.io.import_writer import refuse_existing
-    from cse_cli.io.matrix import read_matrix
     from cse_cli.io.resources import load_standard
-    from cse_cli.views.matrix import recognise
-    from cse_cli.views.matrix_header import parse_mapping
+    from cse_cli.matrix.cells import read_matrix
+    from cse_cli.matrix.header import parse_mapping
+    from cse_cli.matrix.recognise import recognise
+    from cse_cli.matrix.writer import refuse_existing
 
     mapping, wrong = parse_mapping(columns)
     if wrong:
@@ -46,14 +46,14 @@ def run(
 
 
 def _write(path: Path, source: str, result: Matrix) -> list[str]:
-    from cse_cli.io.import_writer import (
+    from cse_cli.io.resources import load_standard
+    from cse_cli.io.root import CONFIG_FILE
+    from cse_cli.matrix.writer import (
         EVIDENCE_DIR,
         element_text,
         repository_config,
         write_imported,
     )
-    from cse_cli.io.resources import load_standard
-    from cse_cli.io.root import CONFIG_FILE
     from cse_cli.views.schema import editor_schemas
 
     standard = load_standard()

@@ -14,7 +14,7 @@ import xml.parsers.expat
 from dataclasses import dataclass, field, replace
 from typing import IO, TYPE_CHECKING
 
-from cse_cli.io.matrix import MAX_COLUMNS, MAX_ROWS, Cell, Sheet, Value
+from cse_cli.matrix.cells import MAX_COLUMNS, MAX_ROWS, Cell, Sheet, Value
 
 if TYPE_CHECKING:
     from collections.abc import Callable

@@ -19,14 +19,14 @@ from cse_cli.core.problems import has_errors
 from cse_cli.core.stages import FIELDS as STAGE_FIELDS
 from cse_cli.core.stages import RECORDED
 from cse_cli.core.text import did_you_mean, quoted, short
-from cse_cli.views import matrix_values as values
-from cse_cli.views.matrix_header import Header, find_header, normal
-from cse_cli.views.matrix_values import Unreadable
+from cse_cli.matrix import values
+from cse_cli.matrix.header import Header, find_header, normal
+from cse_cli.matrix.values import Unreadable
 
 if TYPE_CHECKING:
     from cse_cli.core.problems import Problem
     from cse_cli.core.standard import Standard
-    from cse_cli.io.matrix import Cell, Sheet
+    from cse_cli.matrix.cells import Cell, Sheet
 
 _ITEM_FIELDS = ("owner", "service", "date", "url", "notes", "inferred")
 _INFERABLE = inferable(EvidenceItem)

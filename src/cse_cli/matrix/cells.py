@@ -2,7 +2,7 @@
 
 The readers (`matrix_xlsx` for Excel workbooks, `matrix_csv` for CSV files)
 only turn a file into rows; recognising the header, the elements and the
-evidence in them is `cse_cli.views.matrix`'s work. Every limit is checked
+evidence in them is `cse_cli.matrix.recognise`'s work. Every limit is checked
 before the file, or the part of it, is read; a file that breaks one gives a
 located problem, never an exception.
 """
@@ -113,10 +113,10 @@ def read_matrix(path: Path, sheet: str | None) -> Sheet:
     if suffix == ".csv":
         if sheet is not None:
             raise CseError(f"{name}: --sheet is for workbooks; a CSV file has one sheet")
-        from cse_cli.io.matrix_csv import read_csv
+        from cse_cli.matrix.csv_file import read_csv
 
         return read_csv(path.read_bytes(), name)
-    from cse_cli.io.matrix_xlsx import read_xlsx
+    from cse_cli.matrix.xlsx_book import read_xlsx
 
     return read_xlsx(path, name, sheet)
 

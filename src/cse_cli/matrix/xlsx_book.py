@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from cse_cli.core.problems import CseError
 from cse_cli.core.text import and_list, did_you_mean, quoted
-from cse_cli.io.matrix import MAX_UNCOMPRESSED_BYTES, Sheet
+from cse_cli.matrix.cells import MAX_UNCOMPRESSED_BYTES, Sheet
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -175,7 +175,7 @@ class _Workbook:
         """The sheet's rows, read from its part as a stream."""
         from openpyxl.utils.datetime import from_excel
 
-        from cse_cli.io.matrix_sheet import DeclaresEntities, Styles, read_sheet
+        from cse_cli.matrix.xlsx_sheet import DeclaresEntities, Styles, read_sheet
 
         if self.epoch == dt.datetime(1904, 1, 1):  # noqa: DTZ001 - openpyxl's own naive epoch
             sheet.epoch = dt.date(1904, 1, 1)

@@ -13,7 +13,7 @@ import codecs
 import csv
 import io
 
-from cse_cli.io.matrix import FORMULA_STARTS, MAX_COLUMNS, MAX_ROWS, Cell, Sheet
+from cse_cli.matrix.cells import FORMULA_STARTS, MAX_COLUMNS, MAX_ROWS, Cell, Sheet
 
 _SAVE_AS = "save it from Excel as 'CSV UTF-8 (Comma delimited)'"
 

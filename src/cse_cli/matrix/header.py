@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from cse_cli.core.text import and_list, did_you_mean, quoted
 
 if TYPE_CHECKING:
-    from cse_cli.io.matrix import Cell, Sheet
+    from cse_cli.matrix.cells import Cell, Sheet
 
 HEADER_SEARCH_ROWS = 30
 """The header row is looked for in the first rows that hold something."""
