@@ -1,24 +1,22 @@
-"""An evidence matrix read from a spreadsheet: its rows of cells, each with its place.
+"""A matrix as its readers give it: rows of cells, each with its place, and the limits read to.
 
-The readers (`matrix_xlsx` for Excel workbooks, `matrix_csv` for CSV files)
-only turn a file into rows; recognising the header, the elements and the
-evidence in them is `cse_cli.matrix.recognise`'s work. Every limit is checked
-before the file, or the part of it, is read; a file that breaks one gives a
-located problem, never an exception.
+The readers (`csv_file` for CSV files, `xlsx_book` for Excel workbooks) only
+turn a file into rows; recognising the header, the elements and the evidence
+in them is `recognise`'s work. Every limit is counted as the file is read, and
+the reading stops where one is passed, with a located problem, never an
+exception: nothing a file holds can make a reader run long or grow large.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Union
+from typing import Union
 
-from cse_cli.core.problems import CseError, Problem, Severity
+from cse_cli.core.problems import Problem, Severity
+from cse_cli.io.limits import MAX_FILE_BYTES
 
-if TYPE_CHECKING:
-    from pathlib import Path
-
-Value = Union[str, int, float, bool, dt.date, dt.datetime, None]  # noqa: UP007 - run time on 3.10
+Value = Union[str, int, float, bool, dt.date, dt.datetime, dt.time, None]  # noqa: UP007 - run time on 3.10
 """What a cell holds, as the spreadsheet typed it."""
 
 MAX_MATRIX_BYTES = 20_000_000
@@ -29,6 +27,12 @@ MAX_ROWS = 100_000
 """The last row read: a matrix has a few thousand at most."""
 MAX_COLUMNS = 200
 """The last column read (GR): a matrix has a dozen."""
+MAX_CELLS = 1_000_000
+"""Cells read in a sheet (empty ones too), or fields in a CSV file: 5,000 rows of 15 is 75,000."""
+MAX_CELL_CHARS = MAX_FILE_BYTES
+"""The longest text of one cell: more than this could not fit in an element file."""
+MAX_FIELDS = 16_384
+"""Fields in one CSV record: as many as Excel has columns, so as many as it ever saves."""
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 """What a spreadsheet would take a text starting with for a formula: a CSV export marks such
 a text with a leading apostrophe, which reading takes off again."""
@@ -43,7 +47,7 @@ def column_letter(column: int) -> str:
     return letters
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Cell:
     """One cell that holds something: its row and column (from 1), value and fill colour."""
 
@@ -67,8 +71,8 @@ class Sheet:
     rows: list[list[Cell]] = field(default_factory=list)
     """The rows that hold at least one cell with a value, in order; cells in column order."""
     problems: list[Problem] = field(default_factory=list)
-    epoch: dt.date = dt.date(1899, 12, 30)
-    """Day 0 of the workbook's date serial numbers (Excel's 1900 system, as Excel counts)."""
+    date1904: bool = False
+    """Whether the workbook counts its dates from 1904 (old Excel for the Mac), not 1900."""
 
     def place(self, row: int, column: int) -> str:
         """Where a cell is, as the user finds it: `Sheet!C12`, or `12:3` in a CSV file."""
@@ -77,9 +81,9 @@ class Sheet:
         return f"{self.name}!{column_letter(column)}{row}"
 
     def problem(self, row: int, column: int, severity: Severity, message: str) -> Problem:
-        """A problem located at a cell (row and column from 1; 0 for the whole file)."""
+        """A problem located at a cell (row and column from 1; row 0 for the whole file)."""
         if self.name is None or row == 0:
-            return Problem(self.file, row, column, severity, message)
+            return Problem(self.file, row, column if row else 0, severity, message)
         cell = f"{self.name}!{column_letter(column)}{row}" if column else f"{self.name}!{row}"
         return Problem(self.file, row, column, severity, message, cell)
 
@@ -88,44 +92,18 @@ class Sheet:
         self.problems.append(self.problem(row, column, severity, message))
 
 
-def read_matrix(path: Path, sheet: str | None) -> Sheet:
-    """The rows of the spreadsheet at `path`: a .xlsx workbook's sheet, or a .csv file.
+def whole(file: str, message: str, name: str | None = None) -> Sheet:
+    """A sheet holding one error about the whole file."""
+    sheet = Sheet(file, name)
+    sheet.add(0, 0, "error", message)
+    return sheet
 
-    Raises CseError when the file cannot be a matrix at all (no such file, another
-    kind of file); problems inside it are in the sheet's `problems`.
+
+def shown(problem: Problem) -> str:
+    """A matrix's problem as the user reads it: at its cell, or `matrix.xlsx: error: …`.
+
+    A problem about the whole file has no place in it, so none is made up.
     """
-    suffix = path.suffix.lower()
-    name = path.name
-    if suffix not in {".xlsx", ".xlsm", ".csv"}:
-        raise CseError(
-            f"{name}: cse imports .xlsx workbooks and .csv files; save the matrix as one of them"
-        )
-    try:
-        size = path.stat().st_size
-        if not path.is_file():
-            raise CseError(f"{name}: is not a file")
-    except FileNotFoundError:
-        raise CseError(f"{path}: no such file") from None
-    except OSError as exc:
-        raise CseError(f"{path}: cannot be read: {exc.strerror or exc}") from None
-    if size > MAX_MATRIX_BYTES:
-        return _too_large(name, size)
-    if suffix == ".csv":
-        if sheet is not None:
-            raise CseError(f"{name}: --sheet is for workbooks; a CSV file has one sheet")
-        from cse_cli.matrix.csv_file import read_csv
-
-        return read_csv(path.read_bytes(), name)
-    from cse_cli.matrix.xlsx_book import read_xlsx
-
-    return read_xlsx(path, name, sheet)
-
-
-def _too_large(name: str, size: int) -> Sheet:
-    result = Sheet(name, None)
-    message = (
-        f"the file is {size:,} bytes, over the limit of {MAX_MATRIX_BYTES:,} for a matrix: "
-        "remove pictures and other sheets, or save the matrix sheet alone"
-    )
-    result.add(0, 0, "error", message)
-    return result
+    if problem.line == 0 and not problem.cell:
+        return f"{problem.file}: {problem.severity}: {problem.message}"
+    return str(problem)

@@ -1,248 +1,271 @@
-"""One worksheet's XML read as a stream of rows, with expat, and stopped at the limits.
+"""One worksheet's XML read as a stream of cells, counted at every cell, stopped at the limits.
 
-expat's C parser does the reading; only the few elements a matrix needs
-(`row`, `c`, `v`, `f`, `t`) reach Python. A document type declaration (where
-XML entities are declared: "billion laughs", external entities) stops the
-reading wherever it appears, so no entity is ever expanded.
+Only the few elements a matrix needs reach this reader (`row`, `c`, `v`, `f`,
+`is`, `t`, `rPh`, `mergeCell`, `hyperlink`); every other one only costs its
+count. Each cell is counted as it starts, so a row of millions of empty cells
+stops at the limit, not at the row's end; merged ranges and hyperlinks (which
+come after the rows) are counted too, and laid over the rows by `xlsx_layout`.
+A fault in a cell (a shared-string index out of range, a date Excel cannot
+show, half of a character) is a problem at that cell.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-import xml.parsers.expat
-from dataclasses import dataclass, field, replace
-from typing import IO, TYPE_CHECKING
+from typing import TYPE_CHECKING
 
-from cse_cli.matrix.cells import MAX_COLUMNS, MAX_ROWS, Cell, Sheet, Value
+from cse_cli.matrix.cells import MAX_CELL_CHARS, MAX_CELLS, MAX_COLUMNS, MAX_ROWS, Cell, Value
+from cse_cli.matrix.dates import serial_date
+from cse_cli.matrix.values import Unreadable
+from cse_cli.matrix.xlsx_styles import TooLong
+from cse_cli.matrix.xml_part import Budget, PartReader, Stop, Text
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from cse_cli.core.problems import Severity
+    from cse_cli.matrix.cells import Sheet
+    from cse_cli.matrix.xlsx_styles import Styles
 
-MAX_CELLS = 3_000_000  # cell elements parsed, empty ones included
-_CHUNK = 1 << 16
-_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-_ROW, _CELL, _VALUE, _FORMULA, _TEXT, _MERGE, _LINK = (
-    f"{_MAIN} {tag}" for tag in ("row", "c", "v", "f", "t", "mergeCell", "hyperlink")
-)
-_LINK_ID = "http://schemas.openxmlformats.org/officeDocument/2006/relationships id"
-_CELL_REF = re.compile(r"^([A-Za-z]{1,3})(\d{1,7})")
-_RANGE = re.compile(r"^([A-Za-z]{1,3})(\d{1,7}):([A-Za-z]{1,3})(\d{1,7})$")
+MAX_MERGED = 100_000
+"""Merged ranges read in a sheet: a matrix merges a few per element."""
+MAX_HYPERLINKS = 100_000
+"""Hyperlinks read in a sheet: one a row at the row limit."""
+_CELL_REF = re.compile(r"([A-Za-z]{1,3})(\d{1,7})")
 _ESCAPED = re.compile(r"_x([0-9A-Fa-f]{4})_")
+_SURROGATE_PAIR = re.compile("([\ud800-\udbff])([\udc00-\udfff])")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+Range = tuple[int, int, int, int]
+"""A range of cells: first column, first row, last column, last row."""
 
 
-class DeclaresEntities(Exception):  # noqa: N818 - says what the file does
-    """The XML has a document type declaration: refused, unread."""
+class SheetReader(PartReader):
+    """Reads the rows of a sheet into `sheet`, and its merged ranges and hyperlinks aside."""
 
-
-class _Stop(Exception):  # noqa: N818 - a limit was reached: the problem is in the sheet
-    pass
-
-
-@dataclass
-class Styles:
-    """What a cell's style says: which styles are dates, and each style's fill colour."""
-
-    strings: list[str]
-    dates: set[int]
-    fills: dict[int, str]
-    to_date: Callable[[float], dt.datetime]
-    links: dict[str, str] = field(default_factory=dict)
-    """The sheet's hyperlink targets by relationship id."""
-
-
-@dataclass
-class _Current:
-    row: int = 0
-    column: int = 0
-    cells: list[Cell] = field(default_factory=list)
-    kind: str = "n"
-    style: int = 0
-    value: str | None = None
-    texts: list[str] = field(default_factory=list)
-    formula: bool = False
-    buffer: list[str] | None = None
-    parsed: int = 0
-
-
-def read_sheet(source: IO[bytes], sheet: Sheet, styles: Styles) -> Sheet:
-    """Read the rows of a worksheet part into `sheet` (problems included); DeclaresEntities."""
-    reader = _Reader(sheet, styles)
-    parser = xml.parsers.expat.ParserCreate(namespace_separator=" ")
-    parser.StartDoctypeDeclHandler = reader.doctype
-    parser.EntityDeclHandler = reader.doctype
-    parser.StartElementHandler = reader.start
-    parser.EndElementHandler = reader.end
-    parser.CharacterDataHandler = reader.characters
-    parser.buffer_text = True
-    try:
-        while chunk := source.read(_CHUNK):
-            parser.Parse(chunk, False)
-        parser.Parse(b"", True)
-    except _Stop:
-        return sheet
-    _fill_down(sheet, reader.merged)
-    _link(sheet, reader.links, styles.links)
-    return sheet
-
-
-def _link(sheet: Sheet, links: dict[tuple[int, int], str], targets: dict[str, str]) -> None:
-    """Give each cell with a hyperlink the place it leads to."""
-    if not links:
-        return
-    for index, cells in enumerate(sheet.rows):
-        if any((cell.row, cell.column) in links for cell in cells):
-            sheet.rows[index] = [
-                replace(cell, link=targets.get(links.get((cell.row, cell.column), "")))
-                for cell in cells
-            ]
-
-
-def _fill_down(sheet: Sheet, merged: list[tuple[int, int, int]]) -> None:
-    """Give each row of a cell merged down a column the merged cell's value.
-
-    An element's id, or an owner's initials, merged down the rows of its
-    evidence then reads on every row as it shows in Excel.
-    """
-    if not merged:
-        return
-    rows = {cells[0].row: cells for cells in sheet.rows}
-    for column, first, last in merged:
-        top = next((c for c in rows.get(first, []) if c.column == column), None)
-        if top is None:
-            continue
-        for number in range(first + 1, last + 1):
-            cells = rows.get(number)
-            copied = Cell(number, column, top.value, top.fill)
-            if cells is None:
-                rows[number] = [copied]
-            elif all(c.column != column for c in cells):
-                cells.append(copied)
-                cells.sort(key=lambda c: c.column)
-    sheet.rows[:] = [rows[number] for number in sorted(rows)]
-
-
-class _Reader:
-    def __init__(self, sheet: Sheet, styles: Styles) -> None:
-        self.sheet = sheet
-        self.styles = styles
-        self.now = _Current()
-        self.links: dict[tuple[int, int], str] = {}
-        """The relationship id of each cell's hyperlink, by (row, column)."""
-        self.merged: list[tuple[int, int, int]] = []
-        """Cells merged down one column: (column, first row, last row)."""
-
-    def doctype(self, *_: object) -> None:
-        raise DeclaresEntities
-
-    def characters(self, data: str) -> None:
-        if self.now.buffer is not None:
-            self.now.buffer.append(data)
+    def __init__(
+        self, sheet: Sheet, budget: Budget, strings: list[str | TooLong], styles: Styles
+    ) -> None:
+        """A reader filling `sheet`, with the workbook's shared strings and styles."""
+        self.sheet, self.budget, self.strings, self.styles = sheet, budget, strings, styles
+        self.cells = 0
+        self.row, self.column, self.kind, self.style = 0, 0, "n", 0
+        self.current: list[Cell] = []
+        self.raw: Text | None = None
+        self.texts: Text | None = None
+        self.phonetic = 0
+        self.formula = False
+        self.gather: Text | None = None
+        self.merged: dict[Range, None] = {}
+        self.links: dict[Range, str] = {}
+        """Each hyperlink's cells and its relationship id, or '#' and a place in the workbook."""
 
     def start(self, name: str, attrs: dict[str, str]) -> None:
-        now = self.now
-        if name == _CELL:
-            reference = attrs.get("r")
-            now.column = _column(reference) if reference else now.column + 1
-            now.kind, now.style = attrs.get("t", "n"), int(attrs.get("s") or 0)
-            now.value, now.texts, now.formula = None, [], False
-            now.parsed += 1
-        elif name in {_VALUE, _TEXT}:
-            now.buffer = []
-        elif name == _FORMULA:
-            now.formula = True
-        elif name in {_LINK, _MERGE}:
-            self._after_the_rows(name, attrs.get("ref", ""), attrs.get(_LINK_ID))
-        elif name == _ROW:
-            now.row = int(attrs.get("r") or now.row + 1)
-            now.column, now.cells = 0, []
-            if now.row > MAX_ROWS:
-                message = f"the sheet goes on past row {MAX_ROWS:,}, the most cse reads: "
-                self._stop(1, message + "delete the rows below the matrix and save")
-
-    def _after_the_rows(self, name: str, ref: str, link: str | None) -> None:
-        """A hyperlink (its relationship id) or cells merged down a column."""
-        if name == _LINK:
-            found = _CELL_REF.match(ref)
-            if found is not None and link is not None:
-                self.links[int(found[2]), _column(found[1])] = link
-            return
-        found = _RANGE.match(ref)
-        if found is not None and found[1].upper() == found[3].upper():
-            first, last = int(found[2]), min(int(found[4]), MAX_ROWS)
-            if last > first:
-                self.merged.append((_column(found[1]), first, last))
+        """Note what an element starts."""
+        if name == "c":
+            self._start_cell(attrs)
+        elif name == "v":
+            self.gather = self.raw = Text()
+        elif name == "t":
+            self.gather = self.texts if not self.phonetic else None
+        elif name == "is":
+            self.texts = Text()
+        elif name == "rPh":
+            self.phonetic += 1
+        elif name == "f":
+            self.formula = True
+        elif name == "row":
+            self._start_row(attrs.get("r"))
+        elif name in {"mergeCell", "hyperlink"}:
+            self._after_the_rows(name, attrs)
 
     def end(self, name: str) -> None:
-        now = self.now
-        if name == _VALUE and now.buffer is not None:
-            now.value, now.buffer = "".join(now.buffer), None
-        elif name == _TEXT and now.buffer is not None:
-            now.texts.append("".join(now.buffer))
-            now.buffer = None
-        elif name == _CELL:
-            self._cell()
-        elif name == _ROW:
-            if now.parsed > MAX_CELLS:
-                message = f"the sheet has more than {MAX_CELLS:,} cells, the most cse reads: "
-                self._stop(1, message + "delete what is not the matrix and save")
-            if now.cells:
-                self.sheet.rows.append(now.cells)
+        """Finish a cell, a row, or the text of one."""
+        if name in {"v", "t"}:
+            self.gather = None
+        elif name == "rPh":
+            self.phonetic -= 1
+        elif name == "c":
+            self._end_cell()
+        elif name == "row" and self.current:
+            self.sheet.rows.append(self.current)
+            self.current = []
 
-    def _cell(self) -> None:
-        now = self.now
+    def text(self, data: str) -> None:
+        """Gather a value's or an inline string's text."""
+        if self.gather is not None:
+            self.gather.add(data)
+
+    def _start_row(self, number: str | None) -> None:
+        if self.current:  # a row inside a row: keep what the first held
+            self.sheet.rows.append(self.current)
+        self.current, self.column = [], 0
+        self.row = _number(number) if number is not None else self.row + 1
+        if self.row > MAX_ROWS:
+            self._stop(1, f"the sheet goes on past row {MAX_ROWS:,}, the most cse reads: "
+                       "delete the rows below the matrix and save")  # fmt: skip
+        if self.row <= 0:
+            self.row = 0  # no place in the sheet to show
+            self._stop(0, f"the sheet has a row numbered {str(number)[:40]!r}, and rows "
+                       "count from 1: the workbook is damaged; open it in Excel and save it "
+                       "again")  # fmt: skip
+
+    def _start_cell(self, attrs: dict[str, str]) -> None:
+        self.cells += 1
+        if self.cells > MAX_CELLS:
+            message = f"the sheet has more than {MAX_CELLS:,} cells, the most cse reads: "
+            self._stop(self.column + 1, message + "delete what is not the matrix and save")
+        found = _CELL_REF.match(attrs.get("r", ""))
+        self.column = _letters(found[1]) if found is not None else self.column + 1
+        self.kind, self.style = attrs.get("t", "n"), _number(attrs.get("s"))
+        self.raw = self.texts = None
+        self.formula = False
+
+    def _end_cell(self) -> None:
         value = self._value()
         if value is None or (isinstance(value, str) and not value.strip()):
             return
-        if now.column > MAX_COLUMNS:
+        if self.column > MAX_COLUMNS:
             message = f"a value beyond column {MAX_COLUMNS}, the most cse reads: "
-            self._stop(now.column, message + "delete the columns right of the matrix and save")
-        now.cells.append(Cell(now.row, now.column, value, self.styles.fills.get(now.style)))
+            self._stop(self.column, message + "delete the columns right of the matrix and save")
+        self.current.append(Cell(self.row, self.column, value, self.styles.fills.get(self.style)))
 
     def _value(self) -> Value:  # noqa: PLR0911 - one return for each kind of cell
-        now, add = self.now, self.sheet.add
-        if now.kind == "inlineStr":
-            return _unescaped("".join(now.texts))
-        raw = now.value or None
-        if raw is None:
-            if now.formula:
-                message = "a formula with no value saved: read as empty (open the workbook in "
-                message += "Excel and save it, to keep the value)"
-                add(now.row, now.column, "warning", message)
+        if self.kind == "inlineStr":
+            return self._text(self.texts)
+        raw = self.raw
+        if raw is None or raw.size == 0:
+            if self.formula:
+                self._add("warning", "a formula with no value saved: read as empty (open the "
+                          "workbook in Excel and save it, to keep the value)")  # fmt: skip
             return None
-        if now.kind == "s":
-            return _unescaped(str(self.styles.strings[int(raw)]))
-        if now.kind in {"str", "d"}:
-            return raw
-        if now.kind == "b":
-            return raw.strip() == "1"
-        if now.kind == "e":
-            add(now.row, now.column, "warning", f"the cell shows the error {raw}: read as empty")
+        if self.kind == "s":
+            return self._shared(raw.value())
+        if self.kind == "str":
+            return self._text(raw)
+        if self.kind == "d":
+            return _iso(raw.value())
+        if self.kind == "b":
+            return raw.value().strip() == "1"
+        if self.kind == "e":
+            self._add("warning", f"the cell shows the error {raw.value()}: read as empty")
             return None
+        return self._number(raw)
+
+    def _number(self, raw: Text) -> Value:
+        text = raw.value()
         try:
-            number = float(raw)
+            number = float(text)
         except ValueError:
-            add(now.row, now.column, "error", f"the cell's number {raw!r} is not a number")
+            self._add("error", f"the cell's number {text[:40]!r} is not a number")
             return None
-        if now.style in self.styles.dates:
-            return self.styles.to_date(number)
-        return int(number) if number.is_integer() and "." not in raw and "E" not in raw else number
+        if self.style in self.styles.dates:
+            try:
+                return serial_date(number, date1904=self.sheet.date1904)
+            except Unreadable:
+                return number  # shown as ####: a date column says why, another keeps it
+        plain = number.is_integer() and not any(mark in text for mark in ".eE")
+        return int(number) if plain else number
 
-    def _stop(self, column: int, message: str) -> None:
-        self.sheet.add(self.now.row, column, "error", message)
-        raise _Stop
+    def _shared(self, text: str) -> Value:
+        index = _number(text)
+        if not 0 <= index < len(self.strings):
+            self._add("error", f"the cell names shared string {text[:40]!r}, but the workbook "
+                      f"has {len(self.strings):,} (0 to {len(self.strings) - 1:,}): the "
+                      "workbook is damaged; open it in Excel and save it again")  # fmt: skip
+            return None
+        found = self.strings[index]
+        if isinstance(found, TooLong):
+            self._too_long(found.size)
+            return None
+        return self._escapes(found)
+
+    def _text(self, text: Text | None) -> Value:
+        if text is None:
+            return None
+        if text.too_long:
+            self._too_long(text.size)
+            return None
+        return self._escapes(text.value())
+
+    def _escapes(self, text: str) -> str | None:
+        """A text with Excel's escapes of characters XML cannot hold (`_x001B_`) undone."""
+        if "_x" not in text:
+            return text
+        text = _ESCAPED.sub(lambda m: chr(int(m[1], 16)), text)
+        text = _SURROGATE_PAIR.sub(lambda m: (m[1] + m[2]).encode("utf-16", "surrogatepass")
+                                   .decode("utf-16"), text)  # fmt: skip
+        lone = _SURROGATE.search(text)
+        if lone is not None:
+            self._add("error", f"_x{ord(lone[0]):04X}_ is half of a character (a UTF-16 "
+                      "surrogate without its pair), which no text file can hold: type the "
+                      "character again")  # fmt: skip
+            return None
+        return text
+
+    def _too_long(self, size: int) -> None:
+        self._add("error", f"the cell holds {size:,} characters, over the limit of "
+                  f"{MAX_CELL_CHARS:,} for one cell (an element file holds no more): keep "
+                  "long documents as files and give their location")  # fmt: skip
+
+    def _after_the_rows(self, name: str, attrs: dict[str, str]) -> None:
+        """A merged range, or a hyperlink (its relationship id, or its place in the workbook)."""
+        found = cell_range(attrs.get("ref", ""))
+        if found is None:
+            return
+        if name == "mergeCell":
+            if found[3] > found[1]:  # only a range down rows carries a value to other rows
+                self.merged[found] = None
+                self._count(len(self.merged), MAX_MERGED, found, "merged ranges")
+            return
+        rel_id = next((v for k, v in attrs.items() if k.endswith(" id")), None)
+        location = attrs.get("location")
+        if rel_id is not None or location is not None:
+            self.links[found] = rel_id if rel_id is not None else f"#{location}"
+            self._count(len(self.links), MAX_HYPERLINKS, found, "hyperlinks")
+
+    def _count(self, count: int, limit: int, at: Range, what: str) -> None:
+        if count > limit:
+            self._stop(at[0], f"the sheet has more than {limit:,} {what}, the most cse reads: "
+                       "delete what is not the matrix and save", row=at[1])  # fmt: skip
+
+    def _add(self, severity: Severity, message: str) -> None:
+        self.sheet.add(self.row, self.column, severity, message)
+
+    def _stop(self, column: int, message: str, row: int | None = None) -> None:
+        self.sheet.add(self.row if row is None else row, column, "error", message)
+        raise Stop
 
 
-def _unescaped(text: str) -> str:
-    """A text with Excel's escapes of characters XML cannot hold (`_x001B_`) undone."""
-    return _ESCAPED.sub(lambda m: chr(int(m[1], 16)), text) if "_x" in text else text
+def cell_range(ref: str) -> Range | None:
+    """The cells a reference covers ('C12', or 'A4:A9'), rows and columns from 1; None if none."""
+    first, _, last = ref.partition(":")
+    start, end = _CELL_REF.fullmatch(first), _CELL_REF.fullmatch(last or first)
+    if start is None or end is None:
+        return None
+    c1, r1, c2, r2 = _letters(start[1]), int(start[2]), _letters(end[1]), int(end[2])
+    if r1 < 1 or r2 < r1 or c2 < c1:
+        return None
+    return c1, r1, c2, min(r2, MAX_ROWS)
 
 
-def _column(reference: str) -> int:
-    """The column number of a cell reference: C12 -> 3."""
+def _letters(letters: str) -> int:
+    """The column number of a column's letters: C -> 3."""
     number = 0
-    for ch in reference:
-        if not ch.isalpha():
-            break
-        number = number * 26 + ord(ch.upper()) - ord("A") + 1
+    for ch in letters.upper():
+        number = number * 26 + ord(ch) - ord("A") + 1
     return number
+
+
+def _number(text: str | None) -> int:
+    try:
+        return int(text or 0)
+    except ValueError:
+        return -1
+
+
+def _iso(text: str) -> Value:
+    """A date cell written as ISO text (`t="d"`), as a date and time where it reads as one."""
+    try:
+        return dt.datetime.fromisoformat(text.strip().removesuffix("Z"))
+    except ValueError:
+        return text
