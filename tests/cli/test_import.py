@@ -22,8 +22,8 @@ from cse_cli.core.evidence import ElementFile
 from cse_cli.io.resources import load_standard
 from cse_cli.io.yaml_loader import load
 from cse_cli.matrix.cells import Cell, Sheet, Value
-from cse_cli.matrix.recognise import recognise
 from cse_cli.matrix.files import element_text
+from cse_cli.matrix.recognise import recognise
 from tests.helpers import DATA, run
 
 MATRICES = DATA / "matrix"
