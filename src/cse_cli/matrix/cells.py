@@ -27,8 +27,13 @@ MAX_ROWS = 100_000
 """The last row read: a matrix has a few thousand at most."""
 MAX_COLUMNS = 200
 """The last column read (GR): a matrix has a dozen."""
-MAX_CELLS = 1_000_000
-"""Cells read in a sheet (empty ones too), or fields in a CSV file: 5,000 rows of 15 is 75,000."""
+MAX_CELLS = 400_000
+"""Cells read in a sheet (empty ones too), or fields in a CSV file: room for what `cse export`
+writes of a repository at check's limit of 20,000 evidence items (16 columns a row)."""
+MAX_MERGED = 100_000
+"""Merged ranges read in a sheet: a matrix merges a few per element."""
+MAX_HYPERLINKS = 100_000
+"""Hyperlinks read in a sheet: one a row at the row limit."""
 MAX_CELL_CHARS = MAX_FILE_BYTES
 """The longest text of one cell: more than this could not fit in an element file."""
 MAX_FIELDS = 16_384

@@ -98,6 +98,8 @@ class _Recogniser:
     def run(self) -> None:
         header = self.header
         for cells in self.sheet.rows:
+            if self.matrix.items > MAX_EVIDENCE_ITEMS:  # said at the row: no more is read
+                break
             if cells[0].row < header.row:
                 self._above(cells)
             elif cells[0].row > header.row and cells[0].row not in header.others:
@@ -233,10 +235,9 @@ class _Recogniser:
         assert cell is not None  # noqa: S101 - a row with evidence has one of the two
         self.matrix.items += 1
         if self.matrix.items > MAX_EVIDENCE_ITEMS:
-            if self.matrix.items == MAX_EVIDENCE_ITEMS + 1:
-                self._error(cell, f"the matrix holds more than {MAX_EVIDENCE_ITEMS:,} evidence "
-                            "items, cse check's limit for a repository: import the rows from "
-                            "here on into a second repository")  # fmt: skip
+            self._error(cell, f"the matrix holds more than {MAX_EVIDENCE_ITEMS:,} evidence "
+                        "items, cse check's limit for a repository: the rows from here on are "
+                        "not read; import them into a second repository")  # fmt: skip
             return
         title = values.text(evidence.value) if evidence is not None else ""
         item_id = None

@@ -16,13 +16,15 @@ import zipfile
 from dataclasses import dataclass, field
 from typing import IO
 
-from cse_cli.matrix.cells import MAX_UNCOMPRESSED_BYTES
+from cse_cli.matrix.cells import MAX_HYPERLINKS, MAX_UNCOMPRESSED_BYTES
 from cse_cli.matrix.xml_part import Budget, PartReader, Refused, parse, refuse_any_dtd, rels_of
 from cse_cli.matrix.xml_part import resolve as resolve_target
 
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the container of encrypted workbooks and of .xls
 _ENCRYPTED = "EncryptionInfo".encode("utf-16-le")
 MAX_PARTS = 10_000
+MAX_RELATIONSHIPS = MAX_PARTS + MAX_HYPERLINKS
+"""Relationships of one part: to every other part, and one for each hyperlink."""
 _KINDS = ("sharedStrings", "styles", "officeDocument")
 
 
@@ -146,11 +148,17 @@ class Rels(PartReader):
         self.wanted = wanted
         self.found: dict[str, Rel] = {}
         self.first: dict[str, Rel] = {}
+        self.count = 0
 
     def start(self, name: str, attrs: dict[str, str]) -> None:
         """A relationship: kept when wanted."""
         if name != "Relationship":
             return
+        self.count += 1
+        if self.count > MAX_RELATIONSHIPS:
+            raise Refused(f"the relationships of its part {self.source or '/'} number more "
+                          f"than {MAX_RELATIONSHIPS:,}, one for every part and hyperlink at "
+                          "the limits: refused")  # fmt: skip
         rel_id = attrs.get("Id", "")
         kind = attrs.get("Type", "").rpartition("/")[2]
         if rel_id not in self.wanted and (kind not in _KINDS or kind in self.first):

@@ -15,26 +15,35 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING
 
-from cse_cli.matrix.cells import MAX_CELL_CHARS, MAX_CELLS, MAX_COLUMNS, MAX_ROWS, Cell, Value
+from cse_cli.matrix.cells import (
+    MAX_CELL_CHARS,
+    MAX_CELLS,
+    MAX_COLUMNS,
+    MAX_HYPERLINKS,
+    MAX_MERGED,
+    MAX_ROWS,
+    Cell,
+    Value,
+    column_letter,
+)
 from cse_cli.matrix.dates import serial_date
 from cse_cli.matrix.values import Unreadable
 from cse_cli.matrix.xlsx_styles import TooLong
-from cse_cli.matrix.xml_part import Budget, PartReader, Stop, Text
+from cse_cli.matrix.xml_part import LOCAL, Budget, PartReader, Stop, Text, integer
 
 if TYPE_CHECKING:
     from cse_cli.core.problems import Severity
     from cse_cli.matrix.cells import Sheet
     from cse_cli.matrix.xlsx_styles import Styles
 
-MAX_MERGED = 100_000
-"""Merged ranges read in a sheet: a matrix merges a few per element."""
-MAX_HYPERLINKS = 100_000
-"""Hyperlinks read in a sheet: one a row at the row limit."""
-_CELL_REF = re.compile(r"([A-Za-z]{1,3})(\d{1,7})")
+_DIGITS = "0123456789"
+_RANGE = re.compile(r"([A-Za-z]{1,3})(\d{1,7})(?::([A-Za-z]{1,3})(\d{1,7}))?")
 _ESCAPED = re.compile(r"_x([0-9A-Fa-f]{4})_")
 _SURROGATE_PAIR = re.compile("([\ud800-\udbff])([\udc00-\udfff])")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
+_COLUMNS = {column_letter(n): n for n in range(1, 16_385)}
+"""Each of Excel's columns (A to XFD) by its letters."""
 Range = tuple[int, int, int, int]
 """A range of cells: first column, first row, last column, last row."""
 
@@ -48,6 +57,7 @@ class SheetReader(PartReader):
         """A reader filling `sheet`, with the workbook's shared strings and styles."""
         self.sheet, self.budget, self.strings, self.styles = sheet, budget, strings, styles
         self.cells = 0
+        self.rows = 0
         self.row, self.column, self.kind, self.style = 0, 0, "n", 0
         self.current: list[Cell] = []
         self.raw: Text | None = None
@@ -55,12 +65,21 @@ class SheetReader(PartReader):
         self.phonetic = 0
         self.formula = False
         self.gather: Text | None = None
+        self.counted = [0, 0]
+        """The hyperlinks and the merged ranges given, each counted."""
         self.merged: dict[Range, None] = {}
         self.links: dict[Range, str] = {}
         """Each hyperlink's cells and its relationship id, or '#' and a place in the workbook."""
 
-    def start(self, name: str, attrs: dict[str, str]) -> None:
-        """Note what an element starts."""
+    def on_start(self, name: str, attrs: dict[str, str]) -> None:
+        """The handler expat calls, in one call for speed: count, and note what starts."""
+        budget = self.budget
+        budget.left -= 1 + len(attrs)
+        if budget.left < 0:
+            self.over_budget()
+        name = LOCAL.get(name, "")
+        if not name:
+            return
         if name == "c":
             self._start_cell(attrs)
         elif name == "v":
@@ -78,14 +97,17 @@ class SheetReader(PartReader):
         elif name in {"mergeCell", "hyperlink"}:
             self._after_the_rows(name, attrs)
 
-    def end(self, name: str) -> None:
-        """Finish a cell, a row, or the text of one."""
-        if name in {"v", "t"}:
+    def on_end(self, name: str) -> None:
+        """The handler expat calls: finish a cell, a row, or the text of one."""
+        name = LOCAL.get(name, "")
+        if not name:
+            return
+        if name == "c":
+            self._end_cell()
+        elif name in {"v", "t"}:
             self.gather = None
         elif name == "rPh":
             self.phonetic -= 1
-        elif name == "c":
-            self._end_cell()
         elif name == "row" and self.current:
             self.sheet.rows.append(self.current)
             self.current = []
@@ -99,10 +121,15 @@ class SheetReader(PartReader):
         if self.current:  # a row inside a row: keep what the first held
             self.sheet.rows.append(self.current)
         self.current, self.column = [], 0
-        self.row = _number(number) if number is not None else self.row + 1
+        self.row = (integer(number) or 0) if number is not None else self.row + 1
+        self.rows += 1
         if self.row > MAX_ROWS:
             self._stop(1, f"the sheet goes on past row {MAX_ROWS:,}, the most cse reads: "
                        "delete the rows below the matrix and save")  # fmt: skip
+        if self.rows > MAX_ROWS:  # rows given again and again under the same numbers
+            self._stop(1, f"the sheet's XML gives more than {MAX_ROWS:,} rows, the most "
+                       "cse reads: the workbook is damaged; open it in Excel and save it "
+                       "again")  # fmt: skip
         if self.row <= 0:
             self.row = 0  # no place in the sheet to show
             self._stop(0, f"the sheet has a row numbered {str(number)[:40]!r}, and rows "
@@ -114,9 +141,11 @@ class SheetReader(PartReader):
         if self.cells > MAX_CELLS:
             message = f"the sheet has more than {MAX_CELLS:,} cells, the most cse reads: "
             self._stop(self.column + 1, message + "delete what is not the matrix and save")
-        found = _CELL_REF.match(attrs.get("r", ""))
-        self.column = _letters(found[1]) if found is not None else self.column + 1
-        self.kind, self.style = attrs.get("t", "n"), _number(attrs.get("s"))
+        reference = attrs.get("r")
+        column = _COLUMNS.get(reference.rstrip(_DIGITS)) if reference else None
+        self.column = column if column is not None else self.column + 1
+        style = attrs.get("s")
+        self.kind, self.style = attrs.get("t", "n"), (integer(style) or 0) if style else 0
         self.raw = self.texts = None
         self.formula = False
 
@@ -167,8 +196,8 @@ class SheetReader(PartReader):
         return int(number) if plain else number
 
     def _shared(self, text: str) -> Value:
-        index = _number(text)
-        if not 0 <= index < len(self.strings):
+        index = integer(text)
+        if index is None or not 0 <= index < len(self.strings):
             self._add("error", f"the cell names shared string {text[:40]!r}, but the workbook "
                       f"has {len(self.strings):,} (0 to {len(self.strings) - 1:,}): the "
                       "workbook is damaged; open it in Excel and save it again")  # fmt: skip
@@ -208,25 +237,28 @@ class SheetReader(PartReader):
                   "long documents as files and give their location")  # fmt: skip
 
     def _after_the_rows(self, name: str, attrs: dict[str, str]) -> None:
-        """A merged range, or a hyperlink (its relationship id, or its place in the workbook)."""
+        """A merged range, or a hyperlink (its relationship id, or its place in the workbook).
+
+        Each element is counted, so a range given a million times stops at the limit.
+        """
+        merged = name == "mergeCell"
+        self.counted[merged] += 1
         found = cell_range(attrs.get("ref", ""))
+        if self.counted[merged] > (MAX_MERGED if merged else MAX_HYPERLINKS):
+            what = f"{MAX_MERGED:,} merged ranges" if merged else f"{MAX_HYPERLINKS:,} hyperlinks"
+            self._stop(found[0] if found else 0, f"the sheet has more than {what}, the most cse "
+                       "reads: delete what is not the matrix and save",
+                       row=found[1] if found else 0)  # fmt: skip
         if found is None:
             return
-        if name == "mergeCell":
+        if merged:
             if found[3] > found[1]:  # only a range down rows carries a value to other rows
                 self.merged[found] = None
-                self._count(len(self.merged), MAX_MERGED, found, "merged ranges")
             return
         rel_id = next((v for k, v in attrs.items() if k.endswith(" id")), None)
         location = attrs.get("location")
         if rel_id is not None or location is not None:
             self.links[found] = rel_id if rel_id is not None else f"#{location}"
-            self._count(len(self.links), MAX_HYPERLINKS, found, "hyperlinks")
-
-    def _count(self, count: int, limit: int, at: Range, what: str) -> None:
-        if count > limit:
-            self._stop(at[0], f"the sheet has more than {limit:,} {what}, the most cse reads: "
-                       "delete what is not the matrix and save", row=at[1])  # fmt: skip
 
     def _add(self, severity: Severity, message: str) -> None:
         self.sheet.add(self.row, self.column, severity, message)
@@ -238,29 +270,14 @@ class SheetReader(PartReader):
 
 def cell_range(ref: str) -> Range | None:
     """The cells a reference covers ('C12', or 'A4:A9'), rows and columns from 1; None if none."""
-    first, _, last = ref.partition(":")
-    start, end = _CELL_REF.fullmatch(first), _CELL_REF.fullmatch(last or first)
-    if start is None or end is None:
+    found = _RANGE.fullmatch(ref)
+    if found is None:
         return None
-    c1, r1, c2, r2 = _letters(start[1]), int(start[2]), _letters(end[1]), int(end[2])
-    if r1 < 1 or r2 < r1 or c2 < c1:
+    c1, r1 = _COLUMNS.get(found[1].upper(), 0), int(found[2])
+    c2, r2 = (_COLUMNS.get(found[3].upper(), 0), int(found[4])) if found[3] else (c1, r1)
+    if r1 < 1 or c1 < 1 or r2 < r1 or c2 < c1:
         return None
     return c1, r1, c2, min(r2, MAX_ROWS)
-
-
-def _letters(letters: str) -> int:
-    """The column number of a column's letters: C -> 3."""
-    number = 0
-    for ch in letters.upper():
-        number = number * 26 + ord(ch) - ord("A") + 1
-    return number
-
-
-def _number(text: str | None) -> int:
-    try:
-        return int(text or 0)
-    except ValueError:
-        return -1
 
 
 def _iso(text: str) -> Value:

@@ -14,13 +14,16 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from cse_cli.matrix.xml_part import Budget, PartReader, Refused, Text, parse
+from cse_cli.matrix.cells import MAX_CELL_CHARS
+from cse_cli.matrix.xml_part import Budget, PartReader, Refused, integer, parse
 
 if TYPE_CHECKING:
     from cse_cli.matrix.xlsx_package import Book
 
-MAX_SHARED_STRINGS = 500_000
+MAX_SHARED_STRINGS = 300_000
 """Entries of the shared-string table: the texts of every sheet, each once."""
+MAX_STYLES = 65_536
+"""Number formats, fills and cell styles, each: Excel itself allows 64,000 cell styles."""
 
 # Excel's built-in number formats that show a date or a time (ECMA-376 18.8.30), the
 # East Asian ones (27-36, 50-58) included.
@@ -62,35 +65,39 @@ class _Strings(PartReader):
     def __init__(self, budget: Budget) -> None:
         self.budget = budget
         self.strings: list[str | TooLong] = []
-        self.entry: Text | None = None
+        self.chunks: list[str] = []
+        self.size = 0
+        self.entry = False
         self.phonetic = 0
         self.gathering = False
 
     def start(self, name: str, attrs: dict[str, str]) -> None:  # noqa: ARG002 - none needed
-        if name == "si":
+        if name == "t":
+            self.gathering = self.entry and not self.phonetic
+        elif name == "si":
             if len(self.strings) >= MAX_SHARED_STRINGS:
                 raise Refused(f"the workbook's shared-string table holds more than "
                               f"{MAX_SHARED_STRINGS:,} texts, the most cse reads: save the "
                               "matrix sheet alone in a workbook of its own")  # fmt: skip
-            self.entry = Text()
+            self.chunks, self.size, self.entry = [], 0, True
         elif name == "rPh":
             self.phonetic += 1
-        elif name == "t":
-            self.gathering = self.entry is not None and not self.phonetic
 
     def end(self, name: str) -> None:
-        if name == "si" and self.entry is not None:
-            entry = self.entry
-            self.strings.append(TooLong(entry.size) if entry.too_long else entry.value())
-            self.entry = None
+        if name == "t":
+            self.gathering = False
+        elif name == "si" and self.entry:
+            too_long = self.size > MAX_CELL_CHARS
+            self.strings.append(TooLong(self.size) if too_long else "".join(self.chunks))
+            self.entry = False
         elif name == "rPh":
             self.phonetic -= 1
-        elif name == "t":
-            self.gathering = False
 
     def text(self, data: str) -> None:
-        if self.gathering and self.entry is not None:
-            self.entry.add(data)
+        if self.gathering:
+            self.size += len(data)
+            if self.size <= MAX_CELL_CHARS:
+                self.chunks.append(data)
 
 
 class Styles:
@@ -131,6 +138,9 @@ class _Styles(PartReader):
         self.solid = False
 
     def start(self, name: str, attrs: dict[str, str]) -> None:
+        if max(len(self.codes), len(self.fills), len(self.formats)) > MAX_STYLES:
+            raise Refused(f"the workbook's styles hold more than {MAX_STYLES:,} number formats, "
+                          "fills or cell styles, more than Excel allows: refused")  # fmt: skip
         if name in {"numFmts", "fills", "cellXfs", "cellStyleXfs", "dxfs"}:
             self.section = name
         elif name == "numFmt" and self.section == "numFmts":
@@ -173,7 +183,5 @@ def _colour(attrs: dict[str, str]) -> str | None:
 
 
 def _number(text: str | None) -> int:
-    try:
-        return int(text or 0)
-    except ValueError:
-        return -1
+    found = integer(text or "0")
+    return -1 if found is None else found
