@@ -88,12 +88,17 @@ class SheetReader(PartReader):
             self.gather = self.texts if not self.phonetic else None
         elif name == "is":
             self.texts = Text()
+        else:
+            self._start_other(name, attrs)
+
+    def _start_other(self, name: str, attrs: dict[str, str]) -> None:
+        """A row, a formula, a phonetic run, a merged range or a hyperlink starts."""
+        if name == "row":
+            self._start_row(attrs.get("r"))
         elif name == "rPh":
             self.phonetic += 1
         elif name == "f":
             self.formula = True
-        elif name == "row":
-            self._start_row(attrs.get("r"))
         elif name in {"mergeCell", "hyperlink"}:
             self._after_the_rows(name, attrs)
 
