@@ -43,6 +43,23 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 a text with a leading apostrophe, which reading takes off again."""
 
 
+def unreadable_back(text: str, *, csv: bool) -> str | None:
+    """Why `cse import` could not read a text back from a cell of an export, or None.
+
+    Import takes a cell of white space alone for an empty cell (people leave
+    stray spaces), and a NUL in a CSV file for a file that is not text (as Excel
+    and Python's csv module do).
+    """
+    if not text.strip():
+        return "is white space alone, which a spreadsheet shows as an empty cell: give it words"
+    if csv and "\0" in text:
+        return (
+            "holds a NUL character, which a CSV file cannot carry (Excel, Python's csv module "
+            "and cse import take it for a binary file): remove it, or export --format xlsx"
+        )
+    return None
+
+
 def column_letter(column: int) -> str:
     """A column's letters as Excel names it: 1 -> A, 27 -> AA."""
     letters = ""
