@@ -27,6 +27,8 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
     from types import ModuleType
 
+    from cse_cli.matrix.cells import Sheet
+
 TESTS = Path(__file__).resolve().parent
 PROJECT = TESTS.parent
 BOLTON = PROJECT / "examples" / "bolton"
@@ -398,3 +400,25 @@ def wide_csv(path: Path, fields: int) -> Path:
             stream.write(chunk)
         stream.write(b"x\r\n")
     return path
+
+
+def sheet_of(
+    rows: Sequence[Sequence[object]], header_row: int = 1, name: str | None = "Evidence Matrix"
+) -> Sheet:
+    """A sheet as a reader gives it: `rows` from row `header_row` on, empty cells left out.
+
+    A cell given as a `Cell` is kept as it is (with its fill or link); any other value
+    becomes a plain cell in its place.
+    """
+    from cse_cli.matrix.cells import Cell, Sheet
+
+    sheet = Sheet("matrix.xlsx" if name else "matrix.csv", name)
+    for number, row in enumerate(rows, start=header_row):
+        cells = [
+            value if isinstance(value, Cell) else Cell(number, column, value)  # type: ignore[arg-type]
+            for column, value in enumerate(row, start=1)
+            if value not in (None, "")
+        ]
+        if cells:
+            sheet.rows.append(cells)
+    return sheet

@@ -79,7 +79,8 @@ def serial_date(number: float, *, date1904: bool = False) -> dt.datetime | dt.ti
 
 
 def _shown(number: float) -> str:
-    return str(int(number)) if math.isfinite(number) and number.is_integer() else f"{number:g}"
+    """A serial number as Excel would show it: at most 15 significant digits."""
+    return f"{number:.15g}"
 
 
 def date(value: object, *, date1904: bool = False) -> dt.date:

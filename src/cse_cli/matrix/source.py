@@ -64,19 +64,28 @@ def read_bytes(path: Path) -> tuple[bytes | None, int]:
         raise CseError(f"{path}: no such file") from None
     except OSError as exc:
         raise CseError(f"{path}: cannot be read: {_reason(exc)}") from None
-    with os.fdopen(descriptor, "rb") as stream:
-        try:
-            status = os.fstat(descriptor)
-            if stat.S_ISDIR(status.st_mode):
-                raise CseError(f"{path.name}: is a folder, not a file")
-            if not stat.S_ISREG(status.st_mode):
-                raise CseError(f"{path.name}: is not a regular file (a named pipe or a device)")
-            if status.st_size > MAX_MATRIX_BYTES:
-                return None, status.st_size
+    try:
+        status = os.fstat(descriptor)
+        refusal = _refusal(path, status.st_mode)
+        if refusal is not None:
+            raise CseError(refusal)
+        if status.st_size > MAX_MATRIX_BYTES:
+            return None, status.st_size
+        with os.fdopen(descriptor, "rb", closefd=False) as stream:
             raw = stream.read(MAX_MATRIX_BYTES + 1)
-        except OSError as exc:
-            raise CseError(f"{path}: cannot be read: {_reason(exc)}") from None
+    except OSError as exc:
+        raise CseError(f"{path}: cannot be read: {_reason(exc)}") from None
+    finally:
+        os.close(descriptor)
     return (None if len(raw) > MAX_MATRIX_BYTES else raw), len(raw)
+
+
+def _refusal(path: Path, mode: int) -> str | None:
+    if stat.S_ISDIR(mode):
+        return f"{path.name}: is a folder, not a file"
+    if not stat.S_ISREG(mode):
+        return f"{path.name}: is not a regular file (a named pipe or a device)"
+    return None
 
 
 def _reason(exc: OSError) -> str:

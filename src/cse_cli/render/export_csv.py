@@ -31,8 +31,7 @@ def refuse_unreadable(view: ExportView, *, csv: bool) -> None:
     alone, or a NUL in CSV) is named, with its element, column and row.
     """
     problems = [
-        f"{short(str(row[0]))}'s {view.headers[column]} in row {number} of the matrix "
-        f"{reason}"
+        f"{short(str(row[0]))}'s {view.headers[column]} in row {number} of the matrix {reason}"
         for number, row in enumerate(view.rows, start=2)
         for column, value in enumerate(row)
         if isinstance(value, str) and (reason := unreadable_back(value, csv=csv)) is not None

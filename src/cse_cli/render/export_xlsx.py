@@ -161,11 +161,13 @@ def _widths(headers: Sequence[str], rows: Sequence[Sequence[CellValue]]) -> list
 
 def _row(number: int, values: Sequence[CellValue], style: int = 0) -> str:
     cells = []
-    for column, value in enumerate(values, start=1):
-        if value is None:
+    for column, given in enumerate(values, start=1):
+        if given is None:
             continue
-        if isinstance(value, dt.date) and excel_serial(value) is None:
-            value = value.isoformat()  # before 1900, which no date cell can show: as text
+        # a date before 1900, which no date cell can show, is written as text
+        value = (
+            given.isoformat() if isinstance(given, dt.date) and not excel_serial(given) else given
+        )
         where = f'r="{column_letter(column)}{number}"'
         if isinstance(value, str):
             styled = f' s="{style}"' if style else ""
