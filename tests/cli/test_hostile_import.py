@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from cse_cli.io import atomic
 from cse_cli.io.repository import open_repository
 from cse_cli.io.resources import load_standard
 from cse_cli.matrix import writer
@@ -97,7 +98,7 @@ def test_a_full_disk_while_writing_is_said_as_such_and_nothing_is_kept(
     tmp_path: Path, matrix: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     out = tmp_path / "out"
-    real, written = writer.write_new, []
+    real, written = atomic.write_new, list[Path]()
 
     def full(path: Path, text: str) -> bool:
         if len(written) == 30:

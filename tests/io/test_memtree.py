@@ -35,8 +35,8 @@ def test_a_file_over_the_limit_is_refused_as_on_disk() -> None:
 
 
 def test_the_folder_below_gives_every_other_path(tmp_path: Path) -> None:
-    root = write_repo(tmp_path / "repo", {"reviews/surveillance-1.yaml": "date: 2027-03-10\n",
-                                          "evidence/old.yaml": "x"}, config="organisation: Disk\n")  # fmt: skip
+    files = {"reviews/surveillance-1.yaml": "date: 2027-03-10\n", "evidence/old.yaml": "x"}
+    root = write_repo(tmp_path / "repo", files, config="organisation: Disk\n")
     tree = MemoryTree({"cse.yaml": b"organisation: Memory\n", "evidence/1.1.1.yaml": b"y"},
                       DirTree(root))  # fmt: skip
     assert tree.read("cse.yaml") == b"organisation: Memory\n"

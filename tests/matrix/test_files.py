@@ -1,4 +1,4 @@
-"""cse_cli.matrix.files: the repository a matrix gives, made in memory and checked as check would."""
+"""cse_cli.matrix.files: the repository a matrix gives, made in memory, checked as check would."""
 
 from __future__ import annotations
 

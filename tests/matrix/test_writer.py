@@ -1,4 +1,4 @@
-"""cse_cli.matrix.writer: PATH checked first, then every file written, or none and PATH as it was."""
+"""cse_cli.matrix.writer: PATH checked first, then every file written, or none, PATH as it was."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from cse_cli.core.problems import CseError
+from cse_cli.io import atomic
 from cse_cli.matrix import writer
 from cse_cli.matrix.writer import refuse_existing, write_repository
 from tests.helpers import snapshot
@@ -99,7 +100,7 @@ def test_a_write_that_fails_leaves_path_as_it_was(
     if made:
         root.mkdir()
     before = snapshot(tmp_path)
-    real = writer.write_new
+    real = atomic.write_new
     written: list[Path] = []
 
     def full_disk(path: Path, text: str) -> bool:

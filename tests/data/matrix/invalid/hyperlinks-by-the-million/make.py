@@ -14,5 +14,6 @@ def make(folder: Path) -> Path:
     links = [b'<hyperlink ref="B%d" r:id="rId1"/>' % row for row in range(2, MAX_HYPERLINKS + 3)]
     rel = (b'<Relationship Id="rId1" Type="x/hyperlink" Target="https://example.org/" '
            b'TargetMode="External"/>')  # fmt: skip
-    return streamed_workbook(folder / "matrix.xlsx", [HEADER_ROW, *evidence_rows(3)],
-                             [b"<hyperlinks>", *links, b"</hyperlinks>"], sheet_rels=[rel])  # fmt: skip
+    after = [b"<hyperlinks>", *links, b"</hyperlinks>"]
+    rows = [HEADER_ROW, *evidence_rows(3)]
+    return streamed_workbook(folder / "matrix.xlsx", rows, after, sheet_rels=[rel])
