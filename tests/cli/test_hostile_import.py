@@ -80,7 +80,7 @@ def test_a_folder_name_that_is_not_utf8_or_holds_a_control_character(
 ) -> None:
     not_utf8 = Path(os.fsdecode(os.fsencode(tmp_path) + b"/caf\xe9"))
     assert _refused(str(matrix), str(not_utf8)).endswith(
-        "holds bytes that are not UTF-8: give the name in UTF-8 with --organisation NAME\n"
+        "holds bytes that are not UTF-8: give the name with --organisation NAME\n"
     )
     control = tmp_path / "tab\there"
     assert _refused(str(matrix), str(control)).endswith(

@@ -86,7 +86,7 @@ def init_repository(
     for criterion in standard.criteria:
         for sub in criterion.sub_criteria:
             for element in sub.elements:
-                heading = element_heading(standard, element.id)
+                heading = standard.heading(element.id)
                 text = element_text(element.id, heading, element.text, schema)
                 if os.path.lexists(folder / f"{element.id}.yml"):
                     result.kept.append(f"{evidence_dir}/{element.id}.yml")
@@ -97,12 +97,6 @@ def init_repository(
     return result
 
 
-def element_heading(standard: Standard, element_id: str) -> str:
-    """The line naming an element, its criterion and sub-criterion, atop its file."""
-    criterion, sub, _ = standard.element(element_id)
-    return f"{element_id} · {criterion.title} › {sub.id} {sub.title}"  # noqa: RUF001 - a typographic separator
-
-
 def organisation_name(organisation: str | None, root: Path) -> str:
     """The organisation for a new cse.yaml: as given, else the folder's name; checked."""
     name = organisation if organisation is not None else root.resolve().name
@@ -110,10 +104,8 @@ def organisation_name(organisation: str | None, root: Path) -> str:
     try:
         name.encode("utf-8")
     except UnicodeEncodeError:  # bytes that are not UTF-8, from the command line
-        raise CseError(
-            f"{what} holds bytes that are not UTF-8: give the name in UTF-8 with "
-            "--organisation NAME"
-        ) from None
+        how = "in UTF-8" if organisation is not None else "with --organisation NAME"
+        raise CseError(f"{what} holds bytes that are not UTF-8: give the name {how}") from None
     if not name.strip() or not name.isprintable():
         raise CseError(
             f"{what} {quoted(name)} is empty or holds a control or invisible character: "

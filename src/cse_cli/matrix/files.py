@@ -22,13 +22,7 @@ from cse_cli.io.limits import MAX_EVIDENCE_BYTES, MAX_FILE_BYTES
 from cse_cli.io.memtree import MemoryTree
 from cse_cli.io.repository import read_evidence
 from cse_cli.io.root import CONFIG_FILE
-from cse_cli.io.scaffold import (
-    CONFIG_SCHEMA,
-    ELEMENT_SCHEMA,
-    REVIEW_SCHEMA,
-    config_text,
-    element_heading,
-)
+from cse_cli.io.scaffold import CONFIG_SCHEMA, ELEMENT_SCHEMA, REVIEW_SCHEMA, config_text
 from cse_cli.io.scaffold import element_text as template_text
 from cse_cli.io.tree import DirTree
 
@@ -76,7 +70,7 @@ def plan(
         _, _, element = standard.element(element_id)
         planned.files.setdefault(
             _element_file(element_id),
-            template_text(element_id, element_heading(standard, element_id), element.text, schema),
+            template_text(element_id, standard.heading(element_id), element.text, schema),
         )
     encoded = {rel: text.encode("utf-8") for rel, text in planned.files.items()}
     planned.problems = _sizes(encoded, matrix, sheet)
@@ -133,7 +127,7 @@ def element_text(standard: Standard, data: dict[str, Any], source: str) -> str:
     wrapped = "\n".join("# " + line for line in textwrap.wrap(element.text, 86))
     return (
         f"# yaml-language-server: $schema=../{ELEMENT_SCHEMA}\n"
-        f"# {element_heading(standard, element_id)}\n#\n{wrapped}\n#\n"
+        f"# {standard.heading(element_id)}\n#\n{wrapped}\n#\n"
         f"# Imported from {inert(source)} by cse import.\n" + yaml_text(data)
     )
 
