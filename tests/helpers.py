@@ -25,8 +25,10 @@ from openpyxl import Workbook
 from cse_cli.cli.main import main
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator, Mapping, Sequence
+    from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
     from types import ModuleType
+
+    from cse_cli.matrix.cells import Sheet
 
 TESTS = Path(__file__).resolve().parent
 PROJECT = TESTS.parent
@@ -434,3 +436,119 @@ def multipart(fields: Sequence[tuple[str, str]], file: tuple[str, str, bytes]) -
     return b"".join(
         parts
     ) + f"--{boundary}--\r\n".encode(), f"multipart/form-data; boundary={boundary}"
+
+
+# workbooks built part by part, streamed: the bombs of `cse import` ----------------------
+
+_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+_RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
+_DOC = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+HEADER_ROW = (
+    b'<row r="1"><c r="A1" t="inlineStr"><is><t>Ref</t></is></c>'
+    b'<c r="B1" t="inlineStr"><is><t>Evidence</t></is></c></row>'
+)
+
+
+def _rels(*rels: tuple[str, str, str]) -> bytes:
+    listed = "".join(f'<Relationship Id="{i}" Type="{_DOC}/{t}" Target="{x}"/>' for i, t, x in rels)
+    return f'<Relationships xmlns="{_RELS}">{listed}</Relationships>'.encode()
+
+
+def streamed_workbook(
+    path: Path,
+    rows: Iterable[bytes] = (HEADER_ROW,),
+    after_rows: Iterable[bytes] = (),
+    strings: Iterable[bytes] | None = None,
+    sheet_rels: Iterable[bytes] | None = None,
+    sheet_head: bytes = b"",
+) -> Path:
+    """A workbook of one sheet ("Evidence Matrix"), each part written as a stream of chunks.
+
+    `rows` are the sheet's `<row>` elements, `after_rows` what follows `</sheetData>`
+    (merged cells, hyperlinks), `strings` the `<si>` entries of a shared-string
+    table, `sheet_rels` the `<Relationship>` elements of the sheet, and
+    `sheet_head` what comes before the root element of the sheet's XML.
+    """
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", '<Types xmlns="http://schemas.openxmlformats.org/'
+                         'package/2006/content-types"/>')  # fmt: skip
+        archive.writestr("_rels/.rels", _rels(("rId1", "officeDocument", "xl/workbook.xml")))
+        archive.writestr("xl/workbook.xml", f'<workbook xmlns="{_MAIN}" xmlns:r="{_DOC}"><sheets>'
+                         '<sheet name="Evidence Matrix" sheetId="1" r:id="rId1"/></sheets>'
+                         "</workbook>")  # fmt: skip
+        book_rels = [("rId1", "worksheet", "worksheets/sheet1.xml")]
+        if strings is not None:
+            book_rels.append(("rId2", "sharedStrings", "sharedStrings.xml"))
+            _stream(archive, "xl/sharedStrings.xml", f'<sst xmlns="{_MAIN}">'.encode(), strings,
+                    b"</sst>")  # fmt: skip
+        archive.writestr("xl/_rels/workbook.xml.rels", _rels(*book_rels))
+        if sheet_rels is not None:
+            _stream(archive, "xl/worksheets/_rels/sheet1.xml.rels",
+                    f'<Relationships xmlns="{_RELS}">'.encode(), sheet_rels,
+                    b"</Relationships>")  # fmt: skip
+        head = sheet_head + f'<worksheet xmlns="{_MAIN}" xmlns:r="{_DOC}"><sheetData>'.encode()
+        _stream(archive, SHEET_XML, head, rows, b"</sheetData>", after_rows, b"</worksheet>")
+    return path
+
+
+def _stream(archive: zipfile.ZipFile, name: str, *parts: bytes | Iterable[bytes]) -> None:
+    with archive.open(name, "w", force_zip64=True) as entry:
+        for part in parts:
+            if isinstance(part, bytes):
+                entry.write(part)
+                continue
+            chunk = bytearray()
+            for piece in part:
+                chunk += piece
+                if len(chunk) > 1 << 20:
+                    entry.write(chunk)
+                    chunk.clear()
+            entry.write(chunk)
+
+
+def repeated(piece: bytes, times: int) -> Iterator[bytes]:
+    """`piece`, `times` times over, in chunks of a thousand."""
+    block = piece * 1000
+    for _ in range(times // 1000):
+        yield block
+    yield piece * (times % 1000)
+
+
+def evidence_rows(rows: int, first: int = 2) -> Iterator[bytes]:
+    """Rows of a matrix, one element id and one piece of evidence each (1.1.1 throughout)."""
+    for number in range(first, first + rows):
+        cells = (b'<c r="A%d" t="inlineStr"><is><t>1.1.1</t></is></c><c r="B%d" '
+                 b't="inlineStr"><is><t>E%d</t></is></c>') % (number, number, number)  # fmt: skip
+        yield b'<row r="%d">%s</row>' % (number, cells)
+
+
+def wide_csv(path: Path, fields: int) -> Path:
+    """A CSV file: a header, then one record of `fields` fields."""
+    with path.open("wb") as stream:
+        stream.write(b"Ref,Evidence\r\n1.1.1,Surveys")
+        for chunk in repeated(b",", fields):
+            stream.write(chunk)
+        stream.write(b"x\r\n")
+    return path
+
+
+def sheet_of(
+    rows: Sequence[Sequence[object]], header_row: int = 1, name: str | None = "Evidence Matrix"
+) -> Sheet:
+    """A sheet as a reader gives it: `rows` from row `header_row` on, empty cells left out.
+
+    A cell given as a `Cell` is kept as it is (with its fill or link); any other value
+    becomes a plain cell in its place.
+    """
+    from cse_cli.matrix.cells import Cell, Sheet
+
+    sheet = Sheet("matrix.xlsx" if name else "matrix.csv", name)
+    for number, row in enumerate(rows, start=header_row):
+        cells = [
+            value if isinstance(value, Cell) else Cell(number, column, value)  # type: ignore[arg-type]
+            for column, value in enumerate(row, start=1)
+            if value not in (None, "")
+        ]
+        if cells:
+            sheet.rows.append(cells)
+    return sheet

@@ -19,11 +19,11 @@ from hypothesis import event, given, settings
 from hypothesis import strategies as st
 
 from cse_cli.core.evidence import ElementFile
-from cse_cli.io.import_writer import element_text
-from cse_cli.io.matrix import Cell, Sheet, Value
 from cse_cli.io.resources import load_standard
 from cse_cli.io.yaml_loader import load
-from cse_cli.views.matrix import recognise
+from cse_cli.matrix.cells import Cell, Sheet, Value
+from cse_cli.matrix.files import element_text
+from cse_cli.matrix.recognise import recognise
 from tests.helpers import DATA, run
 
 MATRICES = DATA / "matrix"

@@ -72,3 +72,9 @@ def test_the_shipped_standard_is_valid_as_it_is_read() -> None:
     cycle = resource("standard") / "cycle.yaml"
     stages = load(cycle.read_bytes(), str(cycle)).data["stages"]
     assert Standard.model_validate({**document.data, "stages": stages}) == load_standard()
+
+
+def test_an_elements_heading_names_its_criterion_and_sub_criterion() -> None:
+    assert load_standard().heading("4.3.2") == (
+        "4.3.2 · Delivery › 4.3 Deal Effectively with Problems"
+    )

@@ -126,10 +126,19 @@ def import_(
             help="FIELD=HEADER: read the field from the column with this header, where the "
             "usual names do not fit; repeat it for each. Fields: element, wording, evidence, "
             "evidence_id, owner, service, date, link, rating, self_assessment, desk_top, "
-            "final, surveillance_1, surveillance_2, notes. "
+            "final, surveillance_1, surveillance_2, notes, inferred. "
             'Example: --column owner="Lead officer"',
             show_default=False,
             metavar="FIELD=HEADER",
+        ),
+    ] = None,
+    organisation: Annotated[
+        str | None,
+        typer.Option(
+            "--organisation",
+            help="The organisation's name for cse.yaml (default: the folder's name). "
+            'Example: --organisation "Bolton Library"',
+            show_default=False,
         ),
     ] = None,
     output_format: Annotated[
@@ -156,7 +165,7 @@ def import_(
     """
     from cse_cli.cli.commands import import_ as command
 
-    return command.run(matrix, path, sheet, column or [], output_format)
+    return command.run(matrix, path, sheet, column or [], output_format, organisation)
 
 
 def export(

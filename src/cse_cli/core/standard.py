@@ -102,6 +102,11 @@ class Standard(BaseModel):
                         return criterion, sub, element
         raise KeyError(element_id)
 
+    def heading(self, element_id: str) -> str:
+        """An element's id, criterion and sub-criterion, as the heading atop its file."""
+        criterion, sub, _ = self.element(element_id)
+        return f"{element_id} · {criterion.title} › {sub.id} {sub.title}"  # noqa: RUF001 - a typographic separator
+
 
 def standard_from_data(
     data: Mapping[str, Any], stages: Mapping[str, Mapping[str, str]] | None = None

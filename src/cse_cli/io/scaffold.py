@@ -67,7 +67,7 @@ def init_repository(
     it writes in is inside the repository: a link out of it (or to nothing) is
     refused with a CseError, as is any file system error, before or as it writes.
     """
-    name = _organisation(organisation, root)
+    name = organisation_name(organisation, root)
     _root(root)
     result = InitResult(root)
     existing = _existing_config(root)
@@ -86,7 +86,7 @@ def init_repository(
     for criterion in standard.criteria:
         for sub in criterion.sub_criteria:
             for element in sub.elements:
-                heading = f"{element.id} · {criterion.title} › {sub.id} {sub.title}"  # noqa: RUF001 - a typographic separator
+                heading = standard.heading(element.id)
                 text = element_text(element.id, heading, element.text, schema)
                 if os.path.lexists(folder / f"{element.id}.yml"):
                     result.kept.append(f"{evidence_dir}/{element.id}.yml")
@@ -97,14 +97,15 @@ def init_repository(
     return result
 
 
-def _organisation(organisation: str | None, root: Path) -> str:
+def organisation_name(organisation: str | None, root: Path) -> str:
     """The organisation for a new cse.yaml: as given, else the folder's name; checked."""
     name = organisation if organisation is not None else root.resolve().name
     what = "--organisation" if organisation is not None else f"the folder name {root.resolve()}"
     try:
         name.encode("utf-8")
     except UnicodeEncodeError:  # bytes that are not UTF-8, from the command line
-        raise CseError(f"{what} holds bytes that are not UTF-8: give the name in UTF-8") from None
+        how = "in UTF-8" if organisation is not None else "with --organisation NAME"
+        raise CseError(f"{what} holds bytes that are not UTF-8: give the name {how}") from None
     if not name.strip() or not name.isprintable():
         raise CseError(
             f"{what} {quoted(name)} is empty or holds a control or invisible character: "

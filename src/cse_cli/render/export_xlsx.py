@@ -27,7 +27,9 @@ import zipfile
 from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape, quoteattr
 
-from cse_cli.io.matrix import column_letter
+from cse_cli.matrix.cells import column_letter
+from cse_cli.matrix.dates import excel_serial
+from cse_cli.render.export_csv import refuse_unreadable
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -36,7 +38,6 @@ if TYPE_CHECKING:
 
 FIXED = "2000-01-01T00:00:00Z"
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip entry can hold
-_EPOCH = dt.date(1899, 12, 30)  # day 0 of Excel's serial numbers, as Excel counts
 _WIDTHS = {
     "Element": 9, "Wording": 50, "Evidence ID": 12, "Evidence": 50, "Owner": 14, "Service": 16,
     "Date": 11, "Link": 40, "Notes": 40, "Title": 32, "Why not": 60,
@@ -73,6 +74,7 @@ def to_xlsx(view: ExportView) -> bytes:
     """The workbook's bytes: the matrix sheet, then the summary sheet."""
     from cse_cli.views.export import SUMMARY_HEADERS
 
+    refuse_unreadable(view, csv=False)  # what import could not read back: refused up front
     footer = ((), (f"At {view.stage_words}: {view.verdict}",))
     matrix = _sheet(view.headers, view.rows, selected=True)
     sheets = (
@@ -163,9 +165,13 @@ def _widths(headers: Sequence[str], rows: Sequence[Sequence[CellValue]]) -> list
 
 def _row(number: int, values: Sequence[CellValue], style: int = 0) -> str:
     cells = []
-    for column, value in enumerate(values, start=1):
-        if value is None:
+    for column, given in enumerate(values, start=1):
+        if given is None:
             continue
+        # a date before 1900, which no date cell can show, is written as text
+        value = (
+            given.isoformat() if isinstance(given, dt.date) and not excel_serial(given) else given
+        )
         where = f'r="{column_letter(column)}{number}"'
         if isinstance(value, str):
             quoted = not style and value.startswith(_LIKE_A_FORMULA)
@@ -173,7 +179,7 @@ def _row(number: int, values: Sequence[CellValue], style: int = 0) -> str:
             cells.append(f'<c {where}{styled} t="inlineStr"><is><t xml:space="preserve">'
                          f"{_text(value)}</t></is></c>")  # fmt: skip
         elif isinstance(value, dt.date):
-            cells.append(f'<c {where} s="{_DATE}"><v>{(value - _EPOCH).days}</v></c>')
+            cells.append(f'<c {where} s="{_DATE}"><v>{excel_serial(value)}</v></c>')
         elif isinstance(value, float):
             cells.append(f'<c {where} s="{_SHARE}"><v>{value!r}</v></c>')
         else:

@@ -1,39 +1,68 @@
 """An evidence matrix recognised: the element files it gives, and every problem in it.
 
-A pure function of the sheet's cells: the header row (see `matrix_header`),
-then one element per run of rows, an empty element cell (a merged cell, or a
+A pure function of the sheet's cells: the header row (see `header`), then one
+element per run of rows, an empty element cell (a merged cell, or a
 continuation row) carrying on the element above. Sub-criterion heading rows
 are skipped. An evidence id that recurs (in a column of its own, or at the
 start of the text, as in "ES 2 Various customer surveys") becomes an item with
-`id:` where it is first used and a `ref:` to it wherever it comes again.
+`id:` where it is first used and a `ref:` to it wherever it comes again. The
+items' other fields are `items`' work. This is the layout of a team's own
+matrix, one row per piece of evidence; another layout would give a `Matrix`
+the same way.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from cse_cli.core.evidence import EvidenceItem, inferable
 from cse_cli.core.problems import has_errors
 from cse_cli.core.stages import FIELDS as STAGE_FIELDS
 from cse_cli.core.stages import RECORDED
-from cse_cli.core.text import did_you_mean, quoted, short
-from cse_cli.views import matrix_values as values
-from cse_cli.views.matrix_header import Header, find_header, normal
-from cse_cli.views.matrix_values import Unreadable
+from cse_cli.core.text import did_you_mean, quoted
+from cse_cli.io.limits import MAX_EVIDENCE_ITEMS
+from cse_cli.matrix import values
+from cse_cli.matrix.header import Header, find_header, name_unplaced, normal
+from cse_cli.matrix.items import ItemReader
+from cse_cli.matrix.values import Unreadable
 
 if TYPE_CHECKING:
     from cse_cli.core.problems import Problem
     from cse_cli.core.standard import Standard
-    from cse_cli.io.matrix import Cell, Sheet
+    from cse_cli.matrix.cells import Cell, Sheet
 
-_ITEM_FIELDS = ("owner", "service", "date", "url", "notes", "inferred")
-_INFERABLE = inferable(EvidenceItem)
-"""What an item's Inferred cell may name, as `cse export` writes it: 'service, date'."""
 _RATING_FIELDS = {"rating": "self_assessment"} | {
     name: name for name in (STAGE_FIELDS[s] for s in RECORDED)
 }
+_ORDER = ("element", "owner", *(STAGE_FIELDS[s] for s in RECORDED), "evidence", "notes")
+
+
+@dataclass
+class Matrix:
+    """What a matrix gives: element files' data by element id, and what was met reading it."""
+
+    elements: dict[str, dict[str, Any]] = field(default_factory=dict)
+    """Each element's file as data, in the key order of an element file."""
+    services: list[str] = field(default_factory=list)
+    """Every service named (by a column or the colour key), in order of first use."""
+    problems: list[Problem] = field(default_factory=list)
+    items: int = 0
+    refs: int = 0
+    unplaced: list[str] = field(default_factory=list)
+    """The headers of the columns not imported."""
+    places: dict[str, tuple[int, int]] = field(default_factory=dict)
+    """Each element's first cell (row, column): where a problem with its file is shown."""
+
+
+def recognise(sheet: Sheet, standard: Standard, mapping: dict[str, str]) -> Matrix:
+    """The element files in the sheet, with every problem found (the sheet's own included)."""
+    matrix = Matrix()
+    header = None if has_errors(sheet.problems) else find_header(sheet, mapping)
+    if header is not None:
+        matrix.unplaced = name_unplaced(sheet, header)
+        _Recogniser(sheet, standard, header, matrix).run()
+    matrix.problems = sorted(sheet.problems, key=lambda p: (p.line, p.column))
+    return matrix
 
 
 @dataclass
@@ -50,36 +79,12 @@ class _Defined:
     item: dict[str, Any]
 
 
-@dataclass
-class Matrix:
-    """What a matrix gives: element files' data by element id, and what was met reading it."""
-
-    elements: dict[str, dict[str, Any]] = field(default_factory=dict)
-    """Each element's file as data, in the key order of an element file."""
-    services: list[str] = field(default_factory=list)
-    """Every service named (by a column or the colour key), in order of first use."""
-    problems: list[Problem] = field(default_factory=list)
-    items: int = 0
-    refs: int = 0
-    unplaced: list[str] = field(default_factory=list)
-    """The columns not imported, as 'C (Priority)'."""
-
-
-def recognise(sheet: Sheet, standard: Standard, mapping: dict[str, str]) -> Matrix:
-    """The element files in the sheet, with every problem found (the sheet's own included)."""
-    matrix = Matrix()
-    header = None if has_errors(sheet.problems) else find_header(sheet, mapping)
-    if header is not None:
-        _Recogniser(sheet, standard, header, matrix).run()
-    matrix.problems = sorted(sheet.problems, key=lambda p: (p.line, p.column))
-    return matrix
-
-
 class _Recogniser:
     def __init__(self, sheet: Sheet, standard: Standard, header: Header, matrix: Matrix) -> None:
         self.sheet = sheet
         self.header = header
         self.matrix = matrix
+        self.items = ItemReader(sheet, header, matrix.services)
         self.known = {e.id: e.text for c in standard.criteria for e in c.elements}
         self.elements: dict[str, _Element] = {}
         self.current: _Element | None = None
@@ -92,26 +97,29 @@ class _Recogniser:
 
     def run(self) -> None:
         header = self.header
-        for column in header.unplaced:
-            name = header.names[column]
-            self.sheet.add(header.row, column, "warning", f"column {quoted(name)} is not "
-                           "imported: cse has no place for it (give it one with "
-                           f"--column notes={short(name)})")  # fmt: skip
-            self.matrix.unplaced.append(name)
-        if "rating" in header.columns and "self_assessment" in header.columns:
-            column = header.columns["rating"]
-            name = short(header.names[column])
-            message = f"column {quoted(name)} is not imported: the self-assessment column gives "
-            message += f"that rating; say which stage it holds with --column final={name} or "
-            self.sheet.add(header.row, column, "warning", message + f"desk_top={name}")
-            self.matrix.unplaced.append(header.names[column])
-        for color in header.key.values():
-            self._service(color)
         for cells in self.sheet.rows:
-            if cells[0].row > header.row and cells[0].row not in header.others:
+            if self.matrix.items > MAX_EVIDENCE_ITEMS:  # said at the row: no more is read
+                break
+            if cells[0].row < header.row:
+                self._above(cells)
+            elif cells[0].row > header.row and cells[0].row not in header.others:
                 self._row(cells)
+                self.items.warn_of_links(cells)
         for element in self.elements.values():
             self.matrix.elements[element.id] = _ordered(element.data)
+
+    def _above(self, cells: list[Cell]) -> None:
+        """A row above the header is a title or the colour key; one naming an element is said."""
+        column = self.header.columns["element"]
+        cell = next((c for c in cells if c.column == column), None)
+        try:
+            element = values.element_cell(cell.value).element if cell is not None else None
+        except Unreadable:
+            return
+        if cell is not None and element in self.known:
+            self.sheet.add(cell.row, cell.column, "warning", f"row {cell.row} names element "
+                           f"{element} but is above the header row (row {self.header.row}): "
+                           "not imported (move it below the header)")  # fmt: skip
 
     # one row ---------------------------------------------------------------------
 
@@ -138,7 +146,7 @@ class _Recogniser:
         for name in ("owner", "notes"):  # a row of the element's own, with no evidence
             cell = got.get(name)
             if cell is not None:
-                element.data.setdefault(name, str(cell.value).strip())
+                element.data.setdefault(name, values.text(cell.value))
 
     def _got(self, cells: list[Cell]) -> dict[str, Cell | None]:
         """The row's cell of each field; a value in a column with no header is named once."""
@@ -188,6 +196,7 @@ class _Recogniser:
             return False
         self.current = self.last = _Element(element_id, cell.row, cell.row, {"element": element_id})
         self.elements[element_id] = self.current
+        self.matrix.places[element_id] = (cell.row, cell.column)
         self.skipping = False
         return True
 
@@ -200,7 +209,7 @@ class _Recogniser:
         text = normal(written)
         if text and text != normal(self.known[element.id]):
             self.sheet.add(cell.row, cell.column, "warning", f"the wording of {element.id} "
-                           f"differs from the standard's ({quoted(str(written).strip())}): "
+                           f"differs from the standard's ({quoted(values.text(written))}): "
                            "cse keeps the standard's")  # fmt: skip
 
     def _ratings(self, element: _Element, got: dict[str, Cell | None]) -> None:
@@ -222,18 +231,24 @@ class _Recogniser:
 
     def _item(self, element: _Element, got: dict[str, Cell | None]) -> None:
         evidence, id_cell = got.get("evidence"), got.get("evidence_id")
-        title = str(evidence.value).strip() if evidence is not None else ""
+        cell = evidence or id_cell
+        assert cell is not None  # noqa: S101 - a row with evidence has one of the two
+        self.matrix.items += 1
+        if self.matrix.items > MAX_EVIDENCE_ITEMS:
+            self._error(cell, f"the matrix holds more than {MAX_EVIDENCE_ITEMS:,} evidence "
+                        "items, cse check's limit for a repository: the rows from here on are "
+                        "not read; import them into a second repository")  # fmt: skip
+            return
+        title = values.text(evidence.value) if evidence is not None else ""
         item_id = None
         if id_cell is not None:
             item_id = values.evidence_id(id_cell.value)
         elif title and "evidence_id" not in self.header.columns:
             item_id, title = values.split_evidence(title)
-        item = self._fields(got)
-        self.matrix.items += 1
+        item = self.items.fields(got)
         first = self.defined.get(item_id) if item_id else None
-        row = (evidence or id_cell).row  # type: ignore[union-attr]
         if first is not None:
-            self._cited(first, item_id or "", title, item, row)
+            self._cited(first, item_id or "", title, item, cell.row)
             cited = {"ref": item_id} | ({"notes": item["notes"]} if "notes" in item else {})
             element.data.setdefault("evidence", []).append(cited)
             self.matrix.refs += 1
@@ -242,7 +257,7 @@ class _Recogniser:
         defined["title"] = title or item_id
         defined |= item
         if item_id:
-            self.defined[item_id] = _Defined(row, defined)
+            self.defined[item_id] = _Defined(cell.row, defined)
         element.data.setdefault("evidence", []).append(defined)
 
     def _cited(
@@ -262,61 +277,6 @@ class _Recogniser:
                            f"this row cites it with ref:, so its {', '.join(differs)} "
                            "is not kept")  # fmt: skip
 
-    def _fields(self, got: dict[str, Cell | None]) -> dict[str, Any]:
-        item: dict[str, Any] = {
-            name: str(cell.value).strip()
-            for name in ("owner", "service")
-            if (cell := got.get(name)) is not None
-        }
-        if "service" in item:
-            self._service(item["service"])
-        elif (colour := self._colour(got)) is not None:
-            item["service"] = colour
-        date = got.get("date")
-        if date is not None:
-            try:
-                item["date"] = values.date(date.value, self.sheet.epoch)
-            except Unreadable as exc:
-                self._error(date, str(exc))
-        notes = [str(cell.value).strip()] if (cell := got.get("notes")) is not None else []
-        link = got.get("link")
-        hyperlinks = [c.link for c in (link, got.get("evidence")) if c is not None and c.link]
-        hyperlink = next((url for url in hyperlinks if values.is_url(url)), None)
-        text = str(link.value).strip() if link is not None else ""
-        if values.is_url(text):
-            item["url"] = text
-        elif hyperlink is not None:  # the link's text, or the evidence's, is only its label
-            item["url"] = hyperlink
-        elif text:  # a place on a shared drive: the repository holds only its files and URLs
-            notes.append(f"Location: {text}")
-        if notes:
-            item["notes"] = "\n".join(notes)
-        if (inferred := got.get("inferred")) is not None:
-            item["inferred"] = self._inferred(inferred)
-        return {name: item[name] for name in _ITEM_FIELDS if name in item}
-
-    def _inferred(self, cell: Cell) -> list[str]:
-        """The keys an Inferred cell names, each one an item's key ('service, date')."""
-        keys = [key for key in re.split(r"[\s,;]+", str(cell.value).strip().lower()) if key]
-        for key in (key for key in keys if key not in _INFERABLE):
-            known = ", ".join(_INFERABLE)
-            self._error(cell, f"inferred {quoted(key)} is not a key of an evidence item "
-                        f"({known}){did_you_mean(key, _INFERABLE)}")  # fmt: skip
-        return [key for key in keys if key in _INFERABLE]
-
-    def _colour(self, got: dict[str, Cell | None]) -> str | None:
-        """The service whose key colour fills the row's evidence cell (or another of its cells)."""
-        key = self.header.key
-        cells = [got.get("evidence"), got.get("evidence_id"), *got.values()]
-        for cell in cells:
-            if cell is not None and cell.fill in key:
-                return key[cell.fill]
-        return None
-
-    def _service(self, name: str) -> None:
-        if name not in self.matrix.services:
-            self.matrix.services.append(name)
-
     def _error(self, cell: Cell, message: str) -> None:
         self.sheet.add(cell.row, cell.column, "error", message)
 
@@ -324,11 +284,6 @@ class _Recogniser:
 def _said(value: object) -> str:
     """A value of a row as the matrix had it: a list of keys as 'service, date'."""
     return ", ".join(value) if isinstance(value, list) else str(value)
-
-
-_ORDER = (
-    "element", "owner", *(STAGE_FIELDS[s] for s in RECORDED), "evidence", "notes",
-)  # fmt: skip
 
 
 def _ordered(data: dict[str, Any]) -> dict[str, Any]:

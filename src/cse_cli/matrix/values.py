@@ -1,7 +1,7 @@
-"""The values of a matrix's cells as the repository holds them: ids, dates, ratings, links.
+"""The values of a matrix's cells as the repository holds them: ids, ratings, links and text.
 
 Each reader returns the value, or raises `Unreadable` with what the user
-should read; the caller locates it at the cell.
+should read; the caller locates it at the cell. Dates are `dates`' work.
 """
 
 from __future__ import annotations
@@ -28,24 +28,6 @@ _EVIDENCE_ID = re.compile(
 )
 _URL = re.compile(r"^https?://[^\s\x22<>`|{}^\x5c]+$")
 _RAG = {"green": Rating.FULL, "amber": Rating.PARTIAL, "red": Rating.NON_COMPLIANCE}
-_MONTH_NAMES = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-]
-_MONTHS = {name: n for n, full in enumerate(_MONTH_NAMES, start=1) for name in (full, full[:3])}
-_MONTHS["sept"] = 9
-_LAST_SERIAL = 2_958_465  # 9999-12-31, the last day Excel counts
-_FIRST_YEAR, _LAST_YEAR = 1900, 2100
 
 
 class Unreadable(ValueError):  # noqa: N818 - reads as what the cell is
@@ -115,44 +97,23 @@ def rating(value: object) -> Rating:
     return found
 
 
-def date(value: object, epoch: dt.date) -> dt.date:
-    """A date cell, an Excel serial number, or text: 2015-03-09, 09/03/2015, 9 March 2015."""
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, bool):
-        raise Unreadable(f"{value} is not a date")
-    if isinstance(value, int | float):
-        if _FIRST_YEAR <= value <= _LAST_YEAR and float(value).is_integer():
-            raise Unreadable(f"{int(value)} is a year, not a date: give the day, as 2015-03-09")
-        if not 1 <= value <= _LAST_SERIAL:
-            raise Unreadable(f"{value} is not a date (as an Excel serial number it is none)")
-        return epoch + dt.timedelta(days=int(value))
-    return _date_text(str(value).strip())
-
-
-def _date_text(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        pass
-    numeric = re.fullmatch(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2}|\d{4})", text)
-    words = re.fullmatch(r"(?:(\d{1,2})(?:st|nd|rd|th)?\s+)?([A-Za-z]+)\.?,?\s+(\d{4})", text)
-    try:
-        if numeric is not None:  # day first, as British matrices write it
-            year = int(numeric[3])
-            year += 2000 if year < 100 else 0  # noqa: PLR2004 - a two-digit year is this century's
-            return dt.date(year, int(numeric[2]), int(numeric[1]))
-        if words is not None and words[2].lower() in _MONTHS:
-            return dt.date(int(words[3]), _MONTHS[words[2].lower()], int(words[1] or 1))
-    except ValueError:
-        raise Unreadable(f"{quoted(text)} is not a day that exists") from None
-    raise Unreadable(
-        f"{quoted(text)} is not a date: write it as 2015-03-09, 09/03/2015 or 9 March 2015"
-    )
-
-
 def is_url(text: str) -> bool:
     """Whether a link is a web address the repository can hold as `url:`."""
     return bool(_URL.match(text))
+
+
+def text(value: object) -> str:
+    """A cell as the text it shows, without surrounding white space: a date as 2015-03-09.
+
+    A number shows at most the 15 significant digits Excel keeps, a boolean as
+    Excel shows it (TRUE), and a date cell at midnight the date alone.
+    """
+    if isinstance(value, dt.datetime) and value.time() == dt.time():
+        return value.date().isoformat()
+    if isinstance(value, dt.date | dt.time):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float):
+        return f"{value:.15g}"
+    return str(value).strip()

@@ -13,10 +13,11 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from cse_cli.core.text import and_list, did_you_mean, quoted
+from cse_cli.core.text import and_list, did_you_mean, quoted, short
+from cse_cli.matrix.values import Unreadable, element_cell
 
 if TYPE_CHECKING:
-    from cse_cli.io.matrix import Cell, Sheet
+    from cse_cli.matrix.cells import Cell, Sheet
 
 HEADER_SEARCH_ROWS = 30
 """The header row is looked for in the first rows that hold something."""
@@ -127,11 +128,11 @@ def _looks_right(fields: dict[int, str]) -> bool:
 
 def find_header(sheet: Sheet, mapping: dict[str, str]) -> Header | None:
     """The header row of the sheet, with problems added to the sheet; None when there is none."""
-    candidates = []
+    candidates: list[tuple[list[Cell], dict[int, str]]] = []
     for cells in sheet.rows[:HEADER_SEARCH_ROWS]:
         if all(isinstance(cell.value, str) for cell in cells):
             fields = _fields(cells, mapping)
-            if _looks_right(fields):
+            if _looks_right(fields) and not (candidates and _names_element(cells, candidates[0])):
                 candidates.append((cells, fields))
     if not candidates:
         sheet.add(0, 0, "error", f"no header row in the first {HEADER_SEARCH_ROWS} rows: cse "
@@ -154,6 +155,39 @@ def find_header(sheet: Sheet, mapping: dict[str, str]) -> Header | None:
                       f"{did_you_mean(wanted, map(normal, header.names.values()))}")  # fmt: skip
     header.key = _colour_key(sheet, header.row)
     return header
+
+
+def _names_element(cells: list[Cell], first: tuple[list[Cell], dict[int, str]]) -> bool:
+    """Whether a row below the header names an element where the header's element column is.
+
+    Such a row is evidence whose other cells happen to read as headers (an owner
+    called "Ref"), not a second header.
+    """
+    column = next(column for column, name in first[1].items() if name in {"element", "element?"})
+    cell = next((c for c in cells if c.column == column), None)
+    try:
+        return cell is not None and element_cell(cell.value).element is not None
+    except Unreadable:
+        return False
+
+
+def name_unplaced(sheet: Sheet, header: Header) -> list[str]:
+    """Warn of each column that is not imported; their headers."""
+    unplaced = []
+    for column in header.unplaced:
+        name = header.names[column]
+        sheet.add(header.row, column, "warning", f"column {quoted(name)} is not imported: "
+                  f"cse has no place for it (give it one with --column "
+                  f"notes={short(name)})")  # fmt: skip
+        unplaced.append(name)
+    if "rating" in header.columns and "self_assessment" in header.columns:
+        column = header.columns["rating"]
+        name = short(header.names[column])
+        message = f"column {quoted(name)} is not imported: the self-assessment column gives "
+        message += f"that rating; say which stage it holds with --column final={name} or "
+        sheet.add(header.row, column, "warning", message + f"desk_top={name}")
+        unplaced.append(header.names[column])
+    return unplaced
 
 
 def _place(sheet: Sheet, header: Header, cell: Cell, name: str | None) -> None:
