@@ -1,0 +1,208 @@
+"""The one YAML writer: changes an element file, a review file or cse.yaml as a person would.
+
+The editor (`cse serve`) and `cse import --update` both write through it.
+
+    from cse_cli.core.evidence import ElementFile
+    from cse_cli.io.yaml_edit import Delete, Insert, Move, Set, apply_edits, key_order
+
+    new = apply_edits(raw, [Set(("final",), "full")], file="evidence/1.1.3.yaml",
+                      order=key_order(ElementFile))
+
+`apply_edits(raw, edits, file=…, order=…)` takes the file's bytes and a list of
+edits and returns the new bytes; `rewrite(raw, data, …)` takes the data as it
+should be instead (it is `apply_edits(raw, [Set((), data)])`), and
+`changes(old, new)` gives the fewest edits between two versions of the data,
+for a caller that wants to show or merge them. A path is the keys and list
+indexes from the top of the file. The edits:
+
+    Set(("final",), "full")                          a rating
+    Set(("evidence", 2, "date"), date(2026, 3, 9))   a value inside an item
+    Set(("verified_on_site",), True)                 a key that was absent: it goes where
+                                                     `cse init`'s template puts it
+    Set(("owner",), None)                            None: the key is removed (an empty
+                                                     form field); `owner:` already empty,
+                                                     as `cse init` writes it, stays
+    Set(("development_points", 0, "reviews", "surveillance-1", "response"), "Done")
+                                                     mappings missing on the way are made
+    Set(("evidence", 5), {"title": "Leaflet"})       index = the list's length: appended
+    Set(("evidence", 1), {…the item as it should be…})  only what differs is changed
+    Insert(("evidence", 0), {"ref": "ES-NSS"})       before item 0 (the length: at the end)
+    Delete(("evidence", 1))                          an item, or a key (absent: no change)
+    Move(("evidence", 4), 3)                         item 4 up one place
+
+Setting a mapping or a list changes only what differs from what is there
+(`changes`), so an item edited through a form keeps the comments and layout of
+its unchanged keys. A key whose value is None counts as absent, both ways.
+
+What the edits did not change stays byte for byte: comments (the schema line
+at the top, the element's wording), key order, quoting, blank lines,
+indentation, line ends (CRLF stays CRLF), a final line break or its absence,
+and flow style. Precisely: the new text is the old one with only these
+replaced, each by new text:
+
+- the lines of a key or list item removed (its key or dash line to its last
+  line, with the comments on them; the line of a list item's dash is kept when
+  it also holds a key that stays);
+- the value of a key or item that an edit replaced, from the value to the end
+  of its last line (the comment after it is kept), with the key line's end if
+  the value moves on or off that line; the old value's own lines go, except
+  whole-line comments between its children, which stay below;
+- nothing at the place a key or item is added (new lines are inserted at a
+  line boundary: after the child before it, or before the first);
+- the text between the brackets of a `[…]` or `{…}` collection edited inside,
+  whose own spacing and separators are kept where they still fit.
+
+A new key goes after the key that comes before it in the template's order (the
+order of the model's fields, `key_order`), else before the first that comes
+after it, else at the end of its mapping. New text follows the file: its
+indentation for mappings under a key, its dash offset (`  - ` or `- `) for lists,
+its quotes, and its line ends. How values are written is in `scalars` and
+`fresh`; in short, every value is written so that cse's own loader reads back
+exactly the value given (a date is `2026-03-09`, true and false are `true` and
+`false`, text that YAML would read as something else is quoted, text of several
+lines is a literal block).
+
+Every result is read back with cse's loader and compared with the data meant,
+type for type; any difference raises `WouldReadDifferently` and nothing is
+returned. Errors, each a `CseError` whose lines are located problems:
+`EditDoesNotFit` (the edit does not fit the data: a path through text, an index
+out of range, a value YAML cannot hold), `FileNotEditable` (cse cannot read the
+file, or the edit would change a part written with an anchor or alias, or laid
+out in a way the writer does not rewrite) and `WouldReadDifferently`.
+
+Saving goes through `save`: each file's content hash (`content_hash`, the
+SHA-256 of its bytes, taken when it was read) is checked against the file on
+disk, then every file is replaced at once, all or nothing.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from cse_cli.core.problems import Problem
+from cse_cli.io.yaml_edit.edits import (
+    Delete,
+    Edit,
+    EditDoesNotFit,
+    EditError,
+    FileNotEditable,
+    Insert,
+    Move,
+    Path,
+    Set,
+    WouldReadDifferently,
+    changes,
+    same,
+    spell,
+)
+from cse_cli.io.yaml_edit.files import ChangedOnDisk, FileChange, content_hash, save
+from cse_cli.io.yaml_edit.fresh import Fresh
+from cse_cli.io.yaml_edit.layout import Layout
+from cse_cli.io.yaml_edit.order import key_order
+from cse_cli.io.yaml_edit.source import BREAKS, Lines, newline_of, parse, style_of
+from cse_cli.io.yaml_edit.tree import Box, Tree, build, data_of
+from cse_cli.io.yaml_loader import load
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable, Sequence
+
+__all__ = [
+    "ChangedOnDisk",
+    "Delete",
+    "Edit",
+    "EditDoesNotFit",
+    "EditError",
+    "FileChange",
+    "FileNotEditable",
+    "Insert",
+    "Move",
+    "Path",
+    "Set",
+    "WouldReadDifferently",
+    "apply_edits",
+    "changes",
+    "content_hash",
+    "key_order",
+    "rewrite",
+    "save",
+]
+
+
+def apply_edits(
+    raw: bytes,
+    edits: Iterable[Edit],
+    *,
+    file: str = "file.yaml",
+    order: Callable[[Path], Sequence[str]] | None = None,
+) -> bytes:
+    """The bytes of the file after `edits`, one after another; `raw` itself when none changes it.
+
+    `file` names the file in error messages; `order` gives the key order of
+    each mapping (`key_order(ElementFile)`), for where a new key goes.
+    """
+    read = load(raw, file)
+    if read.problems:
+        raise FileNotEditable(*read.problems)
+    text = raw.decode("utf-8")
+    added = text and text[-1] not in BREAKS  # a last line without its line break
+    body = text + newline_of(text) if added else text
+    lines = Lines(body)
+    node = parse(body)
+    root = build(read.data, node) if node is not None else Box(None)
+    tree = Tree(root, file, lines, order)
+    for edit in edits:
+        tree.apply(edit)
+    if tree.top.box is root and not root.dirty:
+        return raw
+    written = Layout(body, lines, Fresh(style_of(body, node, lines)), file).document(
+        tree.top.box, node
+    )
+    newline = newline_of(text)
+    if added and written.endswith(newline) and not written.endswith(newline * 2):
+        written = written[: -len(newline)]  # as it was, unless a blank line would go with it
+    result = written.encode("utf-8")
+    _check(result, file, data_of(tree.top.box))
+    return result
+
+
+def rewrite(
+    raw: bytes,
+    data: object,
+    *,
+    file: str = "file.yaml",
+    order: Callable[[Path], Sequence[str]] | None = None,
+) -> bytes:
+    """The bytes of the file holding `data`, changed only where `data` differs from it."""
+    return apply_edits(raw, [Set((), data)], file=file, order=order)
+
+
+def _check(result: bytes, file: str, meant: object) -> None:
+    """Raise WouldReadDifferently unless cse's loader reads `result` as `meant`."""
+    back = load(result, file)
+    if back.problems:
+        raise WouldReadDifferently(*back.problems)
+    where = _difference(back.data, meant, ())
+    if where is not None:
+        raise WouldReadDifferently(
+            Problem(
+                file,
+                0,
+                0,
+                "error",
+                f"{spell(where)} would not read back as the value meant, so nothing was "
+                "written: this is a bug in cse, please report it",
+            )
+        )
+
+
+def _difference(found: object, meant: object, path: Path) -> Path | None:
+    """The path of the first value that differs, None when the two are the same data."""
+    if isinstance(found, dict) and isinstance(meant, dict) and found.keys() == meant.keys():
+        inner = (_difference(found[k], meant[k], (*path, k)) for k in found)
+        return next((p for p in inner if p is not None), None)
+    if isinstance(found, list) and isinstance(meant, list) and len(found) == len(meant):
+        inner = (
+            _difference(a, b, (*path, i)) for i, (a, b) in enumerate(zip(found, meant, strict=True))
+        )
+        return next((p for p in inner if p is not None), None)
+    return None if same(found, meant) else path
