@@ -5,8 +5,8 @@ varied styles (indented or not, CRLF, comments everywhere, brackets, quoted
 keys, no final line break). The edits are drawn at random from what the file
 holds, with awkward values. Each edit is made on its own, and:
 
-1. cse's loader reads back exactly the data the edit means (`yaml_edits.model`);
-2. every line outside the lines the edit may touch (`yaml_edits.touched`, from
+1. cse's loader reads back exactly the data the edit means (`yaml_model.model`);
+2. every line outside the lines the edit may touch (`yaml_text.touched`, from
    PyYAML's own composer) is still there, byte for byte, in order;
 3. every comment is still there, except those on lines of what the edit removed,
    and no comment is added.
@@ -21,7 +21,6 @@ from collections import Counter
 from typing import Any
 
 import pytest
-import yaml
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
@@ -43,15 +42,8 @@ from cse_cli.io.yaml_edit import (
 from cse_cli.io.yaml_edit.edits import same
 from cse_cli.io.yaml_loader import load
 from tests.helpers import ANYTOWN, BOLTON
-from tests.yaml_edits import (
-    AWKWARD,
-    comments,
-    comments_on,
-    kept_in_order,
-    lines,
-    model,
-    touched,
-)
+from tests.yaml_model import AWKWARD, model
+from tests.yaml_text import comments, comments_on, kept_in_order, styled, touched
 
 ELEMENT, REVIEW, CONFIG = key_order(ElementFile), key_order(Review), key_order(Config)
 REAL = [
@@ -125,63 +117,10 @@ DOCUMENTS = st.fixed_dictionaries(
 )
 
 
-class _Indented(yaml.SafeDumper):
-    """PyYAML's dumper with list dashes indented under their key (`  - a`)."""
-
-    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
-        del indentless
-        super().increase_indent(flow, False)
-
-
 @st.composite
 def generated(draw: st.DrawFn) -> tuple[str, bytes, Any]:
     """A file in a style of its own: indentation, dashes, brackets, line ends, comments."""
-    data = draw(DOCUMENTS)
-    text = yaml.dump(
-        data,
-        Dumper=_Indented if draw(st.booleans()) else yaml.SafeDumper,
-        indent=draw(st.sampled_from([2, 4])),
-        default_flow_style=draw(st.sampled_from([False, None])),
-        width=draw(st.sampled_from([60, 4096])),
-        sort_keys=False,
-        allow_unicode=True,
-        line_break=draw(st.sampled_from(["\n", "\r\n"])),
-    )
-    text = _decorated(draw, text, data)
-    if draw(st.booleans()) and text.endswith("\n"):
-        text = text.rstrip("\r\n")
-    return "generated.yaml", text.encode(), ELEMENT
-
-
-def _decorated(draw: st.DrawFn, text: str, data: object) -> str:
-    """`text` with comments, blank lines and quoted keys, each kept only where YAML allows it."""
-    done: list[str] = []
-    todo = lines(text)
-    for number, line in enumerate(todo):
-        body = line.rstrip("\r\n")
-        end = line[len(body) :] or "\n"
-        indent = " " * (len(body) - len(body.lstrip(" ")))
-        choice = draw(st.sampled_from(["", "", "end", "above", "blank", "quote"]))
-        tried = {
-            "": [line],
-            "end": [f"{body}   # end {number}{end}"],
-            "above": [f"{indent}# above {number}{end}", line],
-            "blank": [end, line],
-            "quote": [_quote_key(body) + end],
-        }[choice]
-        candidate = "".join(done + tried + todo[number + 1 :])
-        read = load(candidate.encode(), "x")
-        done.extend(tried if not read.problems and same(read.data, data) else [line])
-    return "".join(done)
-
-
-def _quote_key(body: str) -> str:
-    stripped = body.lstrip(" -")
-    key, colon, _ = stripped.partition(":")
-    if not colon or not key.isidentifier():
-        return body
-    at = len(body) - len(stripped)
-    return body[:at] + f'"{key}"' + body[at + len(key) :]
+    return "generated.yaml", styled(draw, draw(DOCUMENTS)).encode(), ELEMENT
 
 
 FILES = st.one_of(st.sampled_from(REAL), generated())

@@ -11,8 +11,9 @@ The editor (`cse serve`) and `cse import --update` both write through it.
 `apply_edits(raw, edits, file=…, order=…)` takes the file's bytes and a list of
 edits and returns the new bytes; `rewrite(raw, data, …)` takes the data as it
 should be instead (it is `apply_edits(raw, [Set((), data)])`), and
-`changes(old, new)` gives the fewest edits between two versions of the data,
-for a caller that wants to show or merge them. A path is the keys and list
+`changes(old, new)` gives the edits between two versions of the data (one per
+value changed, item added or item removed), for a caller that wants to show or
+merge them. A path is the keys and list
 indexes from the top of the file. The edits:
 
     Set(("final",), "full")                          a rating
@@ -157,11 +158,14 @@ def apply_edits(
     written = Layout(body, lines, Fresh(style_of(body, node, lines)), file).document(
         tree.top.box, node
     )
+    meant = data_of(tree.top.box)
+    result = written.encode("utf-8")
     newline = newline_of(text)
     if added and written.endswith(newline) and not written.endswith(newline * 2):
-        written = written[: -len(newline)]  # as it was, unless a blank line would go with it
-    result = written.encode("utf-8")
-    _check(result, file, data_of(tree.top.box))
+        # no line break at the end, as before, unless a blank line or a text's own goes with it
+        trimmed = written[: -len(newline)].encode("utf-8")
+        result = trimmed if _difference(load(trimmed, file).data, meant, ()) is None else result
+    _check(result, file, meant)
     return result
 
 

@@ -128,11 +128,12 @@ def _check_key(key: object, path: Path) -> None:
 
 
 def changes(old: object, new: object, path: Path = ()) -> list[Edit]:
-    """The fewest edits that turn `old` into `new`, applied one after another.
+    """Few edits that turn `old` into `new`, applied one after another.
 
-    A key whose value is None counts as absent, on both sides. Lists are matched
-    item by item (difflib's longest matching runs); an item changed in place is
-    edited inside, so what did not change in it stays as it was written.
+    A key whose value is None counts as absent, on both sides. A list is matched
+    by difflib's longest runs of equal items, or item by item when it kept its
+    length and that takes fewer edits; an item changed in place is edited
+    inside, so what did not change in it stays as it was written.
     """
     if isinstance(old, dict) and isinstance(new, dict):
         found: list[Edit] = [
@@ -154,22 +155,63 @@ def changes(old: object, new: object, path: Path = ()) -> list[Edit]:
 
 
 def _list_changes(old: list[object], new: list[object], path: Path) -> list[Edit]:
-    matcher = SequenceMatcher(None, [_frozen(v) for v in old], [_frozen(v) for v in new], False)
     found: list[Edit] = []
     at = 0  # the index in the list as the edits so far have left it
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal":
-            at += i2 - i1
-            continue
-        paired = min(i2 - i1, j2 - j1)
-        for offset in range(paired):
-            found.extend(changes(old[i1 + offset], new[j1 + offset], (*path, at)))
+    for step, i, j in _alignment(old, new):
+        if step == "equal":
             at += 1
-        found.extend(Delete((*path, at)) for _ in range(i2 - i1 - paired))
-        for value in new[j1 + paired : j2]:
-            found.append(Insert((*path, at), value))
+        elif step == "replace":
+            found.extend(changes(old[i], new[j], (*path, at)))
+            at += 1
+        elif step == "delete":
+            found.append(Delete((*path, at)))
+        else:
+            found.append(Insert((*path, at), new[j]))
             at += 1
     return found
+
+
+MAX_CELLS = 40_000  # lists longer than this allows (200 by 200) are aligned by difflib
+
+
+def _alignment(old: list[object], new: list[object]) -> list[tuple[str, int, int]]:
+    """The fewest item steps (keep, replace, delete, insert) from `old` to `new`.
+
+    The edit distance, by dynamic programming; beyond MAX_CELLS, difflib's
+    longest matching runs, which can take more steps.
+    """
+    a, b = [_frozen(v) for v in old], [_frozen(v) for v in new]
+    if len(a) * len(b) > MAX_CELLS:
+        return _difflib_alignment(a, b)
+    cost = [[i + j if not i or not j else 0 for j in range(len(b) + 1)] for i in range(len(a) + 1)]
+    for i in range(1, len(a) + 1):
+        for j in range(1, len(b) + 1):
+            cost[i][j] = min(
+                cost[i - 1][j - 1] + (a[i - 1] != b[j - 1]), cost[i - 1][j] + 1, cost[i][j - 1] + 1
+            )
+    steps: list[tuple[str, int, int]] = []
+    i, j = len(a), len(b)
+    while i or j:
+        if i and j and cost[i][j] == cost[i - 1][j - 1] + (a[i - 1] != b[j - 1]):
+            steps.append(("equal" if a[i - 1] == b[j - 1] else "replace", i - 1, j - 1))
+            i, j = i - 1, j - 1
+        elif i and cost[i][j] == cost[i - 1][j] + 1:
+            steps.append(("delete", i - 1, j))
+            i -= 1
+        else:
+            steps.append(("insert", i, j - 1))
+            j -= 1
+    return steps[::-1]
+
+
+def _difflib_alignment(a: list[object], b: list[object]) -> list[tuple[str, int, int]]:
+    steps: list[tuple[str, int, int]] = []
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        paired = min(i2 - i1, j2 - j1) if tag == "replace" else (i2 - i1 if tag == "equal" else 0)
+        steps += [(tag, i1 + k, j1 + k) for k in range(paired)]
+        steps += [("delete", i, j1 + paired) for i in range(i1 + paired, i2)]
+        steps += [("insert", i2, j) for j in range(j1 + paired, j2)]
+    return steps
 
 
 def _frozen(value: object) -> object:

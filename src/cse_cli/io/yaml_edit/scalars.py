@@ -23,7 +23,7 @@ LINE = 100  # a line of text that would pass this column is folded…
 WRAP = 88  # …into lines that end by this column
 MAX_KEY = 1000  # libyaml reads a key (a "simple key") of at most 1,024 characters
 _INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
-_FLOW = frozenset(",[]{}")
+_FLOW = frozenset(",[]{}?")  # `?` too: libyaml reads `[a?]`, other YAML readers do not
 _ESCAPES = {
     "\0": "\\0",
     "\a": "\\a",
@@ -122,7 +122,6 @@ def plain_ok(text: str, *, flow: bool) -> bool:
         and not text.startswith(("---", "..."))
         and all(printable(c) for c in text)
         and not (flow and (":" in text or any(c in _FLOW for c in text)))
-        and not (len(text) > MAX_NUMBER_CHARS and ":" in text)  # YAML 1.1's base-60 numbers
     )
     return shaped and _reads_as(text, text)
 

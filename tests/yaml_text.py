@@ -1,45 +1,28 @@
-"""The tests' own view of YAML edits, independent of the writer's code.
+"""The tests' own view of a YAML file's text, independent of the writer's code.
 
-- `model`: what an edit does to the data, in plain Python on dicts and lists;
-- `comments` and `lines`: a file's comments and lines, found with PyYAML's
+- `lines` and `comments`: a file's lines and comments, found with PyYAML's
   pure-Python scanner (not libyaml, which the writer uses);
 - `touched`: the lines of a file an edit may change, and those whose comments it
   may remove, from PyYAML's pure-Python composer;
-- `kept_in_order`: whether every other line is still there, byte for byte, in order.
+- `kept_in_order`: whether every other line is still there, byte for byte, in order;
+- `styled`: data written as a file in a style drawn at random.
 """
 
 from __future__ import annotations
 
-import copy
-import itertools
 import re
 from collections import Counter
 from typing import Any, NamedTuple
 
 import yaml
+from hypothesis import strategies as st
 
 from cse_cli.io.yaml_edit import Delete, Edit, Insert, Move, Path, Set
+from cse_cli.io.yaml_edit.edits import same
+from cse_cli.io.yaml_loader import load
 
 BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
-
-# Texts YAML would read as something else, or that need care to write back exactly
-AWKWARD = [
-    *("yes", "No", "on", "OFF", "y", "n", "true", "null", "Null", "~", ""),
-    *("1.10", "0x1", "0o7", "017", "0b101", "1_000", "1e3", "+1", "-1", ".5", ".inf", ".nan"),
-    *("1:20", "190:20:30", "2026-01-01", "2026-02-30", "2026-01-01 10:00:00", "1.1.1"),
-    *("*a", "&a", "!x", "!!str", "%x", "@x", "`x", "|", ">", "| x", "> x", "<<", "="),
-    *("- x", "-", "--", "---", "...", "? x", "?", ": x", ":", "a:", "#x", "a #b", "a#b"),
-    *("a: b", "a:b", "[a]", "{a: b}", "a, b", "a,b", "'", "''", '"', "\\", "'q' x", '"q" x'),
-    *("trailing ", " leading", " ", "  ", "tab\there", "\t", "x\t"),
-    *("two\nlines", "ends\n", "ends\n\n", "\n", "\n\nx", "  indented\nfirst", "x\n  more"),
-    *("x  \ny", "x\n\ny\n", " \nx", "x\r\ny", "x\ry", "\r", "#x\n- y\n", "a\n#b"),
-    *("\x00\x07\x1b\x7f", "\x85", "\u2028", "x\u2029y", "\ufeff", "zero\u200bwidth", "\ud7ff"),
-    *("é ü 😀", "\u00a0nbsp", "right\u202eleft"),
-    "a " * 60,
-    "x" * 150,
-    "Contact methods such as telephone, email, drop-in, SLO service: leaflets #1, TV screens, "
-    "text reminders and more words to pass the width of a line",
-]
+_BREAKS = "\r\n\x85\u2028\u2029"
 
 
 def lines(text: str) -> list[str]:
@@ -69,6 +52,12 @@ def _comments(text: str) -> list[tuple[int, str]]:
     for token in yaml.scan(text, Loader=yaml.SafeLoader):
         start, end = token.start_mark.index, token.end_mark.index
         covered[start:end] = b"\1" * (end - start)
+        if getattr(token, "style", None) in {"|", ">"}:  # a comment may follow its header
+            header = re.match(r"[|>][0-9+-]*", text[start:])
+            line_end = BREAK.search(text, start)
+            after = start + (header.end() if header else 1)
+            stop = line_end.start() if line_end else len(text)
+            covered[after:stop] = b"\0" * (stop - after)
     found = []
     for match in re.finditer("#", text):
         at = match.start()
@@ -109,91 +98,6 @@ def _same_line(old: str, new: str, *, last: bool) -> bool:
     return last and not BREAK.search(new) and old.rstrip("\r\n") == new
 
 
-# --- the data: what each edit does ---------------------------------------------------------
-
-
-def model(data: object, edit: Edit) -> object:
-    """The data after `edit`, as the writer's API documents it."""
-    data = copy.deepcopy(data)
-    if isinstance(edit, Set) and not edit.path:
-        return merged(data, edit.value)
-    holder: dict[str, Any] = {"": data}
-    path: tuple[str | int, ...] = ("", *edit.path)
-    create = isinstance(edit, Insert) or (isinstance(edit, Set) and edit.value is not None)
-    node: Any = holder
-    for part, after in itertools.pairwise(path):
-        child = _get(node, part)
-        if child is None:
-            if not create:
-                return holder[""]
-            child = [] if isinstance(after, int) else {}
-            _put(node, part, child)
-        node = child
-    last = path[-1]
-    if isinstance(edit, Set):
-        _set(node, last, edit.value)
-    elif isinstance(edit, Delete):
-        if isinstance(node, dict):
-            node.pop(last, None)
-        else:
-            del node[int(last)]
-    elif isinstance(edit, Insert):
-        node.insert(int(last), stripped(edit.value))
-    else:
-        node.insert(edit.to, node.pop(int(last)))
-    return holder[""]
-
-
-def _get(node: Any, part: str | int) -> Any:
-    if isinstance(node, dict):
-        return node.get(part)
-    return node[part] if isinstance(part, int) and part < len(node) else None
-
-
-def _put(node: Any, part: str | int, value: object) -> None:
-    if isinstance(node, dict):
-        node[part] = value
-    elif int(part) == len(node):
-        node.append(value)
-    else:
-        node[int(part)] = value
-
-
-def _set(node: Any, last: str | int, value: object) -> None:
-    if value is None:
-        if isinstance(node, dict) and node.get(last) is not None:
-            del node[last]
-    elif isinstance(node, dict):
-        node[last] = merged(node.get(last), value)
-    elif int(last) < len(node):
-        node[int(last)] = merged(node[int(last)], value)
-    else:
-        node.append(stripped(value))
-
-
-def merged(old: object, new: object) -> object:
-    """`old` made equal to `new` as Set makes it: keys empty (None) in both stay empty."""
-    if isinstance(old, dict) and isinstance(new, dict):
-        result = {k: merged(old.get(k), v) for k, v in new.items() if v is not None}
-        result.update({k: None for k, v in old.items() if v is None and new.get(k) is None})
-        return result
-    if isinstance(old, list) and isinstance(new, list) and len(old) == len(new):
-        return [merged(a, b) for a, b in zip(old, new, strict=True)]  # as the tests change lists
-    return stripped(new)
-
-
-def stripped(value: object) -> object:
-    """A value without its keys whose value is None (which the writer does not write)."""
-    if isinstance(value, dict):
-        return {k: stripped(v) for k, v in value.items() if v is not None}
-    if isinstance(value, list):
-        return [stripped(v) for v in value]
-    return value
-
-
-# --- the text: which lines an edit may change ----------------------------------------------
-
-
 class Touched(NamedTuple):
     """The lines an edit may change, and those whose comments it may remove (from 0)."""
 
@@ -216,27 +120,29 @@ def touched(text: str, edit: Edit) -> Touched:
     if isinstance(edit, Insert) or found is None or not exists:
         return Touched(_opening(text, root, path[:-1] if isinstance(edit, Insert) else path), set())
     key, value, parent = found
-    span = set(range(_first(key, value), _last(text, value) + 1))
+    span = set(range(_first(text, key, value), _last(text, value) + 1))
     flow = _flow_ancestor(root, path)
     if flow is not None:
-        span = set(range(_first(*flow[:2]), _last(text, flow[1]) + 1))
+        span = set(range(_first(text, *flow[:2]), _last(text, flow[1]) + 1))
     if isinstance(edit, Move | Delete) and _midline(text, parent):
         whole = _find(root, path[:-1])
         assert whole is not None
-        span |= set(range(_first(*whole[:2]), _last(text, parent) + 1))
+        span |= set(range(_first(text, *whole[:2]), _last(text, parent) + 1))
     if isinstance(edit, Move):  # the items it passes move too, against the lines between items
         index = int(path[-1])
         for item in parent.value[min(index, edit.to) : max(index, edit.to) + 1]:
-            span |= set(range(_first(None, item), _last(text, item) + 1))
+            span |= set(range(_first(text, None, item), _last(text, item) + 1))
         return Touched(span, set())
     if isinstance(edit, Delete):
-        removable = set(range(_first(key, value), _last(text, value) + 1)) if flow is None else span
+        removable = (
+            set(range(_first(text, key, value), _last(text, value) + 1)) if flow is None else span
+        )
         if len(parent.value) == 1:
             whole = _find(root, path[:-1])
             assert whole is not None
-            span.add(_first(*whole[:2]))
+            span.add(_first(text, *whole[:2]))
         return Touched(span, removable)
-    first = _first(key, value)
+    first = _first(text, key, value)
     if not path or (_midline(text, value) and not _keeps_first_key(value, edit.value)):
         return Touched(span, span)  # the first line is the first key's, and it goes
     return Touched(span, span - {first})
@@ -282,7 +188,7 @@ def _opening(text: str, root: Any, path: Path) -> set[int]:
         if found is None:
             continue
         key, node, _ = found
-        first = _first(key, node)
+        first = _first(text, key, node)
         if isinstance(node, yaml.MappingNode | yaml.SequenceNode) and not node.flow_style:
             return {node.start_mark.line} if _midline(text, node) else set()
         return set(range(first, _last(text, node) + 1))
@@ -308,8 +214,19 @@ def _flow_ancestor(root: Any, path: Path) -> tuple[Any, Any] | None:
     return None
 
 
-def _first(key: Any, value: Any) -> int:
-    return int((key or value).start_mark.line)
+def _first(text: str, key: Any, value: Any) -> int:
+    """The first line of a key and its value, or of a list item (its dash's line)."""
+    if key is not None:
+        return int(key.start_mark.line)
+    start = value.start_mark
+    if text[start.index - start.column : start.index].strip(" "):
+        return int(start.line)  # a dash before it on its line
+    found = lines(text)
+    for number in range(start.line - 1, -1, -1):
+        above = found[number].strip()
+        if above and not above.startswith("#"):
+            return number if re.fullmatch(r"-\s*(#.*)?", above) else int(start.line)
+    return int(start.line)
 
 
 def _last(text: str, node: Any) -> int:
@@ -317,8 +234,64 @@ def _last(text: str, node: Any) -> int:
     while isinstance(node, yaml.MappingNode | yaml.SequenceNode) and not node.flow_style:
         node = node.value[-1][1] if isinstance(node, yaml.MappingNode) else node.value[-1]
     if isinstance(node, yaml.ScalarNode) and node.style in {"|", ">"}:
-        content = text[node.start_mark.index : node.end_mark.index].rstrip(
-            " \t\r\n\x85\u2028\u2029"
-        )
+        content = text[node.start_mark.index : node.end_mark.index].rstrip(" \t" + _BREAKS)
         return len(lines(text[: node.start_mark.index + len(content)])) - 1
     return int(node.end_mark.line)
+
+
+def styled(draw: st.DrawFn, data: object) -> str:
+    """`data` as a file in a style drawn at random (see `_decorated` for its comments)."""
+    text = yaml.dump(
+        data,
+        Dumper=_Indented if draw(st.booleans()) else yaml.SafeDumper,
+        indent=draw(st.sampled_from([2, 4])),
+        default_flow_style=draw(st.sampled_from([False, None])),
+        width=draw(st.sampled_from([60, 4096])),
+        sort_keys=False,
+        allow_unicode=True,
+        line_break=draw(st.sampled_from(["\n", "\r\n"])),
+    )
+    text = _decorated(draw, text, data)
+    if draw(st.booleans()) and text.endswith("\n"):
+        text = text.rstrip("\r\n")
+    return text
+
+
+class _Indented(yaml.SafeDumper):
+    """PyYAML's dumper with list dashes indented under their key (`  - a`)."""
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+        del indentless
+        super().increase_indent(flow, False)
+
+
+def _decorated(draw: st.DrawFn, text: str, data: object) -> str:
+    """`text` with comments (at line ends, on lines of their own), blank lines and quoted keys,
+    each kept only where YAML allows it."""
+    done: list[str] = []
+    todo = lines(text)
+    for number, line in enumerate(todo):
+        body = line.rstrip("\r\n")
+        end = line[len(body) :] or "\n"
+        indent = " " * (len(body) - len(body.lstrip(" ")))
+        choice = draw(st.sampled_from(["", "", "end", "above", "blank", "quote"]))
+        tried = {
+            "": [line],
+            "end": [f"{body}   # end {number}{end}"],
+            "above": [f"{indent}# above {number}{end}", line],
+            "blank": [end, line],
+            "quote": [_quote_key(body) + end],
+        }[choice]
+        candidate = "".join(done + tried + todo[number + 1 :])
+        read = load(candidate.encode(), "x")
+        done.extend(tried if not read.problems and same(read.data, data) else [line])
+    return "".join(done)
+
+
+def _quote_key(body: str) -> str:
+    stripped = body.lstrip(" -")
+    key, colon, _ = stripped.partition(":")
+    if not colon or not key.isidentifier():
+        return body
+    at = len(body) - len(stripped)
+    return body[:at] + f'"{key}"' + body[at + len(key) :]
