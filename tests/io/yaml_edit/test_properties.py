@@ -40,6 +40,7 @@ from cse_cli.io.yaml_edit import (
     key_order,
 )
 from cse_cli.io.yaml_edit.edits import same
+from cse_cli.io.yaml_edit.layout import Layout
 from cse_cli.io.yaml_loader import load
 from tests.helpers import ANYTOWN, BOLTON
 from tests.yaml_model import AWKWARD, model
@@ -255,3 +256,14 @@ def _check_text(before: str, after: str, edit: Edit) -> None:
 def test_the_real_files_are_all_drawn() -> None:
     assert len(REAL) == 57 * 2 + 2 + 2 + 2
     assert Counter(order for _, _, order in REAL)[ELEMENT] == 115
+
+
+def test_the_checks_catch_a_writer_that_drops_a_comment(monkeypatch: pytest.MonkeyPatch) -> None:
+    raw = b"l:\n  - a\n  # about b\n  - b\n  - c\n"
+    edit = Delete(("l", 2))
+    _check_text(raw.decode(), apply_edits(raw, [edit]).decode(), edit)  # as written: kept
+    monkeypatch.setattr(Layout, "gaps", lambda _, node: ["" for _ in node.children[1:]])
+    dropped = apply_edits(raw, [edit]).decode()  # a planted bug: the lines between items go
+    assert dropped == "l:\n  - a\n  - b\n"
+    with pytest.raises(AssertionError, match="is missing or out of order"):
+        _check_text(raw.decode(), dropped, edit)

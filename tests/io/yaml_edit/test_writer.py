@@ -16,10 +16,12 @@ from cse_cli.io.yaml_edit import (
     Insert,
     Move,
     Set,
+    WouldReadDifferently,
     apply_edits,
     changes,
     key_order,
     rewrite,
+    scalars,
 )
 from cse_cli.io.yaml_loader import load
 from tests.helpers import ANYTOWN, BOLTON
@@ -241,3 +243,15 @@ def test_a_value_behind_an_anchor_is_not_changed() -> None:
     with pytest.raises(FileNotEditable, match="uses a YAML anchor or alias"):
         _edit(raw, Delete(("a",)))
     assert _edit(raw, Set(("b",), "own value")) == "a: &shared\n  title: x\nb: own value\n"
+
+
+def test_a_text_that_would_read_differently_is_never_returned(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(scalars, "plain_ok", lambda *_, **__: True)  # a planted bug
+    with pytest.raises(WouldReadDifferently) as refused:
+        _edit(BOLTON_113, Set(("owner",), "yes"))  # written plain, `yes` reads as true
+    assert str(refused.value) == (
+        "evidence/x.yaml:0:0: error: owner would not read back as the value meant, so nothing "
+        "was written: this is a bug in cse, please report it"
+    )

@@ -155,9 +155,8 @@ def apply_edits(
         tree.apply(edit)
     if tree.top.box is root and not root.dirty:
         return raw
-    written = Layout(body, lines, Fresh(style_of(body, node, lines)), file).document(
-        tree.top.box, node
-    )
+    fresh = Fresh(newline_of(body), lambda: style_of(node, lines))
+    written = Layout(body, lines, fresh, file).document(tree.top.box, node)
     meant = data_of(tree.top.box)
     result = written.encode("utf-8")
     newline = newline_of(text)

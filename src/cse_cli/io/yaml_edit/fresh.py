@@ -10,6 +10,7 @@ line; otherwise one item a line.
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from cse_cli.io.yaml_edit.scalars import (
@@ -23,16 +24,23 @@ from cse_cli.io.yaml_edit.scalars import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from cse_cli.io.yaml_edit.source import Style
 
 
 class Fresh:
     """Writes new values in one file's style."""
 
-    def __init__(self, style: Style) -> None:
-        """Write in `style`."""
-        self.style = style
-        self.nl = style.newline
+    def __init__(self, newline: str, style: Callable[[], Style]) -> None:
+        """Write with `newline` in the style `style()` gives, asked for only when needed."""
+        self.nl = newline
+        self._style = style
+
+    @cached_property
+    def style(self) -> Style:
+        """The file's style (found from all its nodes, so only when a value is written)."""
+        return self._style()
 
     def value(self, data: object, *, col: int, in_seq: bool, key: str | None, at: int) -> Rendered:
         """`data` as the value of a key at column `col` (or of a dash there, `in_seq`).

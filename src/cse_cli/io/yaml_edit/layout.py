@@ -43,6 +43,7 @@ class Layout(FlowLayout):
     def __init__(self, text: str, lines: Lines, fresh: Fresh, file: str) -> None:
         """Lay out `text` (indexed by `lines`), writing new values with `fresh`."""
         super().__init__(text, lines, fresh, file)
+        self._children: dict[int, list[Child]] = {}  # by id(node): the nodes live as long
 
     def document(self, root: Box, node: Node | None) -> str:
         """The new text of the whole file."""
@@ -85,6 +86,12 @@ class Layout(FlowLayout):
 
     def children(self, node: Node) -> list[Child]:
         """Where each child of a block collection stands; FileNotEditable when it cannot tell."""
+        known = self._children.get(id(node))
+        if known is None:
+            known = self._children[id(node)] = self._find_children(node)
+        return known
+
+    def _find_children(self, node: Node) -> list[Child]:
         text = self.text
         found: list[Child] = []
         for index, value in enumerate(node.children):

@@ -93,95 +93,116 @@ def newline_of(text: str) -> str:
     return found.group() if found and found.group() in {"\r\n", "\r"} else "\n"
 
 
-@dataclass(eq=False)
 class Node:
     """One node of the document, where it stands in the text."""
 
-    kind: Kind
-    start: int
-    end: int  # scalars and flow collections: exactly; block collections: their last child's end
-    flow: bool = False
-    style: str = ""  # a scalar's style: '' plain, "'", '"', '|' or '>'
-    value: str = ""  # a scalar's text
-    anchored: bool = False  # it has an anchor, or is an alias
-    holds_anchor: bool = False  # it or a node inside it has an anchor
-    keys: list[Node] = field(default_factory=list)  # a mapping's keys
-    children: list[Node] = field(default_factory=list)  # a mapping's values, a sequence's items
+    __slots__ = (
+        "anchored",
+        "children",
+        "end",
+        "flow",
+        "holds_anchor",
+        "keys",
+        "kind",
+        "start",
+        "style",
+        "value",
+    )
+
+    def __init__(
+        self,
+        kind: Kind,
+        start: int,
+        end: int,
+        *,
+        flow: bool = False,
+        style: str = "",
+        value: str = "",
+        anchored: bool = False,
+    ) -> None:
+        """A node of `kind` from `start` to `end` (a block collection's end is set later)."""
+        self.kind = kind
+        self.start = start
+        self.end = end  # scalars, flow collections: exactly; block ones: their last child's end
+        self.flow = flow
+        self.style = style  # a scalar's style: '' plain, "'", '"', '|' or '>'
+        self.value = value  # a scalar's text
+        self.anchored = anchored  # it has an anchor, or is an alias
+        self.holds_anchor = anchored  # it or a node inside it has an anchor
+        collection = kind in {"map", "seq"}
+        self.keys: list[Node] = [] if collection else _NONE  # a mapping's keys
+        self.children: list[Node] = [] if collection else _NONE  # values, or items
 
     @property
     def block(self) -> bool:
         """Whether it is a block mapping or sequence (written over lines, not in brackets)."""
-        return self.kind in {"map", "seq"} and not self.flow
+        return not self.flow and self.kind in {"map", "seq"}
+
+
+_NONE: list[Node] = []  # the keys and children of every scalar: never added to
 
 
 def parse(text: str) -> Node | None:
     """The root node of the first document of `text`, None when there is none."""
     parser: Any = _Parser(text)
+    get = parser.get_event
     base = 1 if text.startswith(BOM) else 0
     stack: list[Node] = []
     root: Node | None = None
+    scalar, alias = ev.ScalarEvent, ev.AliasEvent
+    starts: dict[type, Kind] = {ev.MappingStartEvent: "map", ev.SequenceStartEvent: "seq"}
+    ends = {ev.MappingEndEvent, ev.SequenceEndEvent}
     while True:
-        event = parser.get_event()
+        event = get()
         kind = type(event)
-        if kind is ev.StreamEndEvent or (kind is ev.DocumentEndEvent and root is not None):
-            return root
-        if kind in {ev.MappingEndEvent, ev.SequenceEndEvent}:
+        if kind is scalar:
+            node = Node(
+                "scalar",
+                event.start_mark.index + base,
+                event.end_mark.index + base,
+                style=event.style or "",
+                value=event.value,
+                anchored=event.anchor is not None,
+            )
+        elif kind in starts:
+            at = event.start_mark.index + base
+            node = Node(
+                starts[kind], at, at, flow=bool(event.flow_style), anchored=event.anchor is not None
+            )
+        elif kind is alias:
+            node = Node("alias", event.start_mark.index + base, event.end_mark.index + base)
+            node.anchored = True
+        elif kind in ends:
             done = stack.pop()
             done.end = event.end_mark.index + base if done.flow else done.children[-1].end
             if done.holds_anchor and stack:
                 stack[-1].holds_anchor = True
             continue
-        node = _node(event, base)
-        if node is None:
+        elif kind is ev.StreamEndEvent or (kind is ev.DocumentEndEvent and root is not None):
+            return root
+        else:
             continue
         if stack:
-            parent = stack[-1]
-            if parent.kind == "map" and len(parent.keys) == len(parent.children):
-                parent.keys.append(node)
-            else:
-                parent.children.append(node)
-            parent.holds_anchor = parent.holds_anchor or node.holds_anchor
+            _attach(stack[-1], node)
         else:
             root = node
-        if node.kind in {"map", "seq"}:
+        if node.keys is not _NONE:
             stack.append(node)
 
 
-def _node(event: Any, base: int) -> Node | None:
-    """The node an event starts, None for the events that start none."""
-    start: int = event.start_mark.index + base
-    end: int = event.end_mark.index + base
-    anchored = getattr(event, "anchor", None) is not None
-    if isinstance(event, ev.ScalarEvent):
-        return Node(
-            "scalar",
-            start,
-            end,
-            style=event.style or "",
-            value=event.value,
-            anchored=anchored,
-            holds_anchor=anchored,
-        )
-    if isinstance(event, ev.AliasEvent):
-        return Node("alias", start, end, anchored=True)
-    if isinstance(event, ev.MappingStartEvent | ev.SequenceStartEvent):
-        kind: Kind = "map" if isinstance(event, ev.MappingStartEvent) else "seq"
-        return Node(
-            kind,
-            start,
-            start,
-            flow=bool(event.flow_style),
-            anchored=anchored,
-            holds_anchor=anchored,
-        )
-    return None
+def _attach(parent: Node, node: Node) -> None:
+    """Add a node to its collection: as a key, a key's value, or an item."""
+    if parent.kind == "map" and len(parent.keys) == len(parent.children):
+        parent.keys.append(node)
+    else:
+        parent.children.append(node)
+    parent.holds_anchor = parent.holds_anchor or node.holds_anchor
 
 
 @dataclass
 class Style:
     """How the file writes what a new key or item needs, as most of its own nodes do."""
 
-    newline: str = "\n"
     map_indent: int = 2  # a mapping under a key: its keys this much further in
     seq_offset: int = 2  # a block sequence under a key: its dashes this much further in
     item_indent: int = 2  # a mapping in a sequence item: its keys this far after the dash
@@ -189,7 +210,7 @@ class Style:
     flow_keys: dict[str, bool] = field(default_factory=dict)  # key -> whether its lists are flow
 
 
-def style_of(text: str, root: Node | None, lines: Lines) -> Style:
+def style_of(root: Node | None, lines: Lines) -> Style:
     """The style of the file, from its nodes; the defaults where it has none to go by."""
     counts: dict[str, Counter[int | str]] = {
         "map": Counter(),
@@ -218,7 +239,6 @@ def style_of(text: str, root: Node | None, lines: Lines) -> Style:
                     counts["item"][lines.column(item.start) - dash] += 1
     chosen = {name: count.most_common(1)[0][0] for name, count in counts.items() if count}
     return Style(
-        newline=newline_of(text),
         map_indent=int(chosen.get("map", 2)),
         seq_offset=int(chosen.get("seq", 2)),
         item_indent=int(chosen.get("item", 2)),

@@ -32,19 +32,19 @@ if TYPE_CHECKING:
     KeyOrder = Callable[[Path], Sequence[str]]
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Box:
     """A value: a scalar, or a mapping or list of slots; `node` is None once an edit wrote it."""
 
     node: Node | None
     kind: str = "scalar"  # "map", "seq" or "scalar" (an alias is a scalar here: never entered)
-    value: object = None  # a scalar's value
+    value: object = None  # a scalar's value; a collection's data as read, until it changes
     slots: list[Slot] = field(default_factory=list)
     frozen: bool = False  # an anchor or alias: changing it would change other values too
     dirty: bool = False  # an edit changed something inside it
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Slot:
     """A key and its value in a mapping, or an item of a list."""
 
@@ -58,12 +58,11 @@ def build(data: object, node: Node) -> Box:
     if node.kind == "map" and isinstance(data, dict) and len(data) == len(node.children):
         pairs = zip(data.items(), node.children, strict=True)
         slots = [Slot(k, build(v, n), i) for i, ((k, v), n) in enumerate(pairs)]
-        return Box(node, "map", slots=slots, frozen=node.anchored)
+        return Box(node, "map", data, slots, frozen=node.anchored)
     if node.kind == "seq" and isinstance(data, list) and len(data) == len(node.children):
-        pairs = zip(data, node.children, strict=True)
-        return Box(
-            node, "seq", slots=[Slot(None, build(v, n), i) for i, (v, n) in enumerate(pairs)]
-        )
+        items = zip(data, node.children, strict=True)
+        slots = [Slot(None, build(v, n), i) for i, (v, n) in enumerate(items)]
+        return Box(node, "seq", data, slots, frozen=node.anchored)
     return Box(node, value=data, frozen=node.anchored or node.kind != "scalar")
 
 
@@ -85,11 +84,11 @@ def fresh(data: object, path: Path, order: KeyOrder | None) -> Box:
 
 def data_of(box: Box) -> object:
     """The data a tree holds."""
+    if box.kind == "scalar" or (box.node is not None and not box.dirty):
+        return box.value  # as read: no edit changed anything in it
     if box.kind == "map":
         return {slot.key: data_of(slot.box) for slot in box.slots}
-    if box.kind == "seq":
-        return [data_of(slot.box) for slot in box.slots]
-    return box.value
+    return [data_of(slot.box) for slot in box.slots]
 
 
 class Tree:
