@@ -249,7 +249,7 @@ def styled(draw: st.DrawFn, data: object) -> str:
         width=draw(st.sampled_from([60, 4096])),
         sort_keys=False,
         allow_unicode=True,
-        line_break=draw(st.sampled_from(["\n", "\r\n"])),
+        line_break=draw(st.sampled_from(["\n", "\r\n", "\r"])),
     )
     text = _decorated(draw, text, data)
     if draw(st.booleans()) and text.endswith("\n"):

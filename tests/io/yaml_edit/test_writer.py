@@ -8,6 +8,7 @@ import re
 import pytest
 
 from cse_cli.core.evidence import ElementFile
+from cse_cli.core.reviews import Review
 from cse_cli.io.scaffold import element_text
 from cse_cli.io.yaml_edit import (
     Delete,
@@ -255,3 +256,45 @@ def test_a_text_that_would_read_differently_is_never_returned(
         "evidence/x.yaml:0:0: error: owner would not read back as the value meant, so nothing "
         "was written: this is a bug in cse, please report it"
     )
+
+
+@pytest.mark.parametrize(
+    ("raw", "edits", "expected"),
+    [
+        (  # a byte order mark stays, outside the columns
+            b"\xef\xbb\xbfdate: 2027-03-10\nassessor: A\n",
+            [Set(("assessor",), "B"), Set(("days",), 1.5)],
+            b"\xef\xbb\xbfdate: 2027-03-10\nassessor: B\ndays: 1.5\n",
+        ),
+        (  # old Mac line ends
+            b"date: 2027-03-10\rassessor: A\r",
+            [Set(("assessor",), "B"), Set(("plan",), [{"date": dt.date(2027, 3, 10)}])],
+            b"date: 2027-03-10\rassessor: B\rplan:\r  - date: 2027-03-10\r",
+        ),
+        (  # a directive, document markers and what comes after the document
+            b"%YAML 1.1\n---\ndate: 2027-03-10\n...\n# after\n",
+            [Set(("notes",), "n")],
+            b"%YAML 1.1\n---\ndate: 2027-03-10\nnotes: n\n...\n# after\n",
+        ),
+        (  # a tab before a comment: cse reads it (ruamel.yaml refuses the file)
+            b"date: 2027-03-10\nassessor: A\t# tab before\n",
+            [Set(("assessor",), "B")],
+            b"date: 2027-03-10\nassessor: B\t# tab before\n",
+        ),
+        (  # a new file: only the line that points editors at the schema
+            b"# yaml-language-server: $schema=../.cse/review.schema.json\n",
+            [Set((), {"date": dt.date(2027, 3, 10), "plan": [{"people": ["Head of X", "Y"]}]})],
+            b"# yaml-language-server: $schema=../.cse/review.schema.json\n"
+            b"date: 2027-03-10\nplan:\n  - people:\n      - Head of X\n      - Y\n",
+        ),
+        (b"", [Set(("date",), dt.date(2027, 3, 10))], b"date: 2027-03-10\n"),
+        (b"---\n", [Set(("date",), dt.date(2027, 3, 10))], b"---\ndate: 2027-03-10\n"),
+        (  # brackets keep their own spacing, and the comment after them stays
+            b"changes: { criterion_1: x }   # c\n",
+            [Set(("changes", "criterion_2"), "y, z"), Delete(("changes", "criterion_1"))],
+            b'changes: { criterion_2: "y, z" }   # c\n',
+        ),
+    ],
+)
+def test_files_of_every_shape(raw: bytes, edits: list[Set | Delete], expected: bytes) -> None:
+    assert apply_edits(raw, edits, order=key_order(Review)) == expected

@@ -100,7 +100,7 @@ from cse_cli.io.yaml_edit.files import ChangedOnDisk, FileChange, content_hash, 
 from cse_cli.io.yaml_edit.fresh import Fresh
 from cse_cli.io.yaml_edit.layout import Layout
 from cse_cli.io.yaml_edit.order import key_order
-from cse_cli.io.yaml_edit.source import BREAKS, Lines, newline_of, parse, style_of
+from cse_cli.io.yaml_edit.source import BOM, BREAKS, Lines, newline_of, parse, style_of
 from cse_cli.io.yaml_edit.tree import Box, Tree, build, data_of
 from cse_cli.io.yaml_loader import load
 
@@ -145,6 +145,8 @@ def apply_edits(
     if read.problems:
         raise FileNotEditable(*read.problems)
     text = raw.decode("utf-8")
+    bom = BOM if text.startswith(BOM) else ""  # kept as it was, outside every line's columns
+    text = text[len(bom) :]
     added = text and text[-1] not in BREAKS  # a last line without its line break
     body = text + newline_of(text) if added else text
     lines = Lines(body)
@@ -158,11 +160,11 @@ def apply_edits(
     fresh = Fresh(newline_of(body), lambda: style_of(node, lines))
     written = Layout(body, lines, fresh, file).document(tree.top.box, node)
     meant = data_of(tree.top.box)
-    result = written.encode("utf-8")
+    result = (bom + written).encode("utf-8")
     newline = newline_of(text)
     if added and written.endswith(newline) and not written.endswith(newline * 2):
         # no line break at the end, as before, unless a blank line or a text's own goes with it
-        trimmed = written[: -len(newline)].encode("utf-8")
+        trimmed = (bom + written[: -len(newline)]).encode("utf-8")
         result = trimmed if _difference(load(trimmed, file).data, meant, ()) is None else result
     _check(result, file, meant)
     return result
