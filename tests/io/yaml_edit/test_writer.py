@@ -288,6 +288,12 @@ def test_a_text_that_would_read_differently_is_never_returned(
             b"date: 2027-03-10\nplan:\n  - people:\n      - Head of X\n      - Y\n",
         ),
         (b"", [Set(("date",), dt.date(2027, 3, 10))], b"date: 2027-03-10\n"),
+        (  # a tag goes with the value it tagged
+            b"k: !!map   # c\n  a: 1\nj: !!str |-  # d\n  a\n",
+            [Set(("k",), "x"), Set(("j",), "y\nz")],
+            b"k: x   # c\nj: |-  # d\n  y\n  z\n",
+        ),
+        (b"k: !!map\n  a: 1\n", [Set(("k", "b"), 2)], b"k: !!map\n  a: 1\n  b: 2\n"),
         (b"---\n", [Set(("date",), dt.date(2027, 3, 10))], b"---\ndate: 2027-03-10\n"),
         (  # brackets keep their own spacing, and the comment after them stays
             b"changes: { criterion_1: x }   # c\n",

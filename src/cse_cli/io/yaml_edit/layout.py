@@ -76,13 +76,17 @@ class Layout(FlowLayout):
         while node.block:
             node = node.children[-1]
         if node.kind == "scalar" and node.style in {"|", ">"}:
-            header = _HEADER.match(self.text, node.start)
+            header = self._header(node)
             if header is not None and "+" in header.group():  # keeping: its blank lines are its own
                 start = self.lines.start(node.end)
                 return start if not self.text[start : node.end].strip(" ") else node.end
             content = self.text[node.start : node.end].rstrip(" \t" + BREAKS)
             return self.lines.end(node.start + len(content) - 1)
         return self.lines.end(node.end)
+
+    def _header(self, node: Node) -> re.Match[str] | None:
+        """The header of a block scalar (`|-`, `>2`), after its tag if it has one."""
+        return _HEADER.search(self.text, node.start, self.lines.end(node.start))
 
     def children(self, node: Node) -> list[Child]:
         """Where each child of a block collection stands; FileNotEditable when it cannot tell."""
@@ -199,25 +203,24 @@ class Layout(FlowLayout):
             first = self.children(value)[0].begin
             kept = "".join(self.gaps(value))
             if lines.first_on_line(first):
-                spacing = ""
-                tail = text[kid.marker_end : lines.end(kid.marker_end)]
+                tagged = value.start < first and lines.start(value.start) != lines.start(first)
+                after = value.start + len(text[value.start :].split(None, 1)[0]) if tagged else 0
+                spacing, tail = "", text[max(kid.marker_end, after) : lines.end(kid.marker_end)]
                 kept = text[lines.end(kid.marker_end) : lines.start(first)] + kept
             else:
                 spacing, tail = text[kid.marker_end : first], self.nl
         elif value.kind == "scalar" and value.style in {"|", ">"}:
-            header = _HEADER.match(text, value.start)
-            header_end = header.end() if header is not None else value.start + 1
-            spacing, tail = text[kid.marker_end : value.start], text[header_end : kid.stop]
-            tail = tail[: lines.end(header_end) - header_end]
+            header = self._header(value)
+            header_end = header.end() if header is not None else lines.end(value.start)
+            spacing = text[kid.marker_end : value.start]
+            tail = text[header_end : lines.end(header_end)]
         else:
             spacing, tail = text[kid.marker_end : value.start], text[value.end : kid.stop]
             one_line = lines.start(value.start) == lines.start(value.end)
             shown = text[value.start : value.end] if one_line else None
         at = lines.column(kid.begin) + len(marker) + 1
-        head, body = self.fresh.value(
-            data_of(slot.box), col=column, in_seq=in_seq, key=slot.key, at=at
-        )
         data = data_of(slot.box)
+        head, body = self.fresh.value(data, col=column, in_seq=in_seq, key=slot.key, at=at)
         if head:
             was = len(spacing) + len(shown) if shown is not None else None
             compact = in_seq and isinstance(data, dict | list) and body  # `- key: …` lines up
