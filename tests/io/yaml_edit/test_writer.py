@@ -219,6 +219,8 @@ def test_changes_are_one_edit_per_change() -> None:
         (Set(("key_questions", 1), None), "a list item cannot be empty (None): delete it instead"),
         (Set(("notes",), ["a", None]), "notes[1]: a list item cannot be empty (None)"),
         (Set(("notes",), 10**101), "a number of 102 characters: cse reads numbers of at most 100"),
+        (Set((), None), "the file: the whole file cannot be emptied: set it to {} instead"),
+        (Delete(()), "the file: the whole file cannot be deleted: set it to {} instead"),
     ],
 )
 def test_an_edit_that_does_not_fit_is_refused(edit: Set, message: str) -> None:

@@ -9,12 +9,13 @@ The editor (`cse serve`) and `cse import --update` both write through it.
                       order=key_order(ElementFile))
 
 `apply_edits(raw, edits, file=…, order=…)` takes the file's bytes and a list of
-edits and returns the new bytes; `rewrite(raw, data, …)` takes the data as it
-should be instead (it is `apply_edits(raw, [Set((), data)])`), and
-`changes(old, new)` gives the edits between two versions of the data (one per
-value changed, item added or item removed), for a caller that wants to show or
-merge them. A path is the keys and list
-indexes from the top of the file. The edits:
+edits, made one after another, and returns the new bytes (`raw` itself when
+nothing changes); `rewrite(raw, data, …)` takes the data as it should be
+instead (it is `apply_edits(raw, [Set((), data)])`), which is what a form posted
+back needs; `changes(old, new)` gives the edits between two versions of the
+data (one per value changed, item added or item removed), for a merge that
+wants to list or combine them. A path is the keys and list indexes from the top
+of the file. The edits:
 
     Set(("final",), "full")                          a rating
     Set(("evidence", 2, "date"), date(2026, 3, 9))   a value inside an item
@@ -33,47 +34,67 @@ indexes from the top of the file. The edits:
 
 Setting a mapping or a list changes only what differs from what is there
 (`changes`), so an item edited through a form keeps the comments and layout of
-its unchanged keys. A key whose value is None counts as absent, both ways.
+its unchanged keys. A key whose value is None counts as absent, both ways; a
+list item cannot be None, nor the whole file.
 
 What the edits did not change stays byte for byte: comments (the schema line
 at the top, the element's wording), key order, quoting, blank lines,
-indentation, line ends (CRLF stays CRLF), a final line break or its absence,
-and flow style. Precisely: the new text is the old one with only these
-replaced, each by new text:
+indentation, line ends (CRLF stays CRLF), a byte order mark, a final line break
+or its absence, and flow style. Precisely, the new text is the old one in which
+only these lines change (`tests/yaml_text.py`'s `touched` states it for the
+property tests):
 
-- the lines of a key or list item removed (its key or dash line to its last
-  line, with the comments on them; the line of a list item's dash is kept when
-  it also holds a key that stays);
-- the value of a key or item that an edit replaced, from the value to the end
-  of its last line (the comment after it is kept), with the key line's end if
-  the value moves on or off that line; the old value's own lines go, except
-  whole-line comments between its children, which stay below;
-- nothing at the place a key or item is added (new lines are inserted at a
-  line boundary: after the child before it, or before the first);
-- the text between the brackets of a `[…]` or `{…}` collection edited inside,
-  whose own spacing and separators are kept where they still fit.
+- a key or list item removed: its lines, from its key or dash to its last line,
+  go with the comments on them. Removing the first key of an item's mapping
+  (`- id: …`) brings the next key up to the dash's line. Removing the last child
+  of a collection writes `[]` or `{}` on its key's line; the whole-line comments
+  that stood between its children stay.
+- a value replaced: its key (or dash) line is kept, with the comment at its end
+  (in the same column when the value's length changes); the old value's own
+  lines go, except the whole-line comments between its children, which stay
+  below it (at the key's column when a block is written in its place).
+- an item moved: its lines and those of the items it passes change places; the
+  lines between items (comments, blank lines) stay where they are.
+- a key or item added: new lines, inserted after the child before it (or before
+  the first); only when it comes first in a mapping that starts on a dash's line
+  (`- title: …`) does that line change.
+- a `[…]` or `{…}` edited inside: the text between its brackets, keeping its own
+  spacing and separators where they still fit.
+- a file that ended without a line break still does (unless its last line is
+  now blank, or a literal block's own line break would go).
 
 A new key goes after the key that comes before it in the template's order (the
 order of the model's fields, `key_order`), else before the first that comes
 after it, else at the end of its mapping. New text follows the file: its
 indentation for mappings under a key, its dash offset (`  - ` or `- `) for lists,
-its quotes, and its line ends. How values are written is in `scalars` and
-`fresh`; in short, every value is written so that cse's own loader reads back
-exactly the value given (a date is `2026-03-09`, true and false are `true` and
-`false`, text that YAML would read as something else is quoted, text of several
-lines is a literal block).
+its quotes, its brackets for short lists under a key, and its line ends. How
+values are written is in `scalars` and `fresh`; in short, every value is written
+so that cse's own loader reads back exactly the value given (a date is
+`2026-03-09`, true and false are `true` and `false`, text YAML would read as
+something else is quoted, text of several lines is a literal block, a long line
+of text is folded).
 
 Every result is read back with cse's loader and compared with the data meant,
 type for type; any difference raises `WouldReadDifferently` and nothing is
 returned. Errors, each a `CseError` whose lines are located problems:
 `EditDoesNotFit` (the edit does not fit the data: a path through text, an index
 out of range, a value YAML cannot hold), `FileNotEditable` (cse cannot read the
-file, or the edit would change a part written with an anchor or alias, or laid
-out in a way the writer does not rewrite) and `WouldReadDifferently`.
+file; or the edit would change a part written with an anchor or alias, a
+comment inside brackets, or a layout the writer does not rewrite, such as an
+explicit `? ` key) and `WouldReadDifferently` (a bug).
 
-Saving goes through `save`: each file's content hash (`content_hash`, the
-SHA-256 of its bytes, taken when it was read) is checked against the file on
-disk, then every file is replaced at once, all or nothing.
+Where nodes stand is found with libyaml's parser, the one cse's loader reads
+with, so the writer edits the structure `cse check` reads. ruamel.yaml, the
+usual round-trip library, was not used: it reads YAML 1.2, in pure Python (about
+thirty times slower on these files), and refuses files cse reads (a tab before a
+comment); its dump would normalise the layout anyway, so the guarantee above is
+this package's own either way.
+
+Saving goes through `save`: each `FileChange` carries the content hash
+(`content_hash`, the SHA-256 of the bytes) of the version it was made from; if
+any file on disk no longer has it, `ChangedOnDisk` is raised and nothing is
+written; otherwise every file is replaced at once, all or nothing
+(`cse_cli.io.atomic.replace_all`).
 """
 
 from __future__ import annotations

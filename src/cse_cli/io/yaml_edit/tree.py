@@ -117,6 +117,8 @@ class Tree:
 
     def _set(self, path: Path, value: object) -> None:
         if not path:
+            if value is None:
+                self._refuse(path, "the whole file cannot be emptied: set it to {} instead")
             self._assign(self.top, value, path)
             return
         parent = self._container(path[:-1], _kind_for(path[-1]), create=value is not None)
@@ -148,7 +150,7 @@ class Tree:
 
     def _delete(self, path: Path) -> None:
         if not path:
-            self._refuse(path, "the whole file cannot be deleted: set it to an empty mapping")
+            self._refuse(path, "the whole file cannot be deleted: set it to {} instead")
         parent = self._container(path[:-1], _kind_for(path[-1]), create=False)
         slot = self._find(parent, path) if parent is not None else None
         if parent is not None and slot is not None:
