@@ -296,6 +296,16 @@ def test_a_text_that_would_read_differently_is_never_returned(
             b"k: x   # c\nj: |-  # d\n  y\n  z\n",
         ),
         (b"k: !!map\n  a: 1\n", [Set(("k", "b"), 2)], b"k: !!map\n  a: 1\n  b: 2\n"),
+        (  # a literal block would take in the comment after it: the text stays on its line
+            b"a:\n  k: x\n    # deep\nb: 1\n",
+            [Set(("a", "k"), "one\ntwo")],
+            b'a:\n  k: "one\\ntwo"\n    # deep\nb: 1\n',
+        ),
+        (
+            b"a:\n  k: x\n  # level with k\nb: 1\n",
+            [Set(("a", "k"), "one\ntwo")],
+            b"a:\n  k: |-\n    one\n    two\n  # level with k\nb: 1\n",
+        ),
         (b"---\n", [Set(("date",), dt.date(2027, 3, 10))], b"---\ndate: 2027-03-10\n"),
         (  # brackets keep their own spacing, and the comment after them stays
             b"changes: { criterion_1: x }   # c\n",

@@ -10,6 +10,7 @@ line; otherwise one item a line.
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -24,7 +25,7 @@ from cse_cli.io.yaml_edit.scalars import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterator
 
     from cse_cli.io.yaml_edit.source import Style
 
@@ -36,6 +37,19 @@ class Fresh:
         """Write with `newline` in the style `style()` gives, asked for only when needed."""
         self.nl = newline
         self._style = style
+        self.floor = -1  # a literal or folded block's lines must be indented beyond this
+
+    @contextmanager
+    def above_comments(self, indent: int) -> Iterator[None]:
+        """Within the block, no literal or folded block with lines at `indent` or less.
+
+        A comment line at `indent` after the value would be read as part of it.
+        """
+        before, self.floor = self.floor, max(self.floor, indent)
+        try:
+            yield
+        finally:
+            self.floor = before
 
     @cached_property
     def style(self) -> Style:
@@ -65,7 +79,14 @@ class Fresh:
             return Rendered(first[col + 2 :], rest)  # after `- `, where the others line up
         if isinstance(data, str):
             step = style.item_indent if in_seq else style.map_indent
-            found = text_value(data, at=at, indent=col, step=step, quote=style.quote)
+            found = text_value(
+                data,
+                at=at,
+                indent=col,
+                step=step,
+                quote=style.quote,
+                blocks=col + step > self.floor,
+            )
             return Rendered(found.head, found.body.replace("\n", self.nl))
         return Rendered(scalar(data))
 

@@ -155,15 +155,28 @@ class Layout(FlowLayout):
         column = self.lines.column(first)
         out: list[str] = []
         kept_any = False
-        for unit in _units(box.slots, self.gaps(node)):
+        units = _units(box.slots, self.gaps(node))
+        for index, unit in enumerate(units):
             if isinstance(unit, str):
                 if unit:
                     out.append(self.nl + unit if midline and not out else unit)
                 continue
+            after = units[index + 1] if index + 1 < len(units) else self._trailing(kids[-1].stop)
             lead = "" if midline and not out else " " * column
-            out.append(lead + self.child_text(unit, kids, column, in_seq=node.kind == "seq"))
+            with self.fresh.above_comments(_deepest(after) if isinstance(after, str) else -1):
+                out.append(lead + self.child_text(unit, kids, column, in_seq=node.kind == "seq"))
             kept_any = True
         return "".join(out), kept_any, begin
+
+    def _trailing(self, at: int) -> str:
+        """The blank and comment lines from `at` (a line's start) to the next line of YAML."""
+        end = at
+        for start, stop in self.lines.each(at, len(self.text)):
+            line = self.text[start:stop].strip(" \t" + BREAKS)
+            if line and not line.startswith("#"):
+                break
+            end = stop
+        return self.text[at:end]
 
     def child_text(self, slot: Slot, kids: list[Child], column: int, *, in_seq: bool) -> str:
         """The text of one child, from its key or dash to the end of its last line."""
@@ -253,6 +266,14 @@ class Layout(FlowLayout):
                 "(such as an explicit `? ` key): edit it by hand",
             )
         )
+
+
+def _deepest(lines: str) -> int:
+    """The indentation of the comment among `lines` indented furthest; -1 for none."""
+    return max(
+        (len(line) - len(line.lstrip(" ")) for line in lines.splitlines() if "#" in line),
+        default=-1,
+    )
 
 
 def _aligned(tail: str, grown: int) -> str:

@@ -167,15 +167,18 @@ def quoted(text: str, quote: str) -> str:
     return double_quoted(text)
 
 
-def text_value(text: str, *, at: int, indent: int, step: int, quote: str) -> Rendered:
+def text_value(
+    text: str, *, at: int, indent: int, step: int, quote: str, blocks: bool = True
+) -> Rendered:
     """Text in block context: its head starts at column `at`; a block's lines at `indent + step`.
 
-    `indent` is the column of the key (or dash) the text belongs to.
+    `indent` is the column of the key (or dash) the text belongs to. Without
+    `blocks`, it is written on one line (quoted, with escapes, if it must be).
     """
     if "\n" in text:
-        literal = _literal(text, indent, step)
+        literal = _literal(text, indent, step) if blocks else None
         return literal if literal is not None else Rendered(double_quoted(text))
-    if at + len(text) > LINE:
+    if blocks and at + len(text) > LINE:
         folded = _folded(text, indent + step)
         if folded is not None:
             return Rendered(">-", folded)
