@@ -253,9 +253,11 @@ def _check_text(before: str, after: str, edit: Edit) -> None:
     assert not lost, (f"comments lost: {lost}", edit, before, after)
 
 
-def test_the_real_files_are_all_drawn() -> None:
-    assert len(REAL) == 57 * 2 + 2 + 2 + 2
-    assert Counter(order for _, _, order in REAL)[ELEMENT] == 115
+def test_the_real_files_are_all_there_to_draw() -> None:
+    kinds = Counter(order for _, _, order in REAL)
+    assert kinds[ELEMENT] == 57 + 57 + 1  # both examples' element files, and cse init's
+    assert kinds[REVIEW] >= 2
+    assert kinds[CONFIG] == 3
 
 
 def test_the_checks_catch_a_writer_that_drops_a_comment(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -128,12 +128,11 @@ def _check_key(key: object, path: Path) -> None:
 
 
 def changes(old: object, new: object, path: Path = ()) -> list[Edit]:
-    """Few edits that turn `old` into `new`, applied one after another.
+    """The edits that turn `old` into `new`, applied one after another.
 
-    A key whose value is None counts as absent, on both sides. A list is matched
-    by difflib's longest runs of equal items, or item by item when it kept its
-    length and that takes fewer edits; an item changed in place is edited
-    inside, so what did not change in it stays as it was written.
+    A key whose value is None counts as absent, on both sides. Lists are aligned
+    item by item with the fewest steps (`_alignment`); an item that changed in
+    place is edited inside, so what did not change in it stays as it was written.
     """
     if isinstance(old, dict) and isinstance(new, dict):
         found: list[Edit] = [
@@ -217,8 +216,8 @@ def _difflib_alignment(a: list[object], b: list[object]) -> list[tuple[str, int,
 def _frozen(value: object) -> object:
     """A hashable stand-in for a value, equal only for the same data (types included)."""
     if isinstance(value, dict):
-        kept = sorted((k, v) for k, v in value.items() if v is not None)
-        return ("map", tuple((k, _frozen(v)) for k, v in kept))
+        kept = sorted((str(k), _frozen(v)) for k, v in value.items() if v is not None)
+        return ("map", tuple(kept))
     if isinstance(value, list):
         return ("seq", tuple(_frozen(v) for v in value))
     if isinstance(value, float) and math.isnan(value):
