@@ -19,13 +19,15 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import secrets
+import shutil
 import stat
 import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Iterator, Mapping
 
 _TEMPORARY_PREFIX_BYTES = 64  # of the target's name: the temporary's name must stay legal
 _KINDS = (
@@ -148,3 +150,72 @@ def replacing(path: Path) -> Iterator[BinaryIO]:
         with contextlib.suppress(OSError):
             os.unlink(name)
         raise
+
+
+def replace_all(files: Mapping[Path, str | bytes]) -> None:
+    """Create or replace several files, all or nothing.
+
+    Every name is checked (each must be a regular file or free, else
+    NotRegularFile) and every new content written to a temporary file beside its
+    target before any file is replaced. Then, one file after another, the file
+    there is linked to a hidden backup and the temporary moved into place. If a
+    move fails, those already made are undone (each backup moved back, each file
+    that was new removed) and the error raised: no file is left changed.
+
+    A crash (power cut, SIGKILL) between two moves can leave some files new and
+    the others old, each whole, with hidden files `.NAME.XXXXXXXX.tmp` beside
+    them: the old content of each file replaced (or about to be), and the new
+    content of each not yet replaced. `cse` reads no file whose name starts with
+    a dot; git shows them as untracked, so they can be found and removed.
+    """
+    statuses = {path: _refuse_unless_regular(path) for path in files}
+    temporaries: dict[Path, Path] = {}
+    done: list[tuple[Path, Path | None]] = []  # replaced so far, with the backup of each
+    try:
+        for path, data in files.items():
+            temporaries[path] = _temporary(path, data, statuses[path])
+        try:
+            for path in files:
+                backup = _backup(path) if statuses[path] is not None else None
+                try:
+                    os.replace(temporaries[path], path)
+                except BaseException:
+                    if backup is not None:
+                        os.unlink(backup)
+                    raise
+                done.append((path, backup))
+        except BaseException:
+            _undo(done)
+            raise
+        for _, backup in done:
+            if backup is not None:
+                with contextlib.suppress(OSError):
+                    os.unlink(backup)
+    finally:
+        for temporary in temporaries.values():
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+
+
+def _backup(path: Path) -> Path:
+    """A hidden second name for the file at `path` (a copy where hard links are not possible)."""
+    start = os.fsdecode(os.fsencode(path.name)[:_TEMPORARY_PREFIX_BYTES])
+    while True:
+        backup = path.parent / f".{start}.{secrets.token_hex(4)}.tmp"
+        try:
+            os.link(path, backup)
+        except FileExistsError:
+            continue
+        except OSError:  # a file system without hard links
+            shutil.copy2(path, backup)
+        return backup
+
+
+def _undo(done: list[tuple[Path, Path | None]]) -> None:
+    """Put back what `replace_all` replaced: the backups moved back, the new files removed."""
+    for path, backup in reversed(done):
+        with contextlib.suppress(OSError):
+            if backup is None:
+                os.unlink(path)
+            else:
+                os.replace(backup, path)
