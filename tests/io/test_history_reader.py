@@ -2,7 +2,7 @@
 
 `cse history --range` reuses what reading a file did at the commit before, and
 patches the last commit's evidence when only element files changed (see
-cse_cli.io.history_reader). These tests walk real git histories built to cross
+cse_cli.io.rereading). These tests walk real git histories built to cross
 every dependency one file's reading has on the others (ids defined first,
 elements taken, refs, paths, cse.yaml, review files, limits) and compare every
 commit's evidence with `History.read` of that commit, which reads it whole.
@@ -17,15 +17,17 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from cse_cli.io import history_reader, limits
+from cse_cli.io import rereading
 from cse_cli.io.history import open_history
 from cse_cli.io.resources import load_standard
+from cse_cli.rules import repository_values
 from tests.helpers import commit_all, init_git
 
 if TYPE_CHECKING:
     from pathlib import Path
 
     from cse_cli.core.evidence import Evidence
+    from cse_cli.io.memo import RepositoryRead
 
 Files = dict[str, str]
 
@@ -141,7 +143,7 @@ EDITS_IN_TURN = {
 
 @pytest.fixture(autouse=True)
 def _items_limit(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(limits, "MAX_EVIDENCE_ITEMS", ITEMS)
+    monkeypatch.setattr(repository_values, "MAX_EVIDENCE_ITEMS", ITEMS)
 
 
 def _write(root: Path, files: Files) -> None:
@@ -224,14 +226,14 @@ def test_the_last_commit_is_patched_when_only_element_files_change(
              "every line of a defining file moves", "the document's words change"]  # fmt: skip
     root = _history(tmp_path / "repo", steps)
     taken: list[bool] = []
-    patched = history_reader.HistoryReader._patched
+    patched = rereading.patched
 
-    def spy(self: history_reader.HistoryReader, *args: Any) -> Evidence | None:
-        found = patched(self, *args)
+    def spy(*args: Any) -> RepositoryRead | None:
+        found = patched(*args)
         taken.append(found is not None)
         return found
 
-    monkeypatch.setattr(history_reader.HistoryReader, "_patched", spy)
+    monkeypatch.setattr(rereading, "patched", spy)
     _compare(root, "HEAD~5..HEAD")
     # the first is read whole; then cse.yaml changes, and the moved lines change where
     # 1.1.1 defines its id; a document's words are not read

@@ -6,7 +6,7 @@ site; the documents the certification body requests, each pointing at evidence
 with the date its receipt was confirmed; the on-site plan; and per criterion
 what has changed since the first assessment. Rules that span files (a `ref:`
 to an evidence id, a `path:` that must exist, dates against cse.yaml's cycle)
-live in `cse_cli.io.reviews`.
+are in `cse_cli.rules` (the `review_…` modules).
 """
 
 # No `from __future__ import annotations`: Pydantic reads these annotations.
