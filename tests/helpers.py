@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from pydantic import BaseModel
 
     from cse_cli.core.config import Config
+    from cse_cli.core.evidence import Evidence
     from cse_cli.core.reviews import Review
     from cse_cli.core.stages import Stage
     from cse_cli.io.yaml_document import Document
@@ -393,3 +394,17 @@ def review_context(
 def said(doc: Document) -> list[str]:
     """The problems of a document, as `cse check` prints them."""
     return [str(problem) for problem in doc.problems]
+
+
+def evidence_facts(evidence: Evidence | None) -> object:
+    """Everything a reading of a repository gives, to compare two readings of it."""
+    if evidence is None:
+        return None
+    return (
+        evidence.problems,
+        {key: element.model_dump() for key, element in evidence.elements.items()},
+        evidence.files,
+        {stage: review.model_dump() for stage, review in evidence.reviews.items()},
+        evidence.review_files,
+        evidence.requested,
+    )

@@ -21,12 +21,11 @@ from cse_cli.io import rereading
 from cse_cli.io.history import open_history
 from cse_cli.io.resources import load_standard
 from cse_cli.rules import repository_values
-from tests.helpers import commit_all, init_git
+from tests.helpers import commit_all, evidence_facts, init_git
 
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from cse_cli.core.evidence import Evidence
     from cse_cli.io.memo import RepositoryRead
 
 Files = dict[str, str]
@@ -167,26 +166,13 @@ def _history(root: Path, steps: list[str]) -> Path:
     return root
 
 
-def _facts(evidence: Evidence | None) -> Any:
-    if evidence is None:
-        return None
-    return (
-        evidence.problems,
-        {key: element.model_dump() for key, element in evidence.elements.items()},
-        evidence.files,
-        {stage: review.model_dump() for stage, review in evidence.reviews.items()},
-        evidence.review_files,
-        evidence.requested,
-    )
-
-
 def _compare(root: Path, spec: str) -> list[Any]:
     """Each commit's facts from the walk; each equal to reading that commit whole."""
     standard = load_standard()
     with open_history(root, standard) as history:
-        walked = [(found.commit, _facts(found.evidence)) for found in history.walk(spec)]
+        walked = [(found.commit, evidence_facts(found.evidence)) for found in history.walk(spec)]
         for commit, facts in walked:
-            assert facts == _facts(history.read(commit, commit).evidence), commit
+            assert facts == evidence_facts(history.read(commit, commit).evidence), commit
     return [facts for _, facts in walked]
 
 

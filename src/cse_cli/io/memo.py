@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from cse_cli.io.limits import at_most_per_file
+from cse_cli.io.root import CONFIG_FILE
 
 if TYPE_CHECKING:
     from cse_cli.core.evidence import Evidence
@@ -140,3 +141,30 @@ class Memo:
     """The order element files are read in, by the names in the folder."""
     last: RepositoryRead | None = None
     """The last reading, which the next one starts from (for `cse history --range`)."""
+
+    def forget(self, rel: str, keep: set[str | None]) -> None:
+        """Drop what was kept for `rel` at contents other than `keep` (an editor's drafts).
+
+        So that an editor's memo stays the size of the repository however many
+        times a file is checked. For cse.yaml, every element file's and review
+        files' reading in another cse.yaml goes too.
+        """
+        config = rel == CONFIG_FILE
+        self.loaded = {k: v for k, v in self.loaded.items() if k[0] != rel or k[1] in keep}
+        self.validated = {k: v for k, v in self.validated.items() if k[0] != rel or k[1] in keep}
+        self.elements = {
+            k: v
+            for k, v in self.elements.items()
+            if (k[0] != rel or k[2] in keep) and (not config or k[3] in keep)
+        }
+        self.reviews = {
+            k: v
+            for k, v in self.reviews.items()
+            if (not config or k[0] in keep) and _kept(k[1], rel, keep)
+        }
+
+
+def _kept(files: object, rel: str, keep: set[str | None]) -> bool:
+    """Whether a key of the review files (their paths and content ids) has `rel` only as kept."""
+    assert isinstance(files, tuple)  # noqa: S101 - as cse_cli.io.reviews keys them
+    return all(path != rel or oid in keep for path, oid in files)

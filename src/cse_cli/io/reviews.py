@@ -41,9 +41,8 @@ def read_reviews(
     if cached is None:
         return _read(tree, documents, context)
     versioned, memo = cached
-    listed = versioned.listdir(REVIEWS_DIR) or []
-    names = tuple((e.name, versioned.oid(f"{REVIEWS_DIR}/{e.name}")) for e in listed)
-    key = (versioned.oid(CONFIG_FILE), names)
+    paths = [f"{REVIEWS_DIR}/{entry.name}" for entry in versioned.listdir(REVIEWS_DIR) or []]
+    key = (versioned.oid(CONFIG_FILE), tuple((path, versioned.oid(path)) for path in paths))
     known = memo.reviews.get(key)
     if known is not None and known.lookups.hold(context.ids, {}, context.paths):
         return known
