@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from cse_cli.cli.console import echo, report_problems, show
 from cse_cli.cli.exits import Exit
-from cse_cli.cli.reading import read
+from cse_cli.cli.reading import read_valid
 from cse_cli.core.text import plural
 
 if TYPE_CHECKING:
@@ -17,14 +17,13 @@ if TYPE_CHECKING:
 
 def run(path: Path, stage: Stage, output_format: str) -> Exit:
     """Check the repository holding `path`: 0 met, 1 not met, 2 invalid (every problem listed)."""
-    from cse_cli.core.scoring import score_evidence
     from cse_cli.render import render
     from cse_cli.views.check import CheckView
 
-    standard, evidence = read(path, progress=output_format == "text")
+    _, evidence, verdict = read_valid(path, stage, progress=output_format == "text", report=False)
     view = CheckView(
         organisation=evidence.config.organisation,
-        verdict=score_evidence(standard, evidence, stage),
+        verdict=verdict,
         problems=tuple(evidence.problems),
         root=evidence.root,
     )

@@ -68,12 +68,9 @@ def _write(path: Path, source: str, result: Matrix) -> list[str]:
 def _verdict(
     path: Path, source: str, result: Matrix, created: list[str], output_format: str
 ) -> Exit:
-    from cse_cli.cli.reading import read
-    from cse_cli.core.scoring import score_evidence
-    from cse_cli.core.stages import Stage
+    from cse_cli.cli.reading import read_valid
 
-    standard, evidence = read(path, progress=False)
-    verdict = score_evidence(standard, evidence, Stage.LATEST)
+    _, evidence, verdict = read_valid(path, progress=False, report=False)
     problems = [*result.problems, *evidence.problems]
     if output_format == "json":
         _json(result, source, created, None if has_errors(evidence.problems) else verdict, path)
