@@ -111,6 +111,9 @@ EDITS: dict[str, Callable[[Files], None]] = {
     "an element file not named for it": _toggle(
         "evidence/other.yaml", 'element: "1.2.1"\nfinal: full\nevidence:\n  - ref: X-2\n'
     ),
+    "an empty element file": _toggle("evidence/empty.yaml", ""),
+    "another empty one": _toggle("evidence/empty-2.yaml", ""),
+    "cse.yaml is not YAML": _swap("cse.yaml", "organisation: Test", "organisation: [Test"),
 }
 
 
@@ -183,10 +186,15 @@ def test_each_kind_of_change_reads_as_the_whole_commit(tmp_path: Path) -> None:
               "notes in another", "the first definition goes", "notes in two files",
               PAST_A_LIMIT, "notes in one file", "notes in another", PAST_A_LIMIT,
               HALF, "notes in another", OTHER_HALF, "notes in two files",
-              OTHER_HALF, HALF]  # fmt: skip
+              OTHER_HALF, HALF,
+              # two files alike (each says it is empty); cse.yaml broken while a path comes
+              "an empty element file", "another empty one", "cse.yaml is not YAML",
+              "the document goes or comes back", "cse.yaml is not YAML",
+              "an empty element file", "another empty one"]  # fmt: skip
     facts = _compare(_history(tmp_path / "repo", steps), f"HEAD~{len(steps)}..HEAD")
     assert len(facts) == len(steps)
     problems = {problem.message for found in facts for problem in found[0]}
+    said = [str(problem) for found in facts for problem in found[0]]
     # the histories cross what they were built to cross
     assert any("already defined at evidence/1.1.1.yaml:4" in m for m in problems)
     assert any("already defined at evidence/1.1.1.yaml:5" in m for m in problems)
@@ -195,6 +203,8 @@ def test_each_kind_of_change_reads_as_the_whole_commit(tmp_path: Path) -> None:
     assert any("already given in" in m for m in problems)
     assert any("not one of cse.yaml's services" in m for m in problems)
     assert any(f"over the limit of {ITEMS} for a repository" in m for m in problems)
+    assert any("evidence/empty-2.yaml:1:1: error: expected an element file" in m for m in said)
+    assert sum("cse.yaml" in m and "YAML syntax" in m for m in said) >= 2
 
 
 @pytest.mark.parametrize("seed", range(4))

@@ -97,8 +97,6 @@ class RepositoryReader:
         self.refs: list[Ref] = []
         self.read_so_far = (0, 0)
         """The values and evidence items of the element files read so far (the limits')."""
-        self.stopped = False
-        """Whether an element file passed the repository's limits, so no more are read."""
 
     def read(self) -> RepositoryRead:
         """Read every file: the evidence, with every problem found, in order of place."""
@@ -232,8 +230,7 @@ class RepositoryReader:
         message = repository_values.check(self.read_so_far[0] + values, self.read_so_far[1] + items)
         if message is not None:
             self.problems.append(Problem(doc.file, 0, 0, "error", message))
-            self.stopped = True
-        return self.stopped
+        return message is not None
 
     def _fits(self, known: Outcome) -> bool:
         """Whether the file read again keeps the files read within the repository's limits."""
