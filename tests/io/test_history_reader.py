@@ -20,7 +20,7 @@ import pytest
 from cse_cli.io import rereading
 from cse_cli.io.history import open_history
 from cse_cli.io.resources import load_standard
-from cse_cli.rules import repository_values
+from cse_cli.rules import repository_limits
 from tests.helpers import commit_all, evidence_facts, init_git
 
 if TYPE_CHECKING:
@@ -145,7 +145,7 @@ EDITS_IN_TURN = {
 
 @pytest.fixture(autouse=True)
 def _items_limit(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(repository_values, "MAX_EVIDENCE_ITEMS", ITEMS)
+    monkeypatch.setattr(repository_limits, "MAX_EVIDENCE_ITEMS", ITEMS)
 
 
 def _write(root: Path, files: Files) -> None:

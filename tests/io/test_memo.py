@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from cse_cli.io.memo import Loaded, Memo, ReviewsRead
+from cse_cli.io.documents import Loaded
+from cse_cli.io.memo import Memo
+from cse_cli.io.reviews import ReviewsRead
 from cse_cli.rules.context import Lookups
 from cse_cli.rules.element import Outcome
 

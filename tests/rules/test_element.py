@@ -54,6 +54,16 @@ def test_a_file_that_did_not_validate_is_read_as_written() -> None:
     assert outcome.effects == (outcome.ids, None)
 
 
+def test_a_ref_item_is_checked_as_one_and_its_keys_are_not_checked_as_its_own() -> None:
+    doc = located('element: "1.1.1"\nevidence:\n  - ref: X-2\n    path: nowhere.pdf\n')
+    outcome = read_element(doc, validate(doc, ElementFile, "x"), element_context())
+    assert [p.message for p in outcome.problems] == [
+        "a ref: item only cites 'X-2'; its path belongs where that id is defined"
+    ]  # not "needs a title", nor "path 'nowhere.pdf' does not exist"
+    assert outcome.lookups.paths == []
+    assert [ref.ref for ref in outcome.refs] == ["X-2"]
+
+
 def test_the_effects_are_what_another_file_can_ask_about() -> None:
     doc = located(FILE, "evidence/1.1.2.yaml")
     outcome = read_element(doc, validate(doc, ElementFile, "x"), element_context())

@@ -26,8 +26,7 @@ def test_each_path_that_is_not_a_file_inside_is_an_error_at_it(tmp_path: Path) -
     element = validated(doc, ElementFile)
     context = element_context()
     context.paths = DirTree(root)
-    for index, item in enumerate(element.evidence):
-        paths.check(doc, index, item, context)
+    assert paths.check(doc, element, context)
     assert said(doc) == [
         "evidence/1.1.1.yaml:6:11: error: path 'documents/none.pdf' does not exist",
         "evidence/1.1.1.yaml:8:11: error: path '../outside.pdf' is outside the repository",
@@ -40,8 +39,7 @@ def test_each_path_that_is_not_a_file_inside_is_an_error_at_it(tmp_path: Path) -
 
 def test_a_ref_item_has_no_path_of_its_own_to_check() -> None:
     doc = located('element: "1.1.1"\nevidence:\n  - ref: X\n    path: nowhere.pdf\n')
-    element = validated(doc, ElementFile)
     context = element_context()
-    paths.check(doc, 0, element.evidence[0], context)
-    assert doc.problems == []
+    assert paths.check(doc, validated(doc, ElementFile), context)
+    assert doc.problems == []  # refused as the cited item's key by ref-items, not looked for
     assert context.lookups.paths == []

@@ -12,8 +12,7 @@ def test_each_ref_item_is_noted_where_it_is_written() -> None:
     doc = located('element: "1.1.1"\nevidence:\n  - title: A\n  - ref: NSS\n    notes: x\n')
     element = validated(doc, ElementFile)
     context = element_context()
-    for index, item in enumerate(element.evidence):
-        refs.cite(doc, index, item, context)
+    refs.cite(doc, element, context)
     assert context.refs == [Ref("NSS", "evidence/1.1.1.yaml", 4, 10)]
 
 

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from cse_cli import rules
 from cse_cli.rules import RULES
 from cse_cli.rules.rule import Rule
 from tests.helpers import PROJECT
+
+if TYPE_CHECKING:
+    from types import ModuleType
 
 SOURCE = PROJECT / "src" / "cse_cli" / "rules"
 NOT_RULES = {"__init__", "context", "element", "rule"}  # what the rules share, and the driver
@@ -43,19 +47,31 @@ def test_a_rule_the_readme_does_not_state_is_found() -> None:
     assert undocumented((moved,), readme.replace("unknown element ids", "")) == ["moved"]
 
 
-def test_every_rule_module_is_registered_once() -> None:
-    modules = {path.stem for path in SOURCE.glob("*.py")} - NOT_RULES
-    registered = [rule.check.__module__.rsplit(".", 1)[-1] for rule in RULES]
-    assert sorted(registered) == sorted(modules)
+def _defined(module: ModuleType) -> list[Rule[Callable[..., object]]]:
+    """The rules a module defines (its own checks, not another module's)."""
+    return [
+        value
+        for value in vars(module).values()
+        if isinstance(value, Rule) and value.check.__module__ == module.__name__
+    ]
+
+
+def test_every_rule_of_every_module_is_registered_once() -> None:
+    modules = sorted({path.stem for path in SOURCE.glob("*.py")} - NOT_RULES)
+    defined = [rule for name in modules for rule in _defined(getattr(rules, name))]
+    assert all(_defined(getattr(rules, name)) for name in modules)  # each module holds a rule
+    assert sorted(id(rule) for rule in defined) == sorted(id(rule) for rule in RULES)
     assert len({rule.name for rule in RULES}) == len(RULES)
 
 
-def test_each_rule_is_named_as_its_module_and_stated_in_its_docstring() -> None:
+def test_each_rule_is_a_constant_of_its_name_stated_in_its_modules_docstring() -> None:
     for rule in RULES:
         module = getattr(rules, rule.check.__module__.rsplit(".", 1)[-1])
-        assert rule.name == module.__name__.rsplit(".", 1)[-1].replace("_", "-")
-        assert module.__doc__, rule.name
         assert re.fullmatch(r"[a-z][a-z-]+", rule.name), rule.name
+        assert getattr(module, rule.name.upper().replace("-", "_")) is rule
+        assert module.__doc__, rule.name
+        if len(_defined(module)) > 1:  # a module of several rules states each by name
+            assert f"- {rule.name}:" in module.__doc__, rule.name
 
 
 def test_the_registries_list_the_rules_in_the_order_they_are_applied() -> None:

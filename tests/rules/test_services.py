@@ -14,8 +14,7 @@ def _check(config: str | None = None) -> list[str]:
     doc = located(ELEMENT)
     element = validated(doc, ElementFile)
     context = element_context(config=rule_config(config) if config else None)
-    for index, item in enumerate(element.evidence):
-        services.check(doc, index, item, context)
+    assert services.check(doc, element, context)
     return said(doc)
 
 

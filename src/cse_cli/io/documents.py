@@ -9,13 +9,12 @@ file (its path and content id) is loaded and validated once.
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from pydantic import BaseModel
 
 from cse_cli.core.problems import Problem
 from cse_cli.core.text import short
-from cse_cli.io.memo import Loaded
 from cse_cli.io.tree import TooLarge, Unreadable
 from cse_cli.io.yaml_loader import load
 from cse_cli.rules.schema import validate
@@ -26,6 +25,13 @@ if TYPE_CHECKING:
     from cse_cli.io.yaml_document import Document
 
 M = TypeVar("M", bound=BaseModel)
+
+
+class Loaded(NamedTuple):
+    """A file loaded: its document, or None with the problems that say why not."""
+
+    doc: Document | None
+    problems: tuple[Problem, ...] = ()
 
 
 class Documents:

@@ -1,7 +1,7 @@
 """The evidence folder: found from cse.yaml's `evidence_dir`, and its element files in order.
 
 What the folder holds besides element files is named in warnings by the rule
-cse_cli.rules.files_not_read; a folder that cannot be used, by
+cse_cli.rules.evidence_folder; a folder that cannot be used, by
 cse_cli.rules.evidence_dir.
 """
 
@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from cse_cli.io.limits import MAX_FILE_BYTES
 from cse_cli.io.tree import Refusal, Unreadable, Why, clean
-from cse_cli.rules import evidence_dir, files_not_read
+from cse_cli.rules import evidence_dir, evidence_folder
 from cse_cli.rules.file_names import ELEMENT_SUFFIXES
 
 if TYPE_CHECKING:
@@ -69,7 +69,7 @@ def not_read(tree: Tree, prefix: str, entries: list[Entry]) -> list[Problem]:
     for entry in entries:
         if not entry.name.startswith(".") and not entry.name.endswith(ELEMENT_SUFFIXES):
             inside = _names(tree, prefix + entry.name) if entry.kind == "dir" else None
-            problem = files_not_read.check(prefix, entry.name, inside)
+            problem = evidence_folder.not_read(prefix, entry.name, inside)
             if problem is not None:
                 problems.append(problem)
     return problems

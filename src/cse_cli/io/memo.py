@@ -12,7 +12,7 @@ next reading when only element files changed.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from cse_cli.io.limits import at_most_per_file
@@ -21,11 +21,9 @@ from cse_cli.io.root import CONFIG_FILE
 if TYPE_CHECKING:
     from cse_cli.core.evidence import Evidence
     from cse_cli.core.problems import Problem
-    from cse_cli.core.reviews import Review
-    from cse_cli.core.stages import Stage
+    from cse_cli.io.documents import Loaded
+    from cse_cli.io.reviews import ReviewsRead
     from cse_cli.io.tree import Entry, Refusal
-    from cse_cli.io.yaml_document import Document
-    from cse_cli.rules.context import Lookups
     from cse_cli.rules.element import Outcome
 
 
@@ -53,25 +51,7 @@ ElementKey = tuple[str, str, "str | None", "str | None"]
 """An element file's path, its kind in the listing, its content id and cse.yaml's."""
 
 
-class Loaded(NamedTuple):
-    """A file loaded: its document, or None with the problems that say why not."""
-
-    doc: Document | None
-    problems: tuple[Problem, ...] = ()
-
-
-@dataclass(frozen=True)
-class ReviewsRead:
-    """What reading the review files did, and the questions their rules asked."""
-
-    problems: tuple[Problem, ...]
-    reviews: dict[Stage, Review]
-    files: dict[Stage, str]
-    lookups: Lookups
-
-
-@dataclass(frozen=True)
-class Trace:
+class Trace(NamedTuple):
     """The element files read, in order: each one's key and what reading it did."""
 
     prefix: str
@@ -79,13 +59,12 @@ class Trace:
     outcomes: tuple[tuple[ElementKey | None, Outcome], ...]
 
     @property
-    def index(self) -> dict[str, int]:
+    def places(self) -> dict[str, int]:
         """The place of each element file in the order read."""
         return {key[0]: at for at, (key, _) in enumerate(self.outcomes) if key is not None}
 
 
-@dataclass(frozen=True)
-class RepositoryRead:
+class RepositoryRead(NamedTuple):
     """One reading of a repository: its evidence, and what is needed to read it again."""
 
     evidence: Evidence
@@ -120,27 +99,28 @@ class RepositoryRead:
             kept = [problem for problem in problems if id(problem) not in dropped]
             problems = (*kept, *(problem for _, now in changed for problem in now.problems))
             shown = at_most_per_file(list(problems))
-        return replace(
-            self, evidence=replace(evidence, elements=elements, problems=shown),
+        return self._replace(
+            evidence=replace(evidence, elements=elements, problems=shown),
             problems=problems, trace=trace,
         )  # fmt: skip
 
 
-@dataclass
 class Memo:
     """What reading files did, kept from one reading of a repository to the next."""
 
-    loaded: dict[tuple[str, str | None], Loaded] = field(default_factory=dict)
-    validated: dict[tuple[str, str | None, type], tuple[Any, tuple[Problem, ...]]] = field(
-        default_factory=dict
-    )
-    """By file, content id and model: the model (or None) and the problems validating added."""
-    elements: dict[ElementKey, Outcome] = field(default_factory=dict)
-    reviews: dict[tuple[object, ...], ReviewsRead] = field(default_factory=dict)
-    orders: dict[tuple[str, ...], list[str]] = field(default_factory=dict)
-    """The order element files are read in, by the names in the folder."""
-    last: RepositoryRead | None = None
-    """The last reading, which the next one starts from (for `cse history --range`)."""
+    __slots__ = ("elements", "last", "loaded", "orders", "reviews", "validated")
+
+    def __init__(self) -> None:
+        """An empty memo."""
+        self.loaded: dict[tuple[str, str | None], Loaded] = {}
+        self.validated: dict[tuple[str, str | None, type], tuple[Any, tuple[Problem, ...]]] = {}
+        """By file, content id and model: the model (or None) and the problems validating added."""
+        self.elements: dict[ElementKey, Outcome] = {}
+        self.reviews: dict[tuple[object, ...], ReviewsRead] = {}
+        self.orders: dict[tuple[str, ...], list[str]] = {}
+        """The order element files are read in, by the names in the folder."""
+        self.last: RepositoryRead | None = None
+        """The last reading, which the next one starts from (for `cse history --range`)."""
 
     def forget(self, rel: str, keep: set[str | None]) -> None:
         """Drop what was kept for `rel` at contents other than `keep` (an editor's drafts).

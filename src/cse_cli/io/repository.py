@@ -19,19 +19,17 @@ from cse_cli.core.problems import Problem
 from cse_cli.io.documents import Documents
 from cse_cli.io.evidence_folder import element_files, listed, not_read, readable_bytes
 from cse_cli.io.limits import at_most_per_file
-from cse_cli.io.memo import RepositoryRead, Trace
 from cse_cli.io.resources import load_cycle
 from cse_cli.io.reviews import read_reviews
 from cse_cli.io.root import CONFIG_FILE, find_root
 from cse_cli.io.tree import DirTree
 from cse_cli.rules import (
     CONFIG_RULES,
-    element_file_kind,
     evidence_dir,
+    evidence_folder,
     file_names,
     refs,
-    repository_size,
-    repository_values,
+    repository_limits,
 )
 from cse_cli.rules.context import ElementContext, ReviewContext
 from cse_cli.rules.element import Outcome, read_element
@@ -41,13 +39,15 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from cse_cli.core.standard import Standard
-    from cse_cli.io.memo import ElementKey, Memo, Versioned
+    from cse_cli.io.memo import ElementKey, Memo, RepositoryRead, Versioned
     from cse_cli.io.tree import Entry, Tree
     from cse_cli.io.yaml_document import Document
     from cse_cli.rules.context import Place, Ref
 
 OnFileRead = Callable[[int, int], None]
 """Called after each element file with (files read, element files in all)."""
+Outcomes = tuple[str, tuple[tuple["ElementKey | None", Outcome], ...]]
+"""The evidence folder (with a final `/`) and what reading each element file did, in order."""
 _CONFIG = "the cse.yaml settings (organisation:, services:…)"
 _ELEMENT = "an element file (element:, evidence:…)"
 
@@ -62,7 +62,7 @@ def open_repository(path: Path, standard: Standard, progress: OnFileRead | None 
 
 def read_evidence(tree: Tree, standard: Standard, progress: OnFileRead | None = None) -> Evidence:
     """Read and validate every file of a repository tree."""
-    return RepositoryReader(tree, standard, progress).read().evidence
+    return RepositoryReader(tree, standard, progress).evidence()
 
 
 class RepositoryReader:
@@ -98,22 +98,36 @@ class RepositoryReader:
         self.read_so_far = (0, 0)
         """The values and evidence items of the element files read so far (the limits')."""
 
-    def read(self) -> RepositoryRead:
+    def evidence(self) -> Evidence:
         """Read every file: the evidence, with every problem found, in order of place."""
-        listed = self._config()
-        evidence = Evidence(config=self.config, files=self.elements)
-        trace = None
-        if listed is not None:
-            trace = self._elements(evidence, *listed)
-        self.problems.extend(refs.check(self.refs, self.ids))
-        self._reviews(evidence)
-        evidence.problems = at_most_per_file(self.problems)
+        return self._read()[0]
+
+    def read(self) -> RepositoryRead:
+        """Read every file: the evidence, and what reading each element file did, in order.
+
+        What cse_cli.io.rereading starts from to read the repository again.
+        """
+        from cse_cli.io.memo import RepositoryRead, Trace
+
+        evidence, outcomes = self._read()
         versioned = self.cached[0] if self.cached is not None else None
+        trace = None if outcomes is None else Trace(*outcomes)
         return RepositoryRead(
             evidence, tuple(self.problems), trace,
             versioned.oid(CONFIG_FILE) if versioned is not None else None, self.cycle_known,
             versioned.paths if versioned is not None else 0,
         )  # fmt: skip
+
+    def _read(self) -> tuple[Evidence, Outcomes | None]:
+        listed = self._config()
+        evidence = Evidence(config=self.config, files=self.elements)
+        outcomes = None
+        if listed is not None:
+            outcomes = self._elements(evidence, *listed)
+        self.problems.extend(refs.check(self.refs, self.ids))
+        self._reviews(evidence)
+        evidence.problems = at_most_per_file(self.problems)
+        return evidence, outcomes
 
     # cse.yaml -----------------------------------------------------------------
 
@@ -143,12 +157,12 @@ class RepositoryReader:
 
     # element files -------------------------------------------------------------
 
-    def _elements(self, evidence: Evidence, folder: str, entries: list[Entry]) -> Trace | None:
+    def _elements(self, evidence: Evidence, folder: str, entries: list[Entry]) -> Outcomes | None:
         """Read the element files in order: what each did, or None when the reading stopped."""
         prefix = folder + "/"
         orders = self.cached[1].orders if self.cached is not None else None
         files = element_files(entries, self.known, orders)
-        message = repository_size.check(folder, len(files), readable_bytes(files))
+        message = repository_limits.files_and_bytes(folder, len(files), readable_bytes(files))
         if message is not None:
             self.problems.append(Problem(folder, 0, 0, "error", message))
             return None
@@ -156,7 +170,9 @@ class RepositoryReader:
         self.problems.extend(not_read(self.tree, prefix, entries))
         return trace
 
-    def _read_elements(self, evidence: Evidence, prefix: str, files: list[Entry]) -> Trace | None:
+    def _read_elements(
+        self, evidence: Evidence, prefix: str, files: list[Entry]
+    ) -> Outcomes | None:
         outcomes: list[tuple[ElementKey | None, Outcome]] = []
         for done, entry in enumerate(files, start=1):
             key = self.key(prefix + entry.name, entry.kind)
@@ -167,7 +183,7 @@ class RepositoryReader:
             outcomes.append((key, outcome))
             if self.progress is not None:
                 self.progress(done, len(files))
-        return Trace(prefix, tuple(outcomes))
+        return prefix, tuple(outcomes)
 
     def key(self, rel: str, kind: str) -> ElementKey | None:
         """What an element file's reading is kept by in the memo (None without one)."""
@@ -208,7 +224,7 @@ class RepositoryReader:
         self, prefix: str, entry: Entry, ids: Mapping[str, Place], elements: Mapping[str, str]
     ) -> Outcome | None:
         rel = prefix + entry.name
-        refused = file_names.check(prefix, entry.name) or element_file_kind.check(
+        refused = file_names.check(prefix, entry.name) or evidence_folder.regular(
             prefix, entry.name, entry.kind, entry.problem
         )
         if refused is not None:
@@ -226,8 +242,10 @@ class RepositoryReader:
 
     def _over_limits(self, doc: Document) -> bool:
         """Whether this file takes the files read past the repository's limits (then it stops)."""
-        values, items = repository_values.counted(doc)
-        message = repository_values.check(self.read_so_far[0] + values, self.read_so_far[1] + items)
+        values, items = repository_limits.counted(doc)
+        message = repository_limits.values_and_items(
+            self.read_so_far[0] + values, self.read_so_far[1] + items
+        )
         if message is not None:
             self.problems.append(Problem(doc.file, 0, 0, "error", message))
         return message is not None
@@ -235,7 +253,7 @@ class RepositoryReader:
     def _fits(self, known: Outcome) -> bool:
         """Whether the file read again keeps the files read within the repository's limits."""
         values, items = (self.read_so_far[i] + known.read[i] for i in (0, 1))
-        return repository_values.check(values, items) is None
+        return repository_limits.values_and_items(values, items) is None
 
     def _apply(self, evidence: Evidence, outcome: Outcome) -> None:
         """Do what reading an element file did: its problems, ids, refs and element."""

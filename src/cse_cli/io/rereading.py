@@ -19,7 +19,7 @@ from cse_cli.io.memo import Trace
 from cse_cli.io.repository import RepositoryReader
 from cse_cli.io.reviews import REVIEWS_DIR
 from cse_cli.io.root import CONFIG_FILE
-from cse_cli.rules import repository_size, repository_values
+from cse_cli.rules import repository_limits
 
 if TYPE_CHECKING:
     from collections.abc import Collection
@@ -65,7 +65,7 @@ def patched(
     reader = RepositoryReader(tree, standard, cached=(tree, memo))
     reader.config, reader.cycle_known = last.evidence.config, last.cycle_known
     files = element_files(tree.listdir(prefix.rstrip("/")) or [], reader.known, memo.orders)
-    if repository_size.check(prefix, len(files), readable_bytes(files)) is not None:
+    if repository_limits.files_and_bytes(prefix, len(files), readable_bytes(files)) is not None:
         return None
     outcomes = list(last.trace.outcomes)
     ids: dict[str, Place] = {}
@@ -85,7 +85,7 @@ def patched(
             return None
         outcomes[at] = (key, alone)
     values, items = (sum(outcome.read[i] for _, outcome in outcomes) for i in (0, 1))
-    if repository_values.check(values, items) is not None:
+    if repository_limits.values_and_items(values, items) is not None:
         return None
     return last.updated(Trace(prefix, tuple(outcomes)))
 
@@ -94,10 +94,10 @@ def _changed(last: RepositoryRead, tree: Versioned, changed: Collection[str]) ->
     """The places of the element files changed, or None if anything else read changed."""
     if last.trace is None or last.paths != tree.paths or last.config != tree.oid(CONFIG_FILE):
         return None
-    index, prefix = last.trace.index, last.trace.prefix
+    places_of, prefix = last.trace.places, last.trace.prefix
     places = []
     for rel in changed:
-        at = index.get(rel)
+        at = places_of.get(rel)
         if at is not None:
             places.append(at)
         elif rel == CONFIG_FILE or rel.startswith((prefix, REVIEWS_DIR + "/")):

@@ -8,13 +8,13 @@ file is read, so that a document's `ref:` can name any evidence id.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from cse_cli.core.reviews import Review
-from cse_cli.io.memo import ReviewsRead
 from cse_cli.io.root import CONFIG_FILE
-from cse_cli.rules import REVIEW_RULES, review_file_name
+from cse_cli.rules import REVIEW_RULES
 from cse_cli.rules.file_names import ELEMENT_SUFFIXES
+from cse_cli.rules.reviews import named
 
 if TYPE_CHECKING:
     from cse_cli.core.problems import Problem
@@ -22,9 +22,18 @@ if TYPE_CHECKING:
     from cse_cli.io.documents import Documents
     from cse_cli.io.memo import Memo, Versioned
     from cse_cli.io.tree import Tree
-    from cse_cli.rules.context import ReviewContext
+    from cse_cli.rules.context import Lookups, ReviewContext
 
 REVIEWS_DIR = "reviews"
+
+
+class ReviewsRead(NamedTuple):
+    """What reading the review files did, and the questions their rules asked."""
+
+    problems: tuple[Problem, ...]
+    reviews: dict[Stage, Review]
+    files: dict[Stage, str]
+    lookups: Lookups
 
 
 def read_reviews(
@@ -65,7 +74,7 @@ def _read(tree: Tree, documents: Documents, context: ReviewContext) -> ReviewsRe
         if doc is None:
             problems.extend(not_loaded)
             continue
-        stage = review_file_name.check(doc, entry.name)
+        stage = named(doc, entry.name)
         review = None
         if stage is not None:
             review = documents.validate(doc, Review, "a surveillance review (date:, documents:…)")

@@ -11,7 +11,6 @@ without recording anything behind the rules' backs.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 if TYPE_CHECKING:
@@ -70,7 +69,6 @@ class Ref(NamedTuple):
     column: int
 
 
-@dataclass
 class Lookups:
     """Each question one file's rules asked of the rest of the repository, with the answer.
 
@@ -79,10 +77,19 @@ class Lookups:
     questions (a suggestion among every id defined), so that it is never reused.
     """
 
-    ids: list[tuple[str, Place | None]] = field(default_factory=list)
-    elements: list[tuple[str, str | None]] = field(default_factory=list)
-    paths: list[tuple[str, str | None]] = field(default_factory=list)
-    complete: bool = True
+    __slots__ = ("complete", "elements", "ids", "paths")
+
+    def __init__(
+        self,
+        ids: list[tuple[str, Place | None]] | None = None,
+        elements: list[tuple[str, str | None]] | None = None,
+        paths: list[tuple[str, str | None]] | None = None,
+    ) -> None:
+        """The questions asked so far (none, by default)."""
+        self.ids = ids if ids is not None else []
+        self.elements = elements if elements is not None else []
+        self.paths = paths if paths is not None else []
+        self.complete = True
 
     def hold(self, ids: Mapping[str, Place], elements: Mapping[str, str], paths: Paths) -> bool:
         """Whether each question gets the same answer from these ids, elements and files."""
@@ -93,7 +100,10 @@ class Lookups:
         )
 
 
-@dataclass
+# The contexts are plain classes, not dataclasses: a dataclass's methods are
+# generated when its module is imported, on every start of `cse check`.
+
+
 class ElementContext:
     """The rest of the repository, as one element file's rules may ask of it.
 
@@ -102,19 +112,35 @@ class ElementContext:
     cites is gathered in `defined` and `refs`.
     """
 
-    known: Collection[str]
-    """The standard's element ids."""
-    config: Config
-    cycle_known: bool
-    """Whether cse.yaml was valid, so that its cycle can be checked against."""
-    ids: Mapping[str, Place]
-    elements: Mapping[str, str]
-    """The file of each element taken by the files read before."""
-    paths: Paths
-    lookups: Lookups = field(default_factory=Lookups)
-    defined: dict[str, Place] = field(default_factory=dict)
-    """The evidence ids this file defines first, with where."""
-    refs: list[Ref] = field(default_factory=list)
+    __slots__ = (
+        "config", "cycle_known", "defined", "elements", "ids", "known", "lookups", "paths", "refs",
+    )  # fmt: skip
+
+    def __init__(
+        self,
+        known: Collection[str],
+        config: Config,
+        cycle_known: bool,
+        ids: Mapping[str, Place],
+        elements: Mapping[str, str],
+        paths: Paths,
+    ) -> None:
+        """The context of one element file.
+
+        `known`: the standard's element ids; `config`: cse.yaml (valid when
+        `cycle_known`); `ids` and `elements`: what the files read before define and
+        take (the file of each element); `paths`: the repository's files.
+        """
+        self.known = known
+        self.config = config
+        self.cycle_known = cycle_known
+        self.ids = ids
+        self.elements = elements
+        self.paths = paths
+        self.lookups = Lookups()
+        self.defined: dict[str, Place] = {}
+        """The evidence ids this file defines first, with where."""
+        self.refs: list[Ref] = []
 
     def first_definition(self, item_id: str) -> Place | None:
         """Where `item_id` is defined first, by this file or one read before, or None."""
@@ -138,21 +164,34 @@ class ElementContext:
         return found
 
 
-@dataclass
 class ReviewContext:
     """The rest of the repository, as a review file's rules may ask of it."""
 
-    config: Config
-    requested: list[RequestedDocument]
-    """The documents the certification body requests: cse.yaml's list, else the standard's."""
-    criteria: list[int]
-    """The standard's criteria, by number."""
-    ids: Mapping[str, Place]
-    """Every evidence id the element files define."""
-    paths: Paths
-    earlier: Mapping[Stage, Review]
-    """The review files read before this one (the first surveillance's, for the second)."""
-    lookups: Lookups = field(default_factory=Lookups)
+    __slots__ = ("config", "criteria", "earlier", "ids", "lookups", "paths", "requested")
+
+    def __init__(
+        self,
+        config: Config,
+        requested: list[RequestedDocument],
+        criteria: list[int],
+        ids: Mapping[str, Place],
+        paths: Paths,
+        earlier: Mapping[Stage, Review],
+    ) -> None:
+        """The context of one review file.
+
+        `config`: cse.yaml; `requested`: the documents requested (its list, else the
+        standard's); `criteria`: the standard's, by number; `ids`: every evidence id;
+        `paths`: the repository's files; `earlier`: the review files read before this
+        one (the first surveillance's, for the second).
+        """
+        self.config = config
+        self.requested = requested
+        self.criteria = criteria
+        self.ids = ids
+        self.paths = paths
+        self.earlier = earlier
+        self.lookups = Lookups()
 
     def defined(self, item_id: str) -> bool:
         """Whether an element file defines `item_id`."""

@@ -11,12 +11,11 @@ reader and the editor reuse an outcome while its questions get the same answers.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
 
-from cse_cli.rules import ELEMENT_RULES, ITEM_RULES, paths, refs
+from cse_cli.rules import ELEMENT_RULES, paths, refs
 from cse_cli.rules.context import Lookups, Place, Ref
-from cse_cli.rules.repository_values import counted
+from cse_cli.rules.repository_limits import counted
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -34,8 +33,11 @@ class Taken(NamedTuple):
     file: str
 
 
-@dataclass(frozen=True)
-class Outcome:
+NOTHING_ASKED = Lookups()
+"""The questions of a file refused before its rules were applied: none (never added to)."""
+
+
+class Outcome(NamedTuple):
     """What reading one element file did, and the questions it asked of the others."""
 
     problems: tuple[Problem, ...]
@@ -43,7 +45,7 @@ class Outcome:
     """The evidence ids it defines first, in order, with where."""
     refs: tuple[Ref, ...] = ()
     element: Taken | None = None
-    lookups: Lookups = field(default_factory=Lookups)
+    lookups: Lookups = NOTHING_ASKED
     read: tuple[int, int] = (0, 0)
     """The values and evidence items the file holds (toward the repository's limits)."""
 
@@ -69,10 +71,7 @@ def read_element(doc: Located, element: ElementFile | None, context: ElementCont
     taken = None
     if element is not None and all(rule.check(doc, element, context) for rule in ELEMENT_RULES):
         taken = Taken(element.element, element, doc.file)
-        for index, item in enumerate(element.evidence):
-            refs.cite(doc, index, item, context)
-            for rule in ITEM_RULES:
-                rule.check(doc, index, item, context)
+        refs.cite(doc, element, context)
     else:
         _as_written(doc, context)
     return Outcome(

@@ -34,4 +34,4 @@ def check(doc: Located, evidence_dir: str, why: str) -> None:
     doc.error(where, f"evidence_dir {quoted(evidence_dir)} {why}")
 
 
-RULE = Rule("evidence-dir", "an `evidence_dir` that is the repository's root", check)
+EVIDENCE_DIR = Rule("evidence-dir", "an `evidence_dir` that is the repository's root", check)

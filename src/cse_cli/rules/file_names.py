@@ -31,4 +31,4 @@ def check(prefix: str, name: str) -> Problem | None:
     return None
 
 
-RULE = Rule("file-names", "a file name holding a control character or a backslash", check)
+FILE_NAMES = Rule("file-names", "a file name holding a control character or a backslash", check)

@@ -37,4 +37,6 @@ def _check(doc: Located, at: tuple[str | int, ...], inferred: list[str], keys: l
             )
 
 
-RULE = Rule("inferred-keys", "An `inferred:` list names only keys of its item or point", check)
+INFERRED_KEYS = Rule(
+    "inferred-keys", "An `inferred:` list names only keys of its item or point", check
+)

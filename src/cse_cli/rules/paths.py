@@ -14,14 +14,19 @@ from cse_cli.core.text import quoted
 from cse_cli.rules.rule import Rule
 
 if TYPE_CHECKING:
-    from cse_cli.core.evidence import EvidenceItem
+    from cse_cli.core.evidence import ElementFile
     from cse_cli.rules.context import ElementContext, Located
 
 
-def check(doc: Located, index: int, item: EvidenceItem, context: ElementContext) -> None:
-    """A `path:` that is not a readable file inside the repository is an error at it."""
-    if item.ref is None and item.path is not None:
-        check_at(doc, ("evidence", index), item.path, context.check_path(item.path))
+def check(doc: Located, element: ElementFile, context: ElementContext) -> bool:
+    """Each item's `path:` that is not a readable file inside the repository is an error at it.
+
+    A `ref:` item has no path of its own (one it gives is refused as the cited item's).
+    """
+    for index, item in enumerate(element.evidence):
+        if item.ref is None and item.path is not None:
+            check_at(doc, ("evidence", index), item.path, context.check_path(item.path))
+    return True
 
 
 def check_at(doc: Located, at: tuple[Any, ...], path: str, refusal: str | None) -> None:
@@ -30,4 +35,4 @@ def check_at(doc: Located, at: tuple[Any, ...], path: str, refusal: str | None) 
         doc.error(doc.position((*at, "path")), f"path {quoted(path)} {refusal}")
 
 
-RULE = Rule("paths", "a `path:` to a missing file or to anything outside the repository", check)
+PATHS = Rule("paths", "a `path:` to a missing file or to anything outside the repository", check)

@@ -17,15 +17,16 @@ from cse_cli.rules.rule import Rule
 if TYPE_CHECKING:
     from collections.abc import Collection, Iterable
 
-    from cse_cli.core.evidence import EvidenceItem
+    from cse_cli.core.evidence import ElementFile
     from cse_cli.rules.context import ElementContext, Located
 
 
-def cite(doc: Located, index: int, item: EvidenceItem, context: ElementContext) -> None:
-    """Note a `ref:` item's id, to be checked once every file is read."""
-    if item.ref is not None:
-        line, column = doc.position(("evidence", index, "ref"))
-        context.refs.append(Ref(item.ref, doc.file, line, column))
+def cite(doc: Located, element: ElementFile, context: ElementContext) -> None:
+    """Note the id each `ref:` item cites, to be checked once every file is read."""
+    for index, item in enumerate(element.evidence):
+        if item.ref is not None:
+            line, column = doc.position(("evidence", index, "ref"))
+            context.refs.append(Ref(item.ref, doc.file, line, column))
 
 
 def check(refs: Iterable[Ref], ids: Collection[str]) -> list[Problem]:
@@ -42,4 +43,4 @@ def names_no_id(ref: str, ids: Collection[str]) -> str:
     return f"ref {quoted(ref)} names no evidence item id{did_you_mean(ref, ids)}"
 
 
-RULE = Rule("refs", "a `ref:` to no id", check)
+REFS = Rule("refs", "a `ref:` to no id", check)

@@ -128,4 +128,4 @@ _PATTERN_MESSAGES = {
 }
 
 
-RULE = Rule("schema", "Unknown keys are errors", validate)
+SCHEMA = Rule("schema", "Unknown keys are errors", validate)

@@ -32,6 +32,6 @@ def check(doc: Located, config: Config) -> None:
             first[document.key] = line
 
 
-RULE = Rule(
+SURVEILLANCE_DOCUMENTS = Rule(
     "surveillance-documents", "a key given twice in cse.yaml's `surveillance_documents`", check
 )
