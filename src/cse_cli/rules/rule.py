@@ -1,9 +1,10 @@
 """A rule of the evidence: its name, the README's words for it, and its check.
 
-Each module of cse_cli.rules holds one rule and ends with `RULE = Rule(…)`;
-the registry (cse_cli.rules) lists them, by what they apply to, in the order a
-reader applies them. The checks differ by what they look at: cse.yaml, an
-element file (its evidence items among it), a review file, or the repository as a whole.
+Each module of cse_cli.rules ends with its rules, each a `Rule` constant named for
+it (`EVIDENCE_IDS = Rule("evidence-ids", …)`); the registry (cse_cli.rules) lists
+them, by what they apply to, in the order a reader applies them. The checks differ
+by what they look at: cse.yaml, an element file (its evidence items among it), a
+review file, or the repository as a whole.
 """
 
 from __future__ import annotations
