@@ -108,7 +108,7 @@ class RepositoryRead(NamedTuple):
 class Memo:
     """What reading files did, kept from one reading of a repository to the next."""
 
-    __slots__ = ("elements", "last", "loaded", "orders", "reviews", "validated")
+    __slots__ = ("elements", "known", "last", "loaded", "orders", "reviews", "validated")
 
     def __init__(self) -> None:
         """An empty memo."""
@@ -121,6 +121,8 @@ class Memo:
         """The order element files are read in, by the names in the folder."""
         self.last: RepositoryRead | None = None
         """The last reading, which the next one starts from (for `cse history --range`)."""
+        self.known: frozenset[str] | None = None
+        """The standard's element ids, made once."""
 
     def forget(self, rel: str, keep: set[str | None]) -> None:
         """Drop what was kept for `rel` at contents other than `keep` (an editor's drafts).

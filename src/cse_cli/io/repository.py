@@ -11,6 +11,7 @@ problems are reported.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache
 from typing import TYPE_CHECKING
 
 from cse_cli.core.config import Config
@@ -65,6 +66,12 @@ def read_evidence(tree: Tree, standard: Standard, progress: OnFileRead | None = 
     return RepositoryReader(tree, standard, progress).evidence()
 
 
+@cache
+def _fallback() -> Config:
+    """The settings of a repository whose cse.yaml cannot be used (made once: never changed)."""
+    return Config(organisation="(unknown organisation)")
+
+
 class RepositoryReader:
     """Reads every file of a tree in one pass; `read` gives the evidence and its problems.
 
@@ -86,9 +93,15 @@ class RepositoryReader:
         self.progress = progress
         self.cached = cached
         self.documents = Documents(tree, cached)
-        self.known = frozenset(standard.element_ids())
+        memo = cached[1] if cached is not None else None
+        if memo is not None and memo.known is not None:
+            self.known = memo.known
+        else:
+            self.known = frozenset(standard.element_ids())
+            if memo is not None:
+                memo.known = self.known
         self.problems: list[Problem] = []
-        self.config = Config(organisation="(unknown organisation)")  # when cse.yaml cannot be used
+        self.config = _fallback()  # until cse.yaml is read, and when it cannot be used
         self.cycle_known = False
         """Whether cse.yaml was valid, so that its cycle's dates can be checked against."""
         self.ids: dict[str, Place] = {}
