@@ -85,7 +85,11 @@ def check_file_in(state: RepositoryState, rel: str, data: bytes) -> FileCheck:
     problems `cse check` prints for that file once it is written, and those in
     other files that writing it causes or ends; its `state` is the repository
     with the file written. A file changed on disk since `state` was read (a code
-    editor, `git pull`) is taken in the same way: pass its new bytes.
+    editor, `git pull`) is taken in the same way: pass its new bytes. Whether a
+    document named by `path:` is a file is asked of the disk for the file checked;
+    for the others it is as when they were read, so read the state again after
+    documents are added or removed. The states share a memo: check from one thread
+    at a time.
 
     In the Bolton example, with `data` its 1.1.1 whose `final: full` became
     `final: fine`, `check_file_in(read_state(BOLTON, standard), "evidence/1.1.1.yaml",
