@@ -27,6 +27,18 @@ from cse_cli.cli.main import main
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
     from types import ModuleType
+    from typing import TypeVar
+
+    from pydantic import BaseModel
+
+    from cse_cli.core.config import Config
+    from cse_cli.core.evidence import Evidence
+    from cse_cli.core.reviews import Review
+    from cse_cli.core.stages import Stage
+    from cse_cli.io.yaml_document import Document
+    from cse_cli.rules.context import ElementContext, Place, ReviewContext
+
+    M = TypeVar("M", bound=BaseModel)
 
     from cse_cli.matrix.cells import Sheet
 
@@ -552,3 +564,95 @@ def sheet_of(
         if cells:
             sheet.rows.append(cells)
     return sheet
+
+
+# The rules (tests/rules/): a document as the loader makes it, checked in a context.
+
+RULE_CONFIG = (
+    "organisation: Test\nservices: [Library, Careers]\n"
+    "cycle:\n  desk_top_review: 2026-03-09\n  visit: 2026-03-11\n  surveillance_1: 2027-03-10\n"
+)
+
+
+def located(text: str, file: str = "evidence/1.1.1.yaml") -> Document:
+    """The document `cse check` would make of `text` in `file`."""
+    from cse_cli.io.yaml_loader import load
+
+    doc = load(text.encode("utf-8"), file)
+    assert not doc.problems, doc.problems
+    return doc
+
+
+def validated(doc: Document, model: type[M]) -> M:
+    """The model of a document that is valid."""
+    from cse_cli.rules.schema import validate
+
+    found = validate(doc, model, "a test file")
+    assert found is not None, doc.problems
+    return found
+
+
+def rule_config(text: str = RULE_CONFIG) -> Config:
+    """A valid cse.yaml's settings."""
+    from cse_cli.core.config import Config
+
+    return validated(located(text, "cse.yaml"), Config)
+
+
+def element_context(
+    *,
+    config: Config | None = None,
+    ids: Mapping[str, Place] | None = None,
+    elements: Mapping[str, str] | None = None,
+    files: Mapping[str, bytes] | None = None,
+    cycle_known: bool = True,
+) -> ElementContext:
+    """The rest of a repository, as an element file's rules ask of it: the files read before
+    define `ids` and take `elements`; `files` are the repository's (in memory)."""
+    from cse_cli.io.resources import load_standard
+    from cse_cli.rules.context import ElementContext
+    from tests.fuzzing import MemoryTree
+
+    return ElementContext(
+        frozenset(load_standard().element_ids()), config or rule_config(), cycle_known,
+        ids or {}, elements or {}, MemoryTree(dict(files or {})),
+    )  # fmt: skip
+
+
+def review_context(
+    *,
+    config: Config | None = None,
+    ids: Mapping[str, Place] | None = None,
+    files: Mapping[str, bytes] | None = None,
+    earlier: Mapping[Stage, Review] | None = None,
+) -> ReviewContext:
+    """The rest of a repository, as a review file's rules ask of it."""
+    from cse_cli.io.resources import load_cycle
+    from cse_cli.rules.context import ReviewContext
+    from tests.fuzzing import MemoryTree
+
+    config = config or rule_config()
+    requested = config.surveillance_documents or load_cycle().documents
+    return ReviewContext(
+        config, requested, [1, 2, 3, 4, 5], ids or {}, MemoryTree(dict(files or {})),
+        earlier or {},
+    )  # fmt: skip
+
+
+def said(doc: Document) -> list[str]:
+    """The problems of a document, as `cse check` prints them."""
+    return [str(problem) for problem in doc.problems]
+
+
+def evidence_facts(evidence: Evidence | None) -> object:
+    """Everything a reading of a repository gives, to compare two readings of it."""
+    if evidence is None:
+        return None
+    return (
+        evidence.problems,
+        {key: element.model_dump() for key, element in evidence.elements.items()},
+        evidence.files,
+        {stage: review.model_dump() for stage, review in evidence.reviews.items()},
+        evidence.review_files,
+        evidence.requested,
+    )

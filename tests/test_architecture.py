@@ -63,6 +63,18 @@ def test_a_wrong_way_import_fails(tmp_path: Path) -> None:
     assert "cse_cli.core.text -> cse_cli.io.limits" in result.stdout
 
 
+def test_the_rules_are_independent_of_io(tmp_path: Path) -> None:
+    copy = _copy(tmp_path)
+    planted = copy / "src" / "cse_cli" / "rules" / "paths.py"
+    planted.write_text(
+        planted.read_text(encoding="utf-8") + "\nfrom cse_cli.io import tree  # noqa\n",
+        encoding="utf-8",
+    )
+    result = _lint_imports(copy)
+    assert result.returncode == 1, result.stdout
+    assert "cse_cli.rules.paths -> cse_cli.io.tree" in result.stdout
+
+
 def test_every_format_of_a_view_has_its_renderer_and_no_other() -> None:
     """The registry maps each view's enum whole, in its order (the first is the default)."""
     registry = {

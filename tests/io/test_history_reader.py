@@ -2,7 +2,7 @@
 
 `cse history --range` reuses what reading a file did at the commit before, and
 patches the last commit's evidence when only element files changed (see
-cse_cli.io.history_reader). These tests walk real git histories built to cross
+cse_cli.io.rereading). These tests walk real git histories built to cross
 every dependency one file's reading has on the others (ids defined first,
 elements taken, refs, paths, cse.yaml, review files, limits) and compare every
 commit's evidence with `History.read` of that commit, which reads it whole.
@@ -17,15 +17,16 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from cse_cli.io import history_reader, limits
+from cse_cli.io import rereading
 from cse_cli.io.history import open_history
 from cse_cli.io.resources import load_standard
-from tests.helpers import commit_all, init_git
+from cse_cli.rules import repository_limits
+from tests.helpers import commit_all, evidence_facts, init_git
 
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from cse_cli.core.evidence import Evidence
+    from cse_cli.io.memo import RepositoryRead
 
 Files = dict[str, str]
 
@@ -110,6 +111,9 @@ EDITS: dict[str, Callable[[Files], None]] = {
     "an element file not named for it": _toggle(
         "evidence/other.yaml", 'element: "1.2.1"\nfinal: full\nevidence:\n  - ref: X-2\n'
     ),
+    "an empty element file": _toggle("evidence/empty.yaml", ""),
+    "another empty one": _toggle("evidence/empty-2.yaml", ""),
+    "cse.yaml is not YAML": _swap("cse.yaml", "organisation: Test", "organisation: [Test"),
 }
 
 
@@ -141,7 +145,7 @@ EDITS_IN_TURN = {
 
 @pytest.fixture(autouse=True)
 def _items_limit(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(limits, "MAX_EVIDENCE_ITEMS", ITEMS)
+    monkeypatch.setattr(repository_limits, "MAX_EVIDENCE_ITEMS", ITEMS)
 
 
 def _write(root: Path, files: Files) -> None:
@@ -165,26 +169,13 @@ def _history(root: Path, steps: list[str]) -> Path:
     return root
 
 
-def _facts(evidence: Evidence | None) -> Any:
-    if evidence is None:
-        return None
-    return (
-        evidence.problems,
-        {key: element.model_dump() for key, element in evidence.elements.items()},
-        evidence.files,
-        {stage: review.model_dump() for stage, review in evidence.reviews.items()},
-        evidence.review_files,
-        evidence.requested,
-    )
-
-
 def _compare(root: Path, spec: str) -> list[Any]:
     """Each commit's facts from the walk; each equal to reading that commit whole."""
     standard = load_standard()
     with open_history(root, standard) as history:
-        walked = [(found.commit, _facts(found.evidence)) for found in history.walk(spec)]
+        walked = [(found.commit, evidence_facts(found.evidence)) for found in history.walk(spec)]
         for commit, facts in walked:
-            assert facts == _facts(history.read(commit, commit).evidence), commit
+            assert facts == evidence_facts(history.read(commit, commit).evidence), commit
     return [facts for _, facts in walked]
 
 
@@ -195,10 +186,15 @@ def test_each_kind_of_change_reads_as_the_whole_commit(tmp_path: Path) -> None:
               "notes in another", "the first definition goes", "notes in two files",
               PAST_A_LIMIT, "notes in one file", "notes in another", PAST_A_LIMIT,
               HALF, "notes in another", OTHER_HALF, "notes in two files",
-              OTHER_HALF, HALF]  # fmt: skip
+              OTHER_HALF, HALF,
+              # two files alike (each says it is empty); cse.yaml broken while a path comes
+              "an empty element file", "another empty one", "cse.yaml is not YAML",
+              "the document goes or comes back", "cse.yaml is not YAML",
+              "an empty element file", "another empty one"]  # fmt: skip
     facts = _compare(_history(tmp_path / "repo", steps), f"HEAD~{len(steps)}..HEAD")
     assert len(facts) == len(steps)
     problems = {problem.message for found in facts for problem in found[0]}
+    said = [str(problem) for found in facts for problem in found[0]]
     # the histories cross what they were built to cross
     assert any("already defined at evidence/1.1.1.yaml:4" in m for m in problems)
     assert any("already defined at evidence/1.1.1.yaml:5" in m for m in problems)
@@ -207,6 +203,8 @@ def test_each_kind_of_change_reads_as_the_whole_commit(tmp_path: Path) -> None:
     assert any("already given in" in m for m in problems)
     assert any("not one of cse.yaml's services" in m for m in problems)
     assert any(f"over the limit of {ITEMS} for a repository" in m for m in problems)
+    assert any("evidence/empty-2.yaml:1:1: error: expected an element file" in m for m in said)
+    assert sum("cse.yaml" in m and "YAML syntax" in m for m in said) >= 2
 
 
 @pytest.mark.parametrize("seed", range(4))
@@ -224,14 +222,14 @@ def test_the_last_commit_is_patched_when_only_element_files_change(
              "every line of a defining file moves", "the document's words change"]  # fmt: skip
     root = _history(tmp_path / "repo", steps)
     taken: list[bool] = []
-    patched = history_reader.HistoryReader._patched
+    patched = rereading.patched
 
-    def spy(self: history_reader.HistoryReader, *args: Any) -> Evidence | None:
-        found = patched(self, *args)
+    def spy(*args: Any) -> RepositoryRead | None:
+        found = patched(*args)
         taken.append(found is not None)
         return found
 
-    monkeypatch.setattr(history_reader.HistoryReader, "_patched", spy)
+    monkeypatch.setattr(rereading, "patched", spy)
     _compare(root, "HEAD~5..HEAD")
     # the first is read whole; then cse.yaml changes, and the moved lines change where
     # 1.1.1 defines its id; a document's words are not read

@@ -1,8 +1,8 @@
 """Pydantic models of element files, and the evidence read from a repository.
 
-An open development point may be written as a plain string. Cross-file rules
-(unknown ids, references, paths) live in `cse_cli.io.repository`, which sees
-every file at once; cse.yaml's models are in `cse_cli.core.config`.
+An open development point may be written as a plain string. The rules that
+span files (unknown ids, references, paths) are in `cse_cli.rules`; cse.yaml's
+models are in `cse_cli.core.config`.
 """
 
 # No `from __future__ import annotations` here, unlike everywhere else: Pydantic

@@ -6,7 +6,7 @@ site; the documents the certification body requests, each pointing at evidence
 with the date its receipt was confirmed; the on-site plan; and per criterion
 what has changed since the first assessment. Rules that span files (a `ref:`
 to an evidence id, a `path:` that must exist, dates against cse.yaml's cycle)
-live in `cse_cli.io.reviews`.
+are in `cse_cli.rules` (the `review_…` modules).
 """
 
 # No `from __future__ import annotations`: Pydantic reads these annotations.
@@ -19,9 +19,14 @@ from cse_cli.core.config import Category, RequestedDocument
 from cse_cli.core.evidence import NESTED
 from cse_cli.core.fields import Date, Strict, Text, none_as_empty, none_as_empty_map
 
+# The models of a review file are built when a review file is first validated, not when
+# this module is imported: `cse check` of a repository with no review file never needs them.
+
 
 class DocumentSent(Strict):
     """A requested document: the evidence it is, and when the assessor confirmed receipt."""
+
+    model_config = ConfigDict(defer_build=True)
 
     path: Text | None = Field(None, description="A file inside the repository.")
     url: str | None = Field(
@@ -40,6 +45,8 @@ class DocumentSent(Strict):
 class PlanVisit(Strict):
     """One session of the on-site plan: when, whom the assessor sees, what they explore."""
 
+    model_config = ConfigDict(defer_build=True)
+
     date: Date = Field(description="The day (YYYY-MM-DD).")
     time: str | None = Field(
         None,
@@ -56,6 +63,8 @@ class PlanVisit(Strict):
 
 class Review(Strict):
     """A surveillance review (reviews/surveillance-1.yaml or reviews/surveillance-2.yaml)."""
+
+    model_config = ConfigDict(defer_build=True)
 
     date: Date = Field(description="The day of the surveillance (YYYY-MM-DD).")
     assessor: Text | None = Field(None, description="The assessor's name.")

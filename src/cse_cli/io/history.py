@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from cse_cli.core.problems import CseError
 from cse_cli.core.text import quoted
@@ -22,6 +22,7 @@ from cse_cli.io.gittree import GitTree, _prefix, _root
 from cse_cli.io.history_reader import HistoryReader
 from cse_cli.io.limits import MAX_FILE_BYTES
 from cse_cli.io.maptree import MapTree
+from cse_cli.io.memo import Memo
 from cse_cli.io.repository import read_evidence
 from cse_cli.io.root import CONFIG_FILE
 
@@ -129,14 +130,14 @@ class History:
             found.oid for _, changed in changes.values() for _, found in changed if found
         }
         tree = MapTree(self.git, objects, _prefetch(self.git.top, wanted))
-        cache: dict[Any, Any] = {}
+        memo = Memo()
         for done, (label, commit) in enumerate(listed, start=1):
             date, changed = changes.get(commit, ("", []))
             tree.change(changed)
             tree.label = label
             evidence = None
             if CONFIG_FILE in objects:
-                evidence = HistoryReader(tree, self.standard, cache).run()
+                evidence = HistoryReader(tree, self.standard, memo).run()
             yield Revision(label, commit, date or self.git.date(commit), evidence)
             if progress is not None:
                 progress(done, len(listed))

@@ -1,8 +1,8 @@
 """The repository at one commit of a range, as a map of path to blob, changed commit by commit.
 
 Each distinct blob is read once, through the shared `git cat-file --batch`;
-folders' listings are kept until a commit changes them; each path checked can
-be noted, so that the history reader knows what a file's reading depended on.
+folders' listings are kept until a commit changes them; each file's content is
+named by its blob id (`oid`), so that what reading it did can be kept.
 """
 
 from __future__ import annotations
@@ -35,8 +35,6 @@ class MapTree:
         """The names in each folder: kept until a path is added or deleted."""
         self._entries: dict[str, list[Entry]] = {}
         """The entries of each folder listed: kept until a commit changes a file."""
-        self.seen_paths: list[tuple[str, Refusal | None]] | None = None
-        """While a list, each path checked and the answer."""
         self.paths = 0
         """Counts the changes to the set of paths (a file added or deleted)."""
         self.pending: set[str] = set()
@@ -103,13 +101,11 @@ class MapTree:
         return entries
 
     def check_file(self, rel: str) -> Refusal | None:
-        """Why `rel` is not a file at this commit, or None (noted in `seen_paths`)."""
+        """Why `rel` is not a file at this commit, or None."""
         cleaned = clean(rel)
         found: Refusal | None = Refusal(Why.OUTSIDE) if cleaned is None else None
         if cleaned is not None and cleaned not in self.objects:
             found = Refusal(Why.MISSING)
-        if self.seen_paths is not None:
-            self.seen_paths.append((rel, found))
         return found
 
 

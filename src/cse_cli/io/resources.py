@@ -37,8 +37,12 @@ def load_cycle() -> CycleStandard:
     return CycleStandard.model_validate(_shipped("cycle.yaml"))
 
 
+@cache
 def _shipped(name: str) -> Any:  # noqa: ANN401 - YAML data: a mapping as its file gives it
-    """The data of a file of standard/: our own data, so a problem in it is a bug."""
+    """The data of a file of standard/: our own data, so a problem in it is a bug.
+
+    Read once: cycle.yaml gives both the standard's stages and the cycle.
+    """
     path = resource("standard") / name
     document = load(path.read_bytes(), str(path))
     if document.problems:

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from cse_cli.cli.console import echo, report_problems, show
 from cse_cli.cli.exits import Exit
-from cse_cli.cli.reading import read
+from cse_cli.cli.reading import read_valid
 from cse_cli.core.text import plural
 
 if TYPE_CHECKING:
@@ -18,16 +18,15 @@ if TYPE_CHECKING:
 
 def run(path: Path, stage: Stage, output_format: CheckFormat) -> Exit:
     """Check the repository holding `path`: 0 met, 1 not met, 2 invalid (every problem listed)."""
-    from cse_cli.core.scoring import score_evidence
     from cse_cli.render import CHECK
     from cse_cli.render.formats import CheckFormat
     from cse_cli.views.check import CheckView
 
     text = output_format is CheckFormat.TEXT
-    standard, evidence = read(path, progress=text)
+    _, evidence, verdict = read_valid(path, stage, progress=text, report=False)
     view = CheckView(
         organisation=evidence.config.organisation,
-        verdict=score_evidence(standard, evidence, stage),
+        verdict=verdict,
         problems=tuple(evidence.problems),
         root=evidence.root,
     )

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from cse_cli.cli.exits import Exit
 from cse_cli.cli.output import deliver, inputs_of
-from cse_cli.cli.reading import read_scored
+from cse_cli.cli.reading import read_valid
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -20,7 +20,7 @@ def run(path: Path, output_format: ExportFormat, stage: Stage, output: Path | No
     from cse_cli.render import EXPORT
     from cse_cli.views.export import build_export
 
-    standard, evidence, verdict = read_scored(path, stage, progress=True)
+    standard, evidence, verdict = read_valid(path, stage, progress=True)
     document = EXPORT[output_format](build_export(standard, evidence, verdict))
     deliver(document, output, "export", inputs_of(evidence))
     return Exit.MET

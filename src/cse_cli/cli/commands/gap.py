@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from cse_cli.cli.console import show
 from cse_cli.cli.exits import Exit
-from cse_cli.cli.reading import read_scored
+from cse_cli.cli.reading import read_valid
 from cse_cli.core.problems import CseError
 
 if TYPE_CHECKING:
@@ -44,7 +44,7 @@ def run(
         )
     except ValueError:
         raise CseError(f"--as-of '{as_of}' is not a date: write it as YYYY-MM-DD") from None
-    standard, evidence, verdict = read_scored(path, stage, progress=output_format is GapFormat.TEXT)
+    standard, evidence, verdict = read_valid(path, stage, progress=output_format is GapFormat.TEXT)
     gap = build_gap(standard, evidence, verdict, as_of=day, service=service, owner=owner)
     if review is not None:
         from cse_cli.views.readiness import build_readiness

@@ -5,10 +5,10 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING
 
-from cse_cli.cli.console import echo, report_problems, show
+from cse_cli.cli.console import echo, show
 from cse_cli.cli.exits import Exit
-from cse_cli.cli.reading import InvalidEvidence, read
-from cse_cli.core.problems import CseError, has_errors
+from cse_cli.cli.reading import read_valid
+from cse_cli.core.problems import CseError
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -34,10 +34,7 @@ def run(
     if sum(bool(x) for x in (revisions, tags, commits)) > 1:
         raise CseError("name revisions, or --tags, or --range: one of them")
     if not (revisions or tags or commits):
-        standard, evidence = read(path, progress=output_format is HistoryFormat.TEXT)
-        report_problems(evidence.problems)
-        if has_errors(evidence.problems):
-            raise InvalidEvidence
+        standard, evidence, _ = read_valid(path, progress=output_format is HistoryFormat.TEXT)
         view = build_history(standard, evidence.config.organisation, cycle_readings(evidence))
         show(HISTORY[output_format](view))
         return Exit.MET

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from cse_cli.cli.console import echo
 from cse_cli.cli.exits import Exit
 from cse_cli.cli.output import inputs_of, refuse_inputs
-from cse_cli.cli.reading import read_scored
+from cse_cli.cli.reading import read_valid
 from cse_cli.core.problems import CseError
 from cse_cli.core.text import plural, quoted
 
@@ -38,7 +38,7 @@ def run(path: Path, output: Path, stage: Stage) -> Exit:
     from cse_cli.io.zipstream import is_replaceable
     from cse_cli.views.pack import documents
 
-    standard, evidence, verdict = read_scored(path, stage, progress=True)
+    standard, evidence, verdict = read_valid(path, stage, progress=True)
     refuse_inputs(output, "pack", inputs_of(evidence))
     if not is_replaceable(output):
         raise CseError(f"{output}: is not a regular file: cse pack writes or replaces only a file")

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from cse_cli.cli.exits import Exit
 from cse_cli.cli.output import deliver, inputs_of
-from cse_cli.cli.reading import read_scored
+from cse_cli.cli.reading import read_valid
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -38,13 +38,13 @@ def run(
         from cse_cli.io.resources import load_cycle
         from cse_cli.views.review_report import build_review_report
 
-        standard, evidence, verdict = read_scored(path, review, progress=True)
+        standard, evidence, verdict = read_valid(path, review, progress=True)
         view = build_review_report(standard, evidence, verdict, load_cycle(), generated)
         document: Document = REVIEW[output_format](view)
     else:
         from cse_cli.views.report import build_view
 
-        standard, evidence, verdict = read_scored(path, stage, progress=True)
+        standard, evidence, verdict = read_valid(path, stage, progress=True)
         document = REPORT[output_format](build_view(standard, evidence, verdict, generated))
     deliver(document, output, "report", inputs_of(evidence))
     return Exit.MET

@@ -1,21 +1,54 @@
-"""Pydantic's validation errors in the user's words, each at its place in the file."""
+"""Each file fits its model: unknown keys, wrong types and bad values, in the user's words.
+
+Unknown keys are errors (a misspelt `finale:` never passes silently), and so are
+values of the wrong type, ratings that are not ratings, dates that are not ISO
+dates and element ids that YAML reads as numbers. The models (cse_cli.core)
+say what a file holds; this rule validates a document against one and turns
+each of Pydantic's errors into a problem at its place.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
+
+from pydantic import BaseModel, ValidationError
 
 from cse_cli.core.evidence import model_at
+from cse_cli.core.problems import has_errors
 from cse_cli.core.text import as_written, describe, did_you_mean, quoted, short
+from cse_cli.rules.rule import Rule
 
 if TYPE_CHECKING:
-    from pydantic import BaseModel
     from pydantic_core import ErrorDetails
 
-    from cse_cli.io.yaml_loader import Document
+    from cse_cli.rules.context import Located
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def validate(doc: Located, model: type[M], what: str) -> M | None:
+    """The validated model, or None with the problems added to the document.
+
+    `what` names what the file should be, for a file that is not a mapping:
+    "an element file (element:, evidence:…)".
+    """
+    data = doc.data
+    if not isinstance(data, dict):
+        found = "empty" if data is None else f"{describe(data)}, not a mapping"
+        doc.error((1, 1), f"expected {what}, but the file is {found}")
+        return None
+    try:
+        result = model.model_validate(data)
+    except ValidationError as exc:
+        placed = {(problem.line, problem.column) for problem in doc.problems}
+        for error in exc.errors(include_url=False):
+            translate(doc, model, error, placed)
+        return None
+    return None if has_errors(doc.problems) else result
 
 
 def translate(
-    doc: Document, model: type[BaseModel], error: ErrorDetails, placed: set[tuple[int, int]]
+    doc: Located, model: type[BaseModel], error: ErrorDetails, placed: set[tuple[int, int]]
 ) -> None:
     """Turn one Pydantic error into a located problem in the user's words.
 
@@ -93,3 +126,6 @@ _PATTERN_MESSAGES = {
     "assessment_type": "assessment_type: {value} is not an assessment type: use initial or "
     "reassessment",
 }
+
+
+SCHEMA = Rule("schema", "Unknown keys are errors", validate)
