@@ -36,14 +36,14 @@ def limit_cases(work: Path) -> list[tuple[str, Path]]:
     HEAD changes every element file, so that `cse diff` reads and compares both
     sides whole.
     """
-    from cse_cli.io.limits import (
+    from cse_cli.io.limits import MAX_LINK_BYTES
+    from cse_cli.io.resources import load_standard
+    from cse_cli.rules.repository_limits import (
         MAX_ELEMENT_FILES,
         MAX_EVIDENCE_BYTES,
         MAX_EVIDENCE_ITEMS,
         MAX_EVIDENCE_VALUES,
-        MAX_LINK_BYTES,
     )
-    from cse_cli.io.resources import load_standard
 
     ids = list(load_standard().element_ids())
     cases = []

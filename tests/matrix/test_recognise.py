@@ -6,10 +6,10 @@ from typing import Any
 
 import pytest
 
-from cse_cli.io.limits import MAX_EVIDENCE_ITEMS
 from cse_cli.io.resources import load_standard
 from cse_cli.matrix.cells import Sheet, shown
 from cse_cli.matrix.recognise import Matrix, recognise
+from cse_cli.rules.repository_limits import MAX_EVIDENCE_ITEMS
 from tests.helpers import sheet_of
 
 HEADER = ["Ref", "Element", "Evidence", "Owner", "RAG", "Notes"]

@@ -15,14 +15,6 @@ MAX_LINK_BYTES = 4_096  # a symbolic link's target: Linux's longest path (PATH_M
 MAX_NUMBER_CHARS = 100  # a plain scalar YAML would read as a number (as 1:2:3…, base 60)
 
 MAX_PACK_BYTES = 2_000_000_000  # the documents of one `cse pack`, in all
-# The repository as a whole: the standard has 57 elements, each a file of a few
-# kilobytes; these bound what one run may read, checked before reading any of it.
-MAX_ELEMENT_FILES = 200
-MAX_EVIDENCE_BYTES = 5_000_000  # the element files together: as much as one file may hold
-# Counted as the element files are read, in order; the file that passes one stops the reading.
-MAX_EVIDENCE_VALUES = 500_000  # the element files' values together (texts, numbers…)
-MAX_EVIDENCE_ITEMS = 20_000  # the evidence items of the element files together
-
 MAX_PROBLEMS_PER_FILE = 100  # past this, one line says how many more: nobody reads 100,000 lines
 
 
@@ -31,37 +23,6 @@ def too_large(size: int, limit: int = MAX_FILE_BYTES) -> str:
     return (
         f"file is {size:,} bytes, over the limit of {limit:,} for one YAML file: "
         "keep large documents as files of their own and point at them with path:"
-    )
-
-
-def over_repository_limits(evidence_dir: str, files: int, total: int) -> str | None:
-    """Why element files this many and this large are too much for one run, or None."""
-    if files > MAX_ELEMENT_FILES:
-        return (
-            f"{evidence_dir} holds {files:,} element files, over the limit of "
-            f"{MAX_ELEMENT_FILES} for a repository: one file per element (57)"
-        )
-    if total > MAX_EVIDENCE_BYTES:
-        return (
-            f"the element files in {evidence_dir} hold {total:,} bytes, over the limit of "
-            f"{MAX_EVIDENCE_BYTES:,} for a repository: keep large documents as files of "
-            "their own and point at them with path:"
-        )
-    return None
-
-
-def over_read_limits(values: int, items: int) -> str | None:
-    """Why the element files read so far, this many values and items, are too much, or None."""
-    if values > MAX_EVIDENCE_VALUES:
-        what = f"{values:,} values (texts, numbers, lists and mappings), over the limit of "
-        what += f"{MAX_EVIDENCE_VALUES:,}"
-    elif items > MAX_EVIDENCE_ITEMS:
-        what = f"{items:,} evidence items, over the limit of {MAX_EVIDENCE_ITEMS:,}"
-    else:
-        return None
-    return (
-        f"the element files up to this one hold {what} for a repository: "
-        "the files after it are not read"
     )
 
 

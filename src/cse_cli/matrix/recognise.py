@@ -20,11 +20,11 @@ from cse_cli.core.problems import has_errors
 from cse_cli.core.stages import FIELDS as STAGE_FIELDS
 from cse_cli.core.stages import RECORDED
 from cse_cli.core.text import did_you_mean, quoted
-from cse_cli.io.limits import MAX_EVIDENCE_ITEMS
 from cse_cli.matrix import values
 from cse_cli.matrix.header import Header, find_header, name_unplaced, normal
 from cse_cli.matrix.items import ItemReader
 from cse_cli.matrix.values import Unreadable
+from cse_cli.rules.repository_limits import MAX_EVIDENCE_ITEMS
 
 if TYPE_CHECKING:
     from cse_cli.core.problems import Problem
