@@ -68,3 +68,16 @@ def reader_message(exc: yaml.YAMLError) -> str:
         kind = "a NUL byte" if character == 0 else "a control character"
         return f"character U+{character:04X} ({kind}) is not allowed in YAML text: delete it"
     return str(exc).splitlines()[0]
+
+
+def syntax_message(raw: bytes, exc: yaml.MarkedYAMLError) -> str:
+    """What libyaml's syntax error says, as the user reads it (placed at its problem's mark)."""
+    mark = exc.problem_mark or exc.context_mark
+    message = exc.problem or exc.context or "not valid YAML"
+    if exc.context and exc.problem:
+        opened = exc.context_mark
+        where = f" that starts at line {opened.line + 1}" if opened is not None else ""
+        message = f"{exc.problem} ({exc.context}{where})"
+    if mark is not None and character_at(raw, mark) == "\t":
+        message += ": a tab, but YAML indents with spaces only"
+    return f"YAML syntax: {message}"

@@ -21,33 +21,9 @@ from yaml import events as ev
 from cse_cli.core.text import describe, quoted, short
 from cse_cli.io.limits import MAX_DEPTH, MAX_FILE_BYTES, MAX_VALUES, too_large
 from cse_cli.io.yaml_document import Document, place
-from cse_cli.io.yaml_encoding import byte_place, character_at, not_utf8, reader_message
-from cse_cli.io.yaml_scalars import (
-    COLLECTION_TAGS,
-    SCALAR_TAGS,
-    STR,
-    TAG,
-    TAG_WORDS,
-    LongNumberError,
-    construct_explicit,
-    long_number_message,
-    tag_message,
-    typed,
-)
-
-try:  # libyaml's C parser; the pure-Python one behaves the same, only slower
-    from yaml._yaml import CParser as _Parser
-except ImportError:  # pragma: no cover - PyYAML built without libyaml
-    from yaml.parser import Parser
-    from yaml.reader import Reader
-    from yaml.scanner import Scanner
-
-    class _Parser(Reader, Scanner, Parser):  # type: ignore[no-redef]
-        def __init__(self, stream: bytes) -> None:
-            Reader.__init__(self, stream)
-            Scanner.__init__(self)
-            Parser.__init__(self)
-
+from cse_cli.io.yaml_encoding import byte_place, not_utf8, reader_message, syntax_message
+from cse_cli.io.yaml_parser import parser
+from cse_cli.io.yaml_scalars import COLLECTION_TAGS, TAG, scalar, tag_message, typed
 
 __all__ = ["Document", "load", "typed"]
 
@@ -65,22 +41,14 @@ def load(raw: bytes, file: str) -> Document:
         return doc
     builder = _Builder(doc)
     try:
-        builder.build(_Parser(raw))
+        builder.build(parser(raw))
     except _Stop:
         doc.data = None
     except yaml.MarkedYAMLError as exc:
         if _limit_before(doc, raw, exc.problem_mark):
             return doc
-        mark = exc.problem_mark or exc.context_mark
-        message = exc.problem or exc.context or "not valid YAML"
-        if exc.context and exc.problem:
-            opened = exc.context_mark
-            where = f" that starts at line {opened.line + 1}" if opened is not None else ""
-            message = f"{exc.problem} ({exc.context}{where})"
-        if mark is not None and character_at(raw, mark) == "\t":
-            message += ": a tab, but YAML indents with spaces only"
         doc.data = None
-        doc.error(place(mark), f"YAML syntax: {message}")
+        doc.error(place(exc.problem_mark or exc.context_mark), syntax_message(raw, exc))
     except yaml.YAMLError as exc:  # a reader error: control characters and the like
         doc.data = None
         position = getattr(exc, "position", None)  # libyaml's offset in bytes
@@ -103,7 +71,7 @@ def _limit_before(doc: Document, raw: bytes, mark: Any) -> bool:
     prefix = raw.decode("utf-8")[: mark.index].encode("utf-8")
     again = Document(doc.file)
     try:
-        _Builder(again).build(_Parser(prefix))
+        _Builder(again).build(parser(prefix))
     except _Stop:
         doc.data = None
         doc.problems.extend(again.problems)
@@ -162,7 +130,7 @@ class _Builder:
         while True:
             kind = type(event)
             if kind is scalar_event:
-                value, vmark = self._scalar(event), event.start_mark
+                value, vmark = scalar(self.doc, event), event.start_mark
                 self.count += 1
                 if self.count > MAX_VALUES:
                     self._too_many(event)
@@ -170,11 +138,7 @@ class _Builder:
                     self.anchors[event.anchor] = (value, 1)
             elif kind is mapping_start or kind is sequence_start:
                 if len(stack) >= MAX_DEPTH:
-                    self.doc.error(
-                        place(event.start_mark),
-                        f"nested more than {MAX_DEPTH} levels deep: the limit for one file",
-                    )
-                    raise _Stop
+                    self._too_deep(event)
                 if self.count >= MAX_VALUES:
                     self._too_many(event)
                 stack.append((container, cmarks, cmark, key, key_mark, start, anchor))
@@ -207,18 +171,36 @@ class _Builder:
                 key, key_mark = self._key(value, event, vmark), vmark
             else:
                 if key is not _BAD_KEY:
-                    if key in cmarks:
-                        first = cmarks[key][0].line + 1
-                        self.doc.error(
-                            place(key_mark),
-                            f"duplicate key {quoted(key)} (first at line {first}):"
-                            " YAML would silently keep only the last one",
-                        )
-                    else:
-                        container[key] = value
-                        cmarks[key] = (key_mark, vmark)
+                    self._put(container, cmarks, (key, key_mark), (value, vmark))
                 key = _NO_KEY
             event = get()
+
+    def _put(
+        self,
+        mapping: dict[Any, Any],
+        marks: dict[Any, tuple[Any, Any]],
+        key: tuple[Any, Any],
+        value: tuple[Any, Any],
+    ) -> None:
+        """Put a (key, mark) and its (value, mark) in a mapping, unless the key is there."""
+        if key[0] in marks:
+            first = marks[key[0]][0].line + 1
+            self.doc.error(
+                place(key[1]),
+                f"duplicate key {quoted(key[0])} (first at line {first}):"
+                " YAML would silently keep only the last one",
+            )
+            return
+        mapping[key[0]] = value[0]
+        marks[key[0]] = (key[1], value[1])
+
+    def _too_deep(self, event: Any) -> None:
+        """Stop: a collection nested past the limit for one file."""
+        self.doc.error(
+            place(event.start_mark),
+            f"nested more than {MAX_DEPTH} levels deep: the limit for one file",
+        )
+        raise _Stop
 
     def _key(self, key: Any, event: Any, mark: Any) -> Any:
         """The key itself when it is a name, else _BAD_KEY with the problem recorded."""
@@ -273,39 +255,6 @@ class _Builder:
             )
             raise _Stop
         return value
-
-    def _scalar(self, event: Any) -> Any:  # noqa: PLR0911 - one return per kind of scalar
-        tag, text = event.tag, event.value
-        if tag is None or tag == "!":
-            if not event.implicit[0] or tag == "!":  # quoted, or the non-specific tag
-                return text
-            try:
-                return typed(text)
-            except LongNumberError:
-                self.doc.error(place(event.start_mark), long_number_message(text))
-                return None
-            except ValueError:  # shaped like a date or number but not one, as 2015-02-30
-                self.doc.error(
-                    place(event.start_mark),
-                    f"{quoted(text)} looks like a date or number but is not a valid one",
-                )
-                return None
-        if tag not in SCALAR_TAGS:
-            self.doc.error(place(event.start_mark), tag_message(tag))
-            return None
-        if tag == STR:
-            return text
-        try:
-            return construct_explicit(tag, text)
-        except LongNumberError:
-            self.doc.error(place(event.start_mark), long_number_message(text))
-            return None
-        except (ValueError, KeyError, AttributeError, OverflowError, yaml.YAMLError):
-            self.doc.error(
-                place(event.start_mark),
-                f"{quoted(text)} is tagged !!{tag[len(TAG) :]} but is not {TAG_WORDS[tag]}",
-            )
-            return None
 
 
 _NO_KEY = object()

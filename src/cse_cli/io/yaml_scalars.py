@@ -7,11 +7,16 @@ would read as a very long number is refused before it is computed.
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
 from cse_cli.core.text import quoted, short
 from cse_cli.io.limits import MAX_NUMBER_CHARS
+from cse_cli.io.yaml_document import place
+
+if TYPE_CHECKING:
+    from cse_cli.io.yaml_document import Document
 
 TAG = "tag:yaml.org,2002:"
 STR, INT, FLOAT = TAG + "str", TAG + "int", TAG + "float"
@@ -109,3 +114,42 @@ def _construct(tag: str, text: str) -> object:
     node = yaml.ScalarNode(tag, text)
     method = _CONSTRUCTOR.yaml_constructors[tag]
     return method(_CONSTRUCTOR, node)
+
+
+def scalar(doc: Document, event: Any) -> Any:  # noqa: PLR0911 - one return per kind
+    """The value of a scalar event, typed as YAML 1.1 types it.
+
+    None, with the problem recorded in `doc`, when it cannot be. libyaml's
+    events are untyped: Any is the honest type.
+    """
+    tag, text = event.tag, event.value
+    if tag is None or tag == "!":
+        if not event.implicit[0] or tag == "!":  # quoted, or the non-specific tag
+            return text
+        try:
+            return typed(text)
+        except LongNumberError:
+            doc.error(place(event.start_mark), long_number_message(text))
+            return None
+        except ValueError:  # shaped like a date or number but not one, as 2015-02-30
+            doc.error(
+                place(event.start_mark),
+                f"{quoted(text)} looks like a date or number but is not a valid one",
+            )
+            return None
+    if tag not in SCALAR_TAGS:
+        doc.error(place(event.start_mark), tag_message(tag))
+        return None
+    if tag == STR:
+        return text
+    try:
+        return construct_explicit(tag, text)
+    except LongNumberError:
+        doc.error(place(event.start_mark), long_number_message(text))
+        return None
+    except (ValueError, KeyError, AttributeError, OverflowError, yaml.YAMLError):
+        doc.error(
+            place(event.start_mark),
+            f"{quoted(text)} is tagged !!{tag[len(TAG) :]} but is not {TAG_WORDS[tag]}",
+        )
+        return None

@@ -15,22 +15,10 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from yaml import events as ev
 
+from cse_cli.io.yaml_parser import parser
+
 if TYPE_CHECKING:
     from collections.abc import Iterator
-
-try:  # libyaml's C parser, as the loader uses
-    from yaml._yaml import CParser as _Parser
-except ImportError:  # pragma: no cover - PyYAML built without libyaml
-    from yaml.parser import Parser
-    from yaml.reader import Reader
-    from yaml.scanner import Scanner
-
-    class _Parser(Reader, Scanner, Parser):  # type: ignore[no-redef]
-        def __init__(self, stream: str) -> None:
-            Reader.__init__(self, stream)
-            Scanner.__init__(self)
-            Parser.__init__(self)
-
 
 # YAML 1.1's line breaks, as libyaml counts lines
 BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
@@ -144,8 +132,8 @@ _NONE: list[Node] = []  # the keys and children of every scalar: never added to
 
 def parse(text: str) -> Node | None:
     """The root node of the first document of `text`, None when there is none."""
-    parser: Any = _Parser(text)
-    get = parser.get_event
+    events: Any = parser(text)
+    get = events.get_event
     base = 1 if text.startswith(BOM) else 0
     stack: list[Node] = []
     root: Node | None = None
