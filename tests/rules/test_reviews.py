@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import pytest
+
 from cse_cli.core.reviews import Review
 from cse_cli.core.stages import Stage
 from cse_cli.rules import reviews
-from tests.helpers import located, review_context, rule_config, said, validated
+from cse_cli.rules.context import Place
+from tests.helpers import RULE_CONFIG, located, review_context, rule_config, said, validated
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
-import pytest
-
-from cse_cli.rules.context import Place
 
 # named ------------------------------------------------------------
 
@@ -101,6 +101,20 @@ def test_each_document_out_of_place_is_an_error_at_it() -> None:
     ]
     # a suggestion among every id depends on more than the ids asked for
     assert not context.lookups.complete
+
+
+def test_a_long_list_of_documents_is_named_in_part_and_counted() -> None:
+    listed = "".join(f"  - key: doc_{n}\n    title: Document {n}\n" for n in range(1, 1001))
+    config = rule_config(RULE_CONFIG + "surveillance_documents:\n" + listed)
+    doc = located("date: 2027-03-10\ndocuments:\n  minutes:\n    url: https://example.org/\n",
+                  "reviews/surveillance-1.yaml")  # fmt: skip
+    context = review_context(config=config)
+    reviews.documented(doc, Stage.SURVEILLANCE_1, validated(doc, Review), context)
+    named = ", ".join(f"doc_{n}" for n in range(1, 21))
+    assert said(doc) == [
+        "reviews/surveillance-1.yaml:3:3: error: documents: 'minutes' is not a document the "
+        f"certification body requests (the list: {named} and 980 more)",
+    ]
 
 
 def test_documents_that_exist_ask_only_what_they_name() -> None:

@@ -87,7 +87,7 @@ def documented(doc: Located, stage: Stage, review: Review, context: ReviewContex
             doc.error(
                 doc.position(at, of_key=True),
                 f"documents: {quoted(key)} is not a document the certification body "
-                f"requests{did_you_mean(key, keys)} (the list: {', '.join(keys)})",
+                f"requests{did_you_mean(key, keys)} (the list: {_listed(keys)})",
             )
             continue
         if sent.path is None and sent.url is None and sent.ref is None:
@@ -186,3 +186,13 @@ REVIEW_CATEGORIES = Rule(
 REVIEW_ON_SITE = Rule(
     "review-on-site", "a plan that disagrees with the category", on_site_as_planned
 )
+
+
+_LISTED = 20  # documents named in a message; a list cse.yaml makes longer is counted
+
+
+def _listed(keys: list[str]) -> str:
+    """The documents requested, as a message lists them: the first 20, then how many more."""
+    if len(keys) <= _LISTED:
+        return ", ".join(keys)
+    return f"{', '.join(keys[:_LISTED])} and {len(keys) - _LISTED:,} more"
