@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from cse_cli.io.atomic import write_atomic, write_new
+from cse_cli.io.atomic import replacing, write_atomic, write_new
 from cse_cli.io.tree import clean
 
 
@@ -50,3 +50,26 @@ def test_interrupted_write_leaves_the_old_file(
 )  # fmt: skip
 def test_clean_paths(rel: str, expected: str | None) -> None:
     assert clean(rel) == expected
+
+
+@pytest.mark.parametrize("fchmod", ["fchmod", "without-fchmod"])  # Windows before 3.13
+def test_a_replaced_file_keeps_its_permissions_and_a_new_one_gets_the_umasks(
+    fchmod: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if fchmod == "without-fchmod":
+        monkeypatch.delattr(os, "fchmod")
+    old = tmp_path / "old.html"
+    old.write_text("old")
+    old.chmod(0o604)
+    umask = os.umask(0o027)
+    try:
+        write_atomic(old, "new")
+        write_atomic(tmp_path / "new.html", "new")
+        assert write_new(tmp_path / "made.yaml", "made")
+        with replacing(tmp_path / "pack.zip") as stream:
+            stream.write(b"PK")
+    finally:
+        os.umask(umask)
+    modes = {path.name: path.stat().st_mode & 0o777 for path in tmp_path.iterdir()}
+    assert modes == {"old.html": 0o604, "new.html": 0o640, "made.yaml": 0o640, "pack.zip": 0o640}
+    assert old.read_text() == "new"
