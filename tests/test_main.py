@@ -7,6 +7,7 @@ Importing cse installs no handler: only running the program does.
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
@@ -79,3 +80,14 @@ def test_importing_cse_installs_no_handler() -> None:
 
 def test_ctrl_c_inside_main_is_still_reported() -> None:
     assert run("check", str(BOLTON)).exit_code == 1  # main ran with Python's handler
+
+
+def test_output_is_utf_8_whatever_the_locale_says() -> None:
+    """As on Windows, where a pipe or a file gets the code page (cp1252) by default."""
+    args = [sys.executable, "-m", "cse_cli", "report", str(BOLTON), "--format", "md"]
+    utf8 = subprocess.run(args, capture_output=True, check=True, timeout=120)
+    env = {**os.environ, "PYTHONIOENCODING": "cp1252"}
+    cp1252 = subprocess.run(args, capture_output=True, check=False, timeout=120, env=env)
+    assert cp1252.returncode == 0, cp1252.stderr.decode(errors="replace")
+    assert cp1252.stdout == utf8.stdout
+    assert max(utf8.stdout) > 0x7F  # the report holds characters that cp1252 lacks or differs on
