@@ -74,6 +74,8 @@ def test_the_install_step_installs_cse_from_a_pinned_git_repository(tmp_path: Pa
         check=False,
         cwd=tmp_path,
     )
+    if installed.returncode != 0:
+        _skip_unless_the_indexes_can_install_cse(runner, step_env)
     assert installed.returncode == 0, installed.stderr[-2000:]
     version = subprocess.run(
         [str(runner / "bin" / "cse"), "--version"], capture_output=True, text=True, check=True
@@ -87,6 +89,25 @@ def test_the_install_step_installs_cse_from_a_pinned_git_repository(tmp_path: Pa
         check=False,
     )
     assert no_such.returncode != 0  # the indexes the runner used hold no cse-cli
+
+
+def _skip_unless_the_indexes_can_install_cse(runner: Path, env: dict[str, str]) -> None:
+    """Skip where the machine's local indexes cannot install cse on this Python at all.
+
+    They mirror what one Python needed (hatchling's tomli and PyYAML, for
+    instance, only as wheels for 3.11): on another, the install fails for want
+    of a package, whatever the workflow says.
+    """
+    probe = subprocess.run(
+        [str(runner / "bin" / "python"), "-m", "pip", "install", "--dry-run", "-q", str(PROJECT)],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if probe.returncode != 0:
+        python = "{}.{}".format(*sys.version_info)
+        pytest.skip(f"the local package indexes cannot install cse for Python {python}")
 
 
 def _scripts(path: Path) -> list[str]:
