@@ -41,6 +41,9 @@ time.sleep(60)
 """
 
 STARTS = {"while-importing": _WHILE_IMPORTING, "after-main": _AFTER_MAIN}
+# Windows has no SIGINT to send: os.kill(pid, SIGINT) ends the process outright there,
+# and Ctrl-C is a console event that reaches Python's handler as SIGINT.
+sends_sigint = pytest.mark.skipif(sys.platform == "win32", reason="os.kill sends no SIGINT")
 
 
 def _program(code: str) -> subprocess.CompletedProcess[bytes]:
@@ -52,6 +55,7 @@ def _program(code: str) -> subprocess.CompletedProcess[bytes]:
     )
 
 
+@sends_sigint
 @pytest.mark.parametrize("code", STARTS.values(), ids=STARTS.keys())
 def test_ctrl_c_outside_the_command_is_one_line(code: str) -> None:
     result = _program(code)
@@ -59,6 +63,7 @@ def test_ctrl_c_outside_the_command_is_one_line(code: str) -> None:
     assert result.returncode == 130
 
 
+@sends_sigint
 def test_ctrl_c_ignored_by_the_caller_stays_ignored() -> None:
     """A job started with SIGINT ignored (nohup, `&` in a script) is not stopped by it."""
     code = "import signal\nsignal.signal(signal.SIGINT, signal.SIG_IGN)\n" + _AFTER_MAIN
