@@ -2,7 +2,7 @@
 
 `requirements/lowest.txt` (uv's `--resolution lowest-direct`) must pin every
 runtime dependency at exactly its floor: CI's floors leg installs it and runs the
-command-line tests against it, so a floor is true only while the two agree. A
+tests against it, so a floor is true only while the two agree. A
 floor raised or lowered without refreshing that lock fails here, on every leg.
 """
 
