@@ -13,6 +13,7 @@ from __future__ import annotations
 import errno
 import json
 import os
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -195,3 +196,37 @@ def test_any_other_error_resolving_a_path_is_a_refusal_with_its_words(
 
     monkeypatch.setattr(os, "readlink", denied)
     assert regular.real_path(str(tmp_path / "link")) == "cannot be read (Permission denied)"
+
+
+class _Junction:
+    """The status Windows gives a junction: a folder to lstat, with a reparse tag."""
+
+    IO_REPARSE_TAG_MOUNT_POINT = 0xA0000003
+
+    def __init__(self, status: os.stat_result) -> None:
+        self.st_mode = stat.S_IFDIR | 0o755
+        self.st_size = status.st_size
+        self.st_reparse_tag = self.IO_REPARSE_TAG_MOUNT_POINT
+
+
+def test_a_junction_out_of_the_repository_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On Windows lstat calls a junction a folder: it is still resolved, and refused."""
+    (tmp_path / "outside").mkdir()
+    (tmp_path / "outside" / "secret.pdf").write_text("outside")
+    root = write_repo(tmp_path / "repo", {"evidence/.keep": ""})
+    junction = root / "documents"
+    junction.symlink_to(tmp_path / "outside")  # resolved as the system resolves a junction
+    real_lstat = os.lstat
+
+    def lstat(path: str | os.PathLike[str], *args: object, **kwargs: object) -> object:
+        """Windows' lstat, to the tree's own lookups; realpath (a system call there) follows."""
+        status = real_lstat(path, *args, **kwargs)  # type: ignore[arg-type]
+        from_tree = sys._getframe(1).f_globals["__name__"] == "cse_cli.io.tree"
+        return _Junction(status) if from_tree and Path(path) == junction else status
+
+    monkeypatch.setattr(os, "lstat", lstat)
+    tree = DirTree(root)
+    assert tree.listdir(".") is not None  # the root's folder is met: names found by lstat
+    assert tree.check_file("documents/secret.pdf") == Why.THROUGH_LINK.value

@@ -132,7 +132,12 @@ class DirTree:
             status = os.lstat(path)
         except OSError as exc:
             return unresolved(exc)
-        return None if stat.S_ISLNK(status.st_mode) else (path, status)
+        # Windows: a junction is a link too, though lstat calls it a folder; any
+        # reparse point (st_reparse_tag, Windows only) is resolved like a link.
+        reparse_tag: int = getattr(status, "st_reparse_tag", 0)
+        if stat.S_ISLNK(status.st_mode) or reparse_tag:
+            return None
+        return path, status
 
     def _real(self, cleaned: str) -> str | Refusal:
         """`cleaned` with every link on the way followed, or why that leads nowhere inside."""
