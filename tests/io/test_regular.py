@@ -20,7 +20,6 @@ from pathlib import Path
 
 import pytest
 
-from cse_cli.io import regular
 from cse_cli.io.tree import DirTree, Unreadable, Why, read_regular
 from tests.helpers import element_yaml, write_repo
 
@@ -179,23 +178,51 @@ def test_a_link_swapped_while_it_is_resolved_is_a_refusal(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     (tmp_path / "real").mkdir()
-    (tmp_path / "link").symlink_to(tmp_path / "real")
+    (tmp_path / "real" / "f").write_text("inside")
+    (tmp_path / "link").symlink_to("real")
+    tree = DirTree(tmp_path)
     _readlink_swapped(monkeypatch)
-    refusal = regular.real_path(str(tmp_path / "link" / "f"))
-    assert isinstance(refusal, str)
-    assert refusal == "was replaced while cse was reading it"
+    assert tree.check_file("link/f") == "was replaced while cse was reading it"
+    with pytest.raises(Unreadable) as caught:
+        tree.open_file("link/f")
+    assert caught.value.refusal.why is Why.CHANGED
 
 
 def test_any_other_error_resolving_a_path_is_a_refusal_with_its_words(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    (tmp_path / "link").symlink_to(tmp_path)
+    (tmp_path / "real").mkdir()
+    (tmp_path / "real" / "f").write_text("inside")
+    (tmp_path / "link").symlink_to("real")
+    tree = DirTree(tmp_path)
 
     def denied(path: object, *_: object, **__: object) -> str:
         raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
 
     monkeypatch.setattr(os, "readlink", denied)
-    assert regular.real_path(str(tmp_path / "link")) == "cannot be read (Permission denied)"
+    assert tree.check_file("link/f") == "cannot be read (Permission denied)"
+
+
+def test_a_link_out_left_unresolved_by_the_first_pass_is_not_followed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Python 3.13's realpath keeps a link it could not read in the path: never trusted."""
+    (tmp_path / "outside").mkdir()
+    (tmp_path / "outside" / "secret.pdf").write_text("outside")
+    root = write_repo(tmp_path / "repo", {"evidence/.keep": ""})
+    (root / "documents").symlink_to(tmp_path / "outside")
+    tree = DirTree(root)
+    real_realpath = os.path.realpath
+
+    def lenient(path: str, *, strict: bool = False) -> str:
+        if strict:
+            return real_realpath(path, strict=True)
+        return path  # as 3.13 gives it when every readlink on the way fails
+
+    monkeypatch.setattr(os.path, "realpath", lenient)
+    assert tree.check_file("documents/secret.pdf") == "was replaced while cse was reading it"
+    with pytest.raises(Unreadable):
+        tree.open_file("documents/secret.pdf")
 
 
 class _Junction:

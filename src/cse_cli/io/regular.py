@@ -79,15 +79,18 @@ def refusal_of_mode(mode: int) -> Refusal | None:
     return Refusal(Why.FOLDER if stat.S_ISDIR(mode) else Why.NOT_REGULAR)
 
 
-def real_path(path: str) -> str | Refusal:
+def real_path(path: str, *, strict: bool = False) -> str | Refusal:
     """`path` with every link on the way followed, or why it cannot be resolved.
 
     A folder swapped for a link (or back) while it is resolved makes the system
     say EINVAL (it is no longer a link when its target is asked for): that is a
     refusal of the path, like any other error of the resolution, never a crash.
+    Not `strict`, a link to nothing is followed as far as it goes, and Python
+    3.13 and later leave a link they cannot read in the path instead of failing:
+    `DirTree` resolves the result again, strictly, before it trusts it.
     """
     try:
-        return os.path.realpath(path)
+        return os.path.realpath(path, strict=strict)
     except OSError as exc:
         return Refusal(Why.CHANGED) if exc.errno == errno.EINVAL else unresolved(exc)
 

@@ -148,7 +148,13 @@ class DirTree:
             return real
         if real != self._real_root and not real.startswith(self._prefix):
             return Refusal(Why.THROUGH_LINK)
-        return real
+        # Resolved again, strictly: a link the first pass left in the path (one it
+        # could not read) is never followed unseen, and a loop or a missing name
+        # says so. Two different answers mean the path changed in between.
+        settled = real_path(real, strict=True)
+        if isinstance(settled, Refusal) or settled == real:
+            return settled
+        return Refusal(Why.CHANGED)
 
     def _resolved(self, cleaned: str) -> tuple[str, os.stat_result] | Refusal:
         """`cleaned` resolved inside the tree, and its status, or why it is not there."""
@@ -156,7 +162,7 @@ class DirTree:
         if isinstance(real, Refusal):
             return real
         try:
-            return real, os.stat(real)  # a loop of links, left unresolved above, fails here
+            return real, os.stat(real)
         except OSError as exc:
             return unresolved(exc)
 
