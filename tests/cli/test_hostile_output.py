@@ -1,4 +1,4 @@
-"""Standard output closed or full, and Ctrl-C before the program starts (§4).
+"""Standard output closed or full (§4).
 
 A closed pipe (`cse check | head -1`) ends the run quietly, as Unix tools end,
 with 141 (128 + SIGPIPE); a full one (`>/dev/full`) is one line on stderr and
@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import BOLTON, DATA, run
+from tests.helpers import BOLTON, DATA
 
 COMMANDS = {
     "check": ["check", str(BOLTON)],
@@ -52,6 +52,7 @@ def test_a_closed_pipe_ends_the_run_quietly(args: list[str]) -> None:
     assert result.returncode == 141
 
 
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full (Linux has one)")
 @pytest.mark.parametrize("args", COMMANDS.values(), ids=COMMANDS.keys())
 def test_a_full_standard_output_is_one_line(args: list[str]) -> None:
     with Path("/dev/full").open("wb") as full:
@@ -76,30 +77,3 @@ def test_a_closed_pipe_in_process(monkeypatch: pytest.MonkeyPatch) -> None:
 
     assert main(["check", str(BOLTON)]) == 141
     assert stderr.getvalue() == ""
-
-
-STARTS = {
-    "while-importing": "import cse_cli\n",
-    "after-main": "from cse_cli.cli.main import main\nmain(['schema'])\n",
-}
-
-
-@pytest.mark.parametrize("start", STARTS.values(), ids=STARTS.keys())
-def test_ctrl_c_outside_main_is_one_line(start: str) -> None:
-    """Ctrl-C while the installed `cse` still imports, or once main has returned (shutdown)."""
-    code = (
-        "import os, signal, sys, time\n"
-        "sys.argv = ['/usr/local/bin/cse', 'schema']\n"
-        f"{start}"
-        "os.kill(os.getpid(), signal.SIGINT)\n"
-        "time.sleep(60)\n"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, check=False, timeout=120
-    )
-    assert result.stderr == b"cse: interrupted\n"
-    assert result.returncode == 130
-
-
-def test_ctrl_c_inside_main_is_still_reported() -> None:
-    assert run("check", str(BOLTON)).exit_code == 1  # main ran with Python's handler

@@ -9,6 +9,7 @@ Playwright it is skipped locally and fails in CI (when CI is set).
 from __future__ import annotations
 
 import csv
+import errno
 import hashlib
 import io
 import json
@@ -260,3 +261,48 @@ def test_the_pack_pages_pass_axe(tmp_path: Path, browser: Any, page_name: str) -
     page = browser.new_page(viewport={"width": 390, "height": 900})
     page.goto((tmp_path / "unpacked" / page_name).as_uri(), wait_until="load")
     assert [v["id"] for v in axe(page)["violations"]] == []
+
+
+def test_a_folder_swapped_for_a_link_while_packing_is_refused_not_a_failed_write(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`docs` is a link, seen as one, then a folder again when its target is asked for.
+
+    The race made deterministic: the resolution fails (EINVAL) only once the zip
+    has begun, when each document is opened again. It is the document's
+    refusal, and the old pack stays, never "cannot write the pack".
+    """
+    root = write_repo(
+        tmp_path / "repo",
+        {
+            "evidence/1.1.1.yaml": 'element: "1.1.1"\nevidence:\n'
+            "  - title: The policy\n    path: docs/policy.pdf\n",
+            "folder/policy.pdf": "%PDF",
+        },
+    )
+    (root / "docs").symlink_to("folder")
+    out = tmp_path / "pack.zip"
+    out.write_bytes(b"the old pack")
+    real_readlink, real_add = os.readlink, ZipStream.add
+    begun: list[str] = []
+
+    def readlink(path: str, *args: object, **kwargs: object) -> str:
+        if begun:
+            raise OSError(errno.EINVAL, os.strerror(errno.EINVAL), path)
+        return real_readlink(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    def add(self: ZipStream, name: str, data: bytes) -> None:
+        begun.append(name)
+        real_add(self, name, data)
+
+    monkeypatch.setattr(os, "readlink", readlink)
+    monkeypatch.setattr(ZipStream, "add", add)
+    result = run("pack", str(root), "-o", str(out))
+    assert begun  # the zip had begun when the folder was swapped
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "cse: error: document 'docs/policy.pdf' was replaced while cse was reading it: "
+        "nothing was packed\n"
+    )
+    assert out.read_bytes() == b"the old pack"
+    assert [p.name for p in tmp_path.iterdir() if p.name != "repo"] == ["pack.zip"]

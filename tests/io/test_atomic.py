@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from cse_cli.io.atomic import NotRegularFile, replace_all, write_atomic, write_new
+from cse_cli.io.atomic import NotRegularFile, replace_all, replacing, write_atomic, write_new
 from cse_cli.io.tree import clean
 
 
@@ -160,3 +160,27 @@ def test_a_kill_between_moves_leaves_whole_files_and_the_backup(tmp_path: Path) 
     # a's backup, b's backup (made just before its move) and b's temporary
     assert sorted(hidden.values()) == [b"new b\n", b"old a\n", b"old b\n"]
     assert all(name.endswith(".tmp") for name in hidden)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="Windows keeps only a read-only flag")
+@pytest.mark.parametrize("fchmod", ["fchmod", "without-fchmod"])  # Windows before 3.13
+def test_a_replaced_file_keeps_its_permissions_and_a_new_one_gets_the_umasks(
+    fchmod: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if fchmod == "without-fchmod":
+        monkeypatch.delattr(os, "fchmod", raising=False)
+    old = tmp_path / "old.html"
+    old.write_text("old")
+    old.chmod(0o604)
+    umask = os.umask(0o027)
+    try:
+        write_atomic(old, "new")
+        write_atomic(tmp_path / "new.html", "new")
+        assert write_new(tmp_path / "made.yaml", "made")
+        with replacing(tmp_path / "pack.zip") as stream:
+            stream.write(b"PK")
+    finally:
+        os.umask(umask)
+    modes = {path.name: path.stat().st_mode & 0o777 for path in tmp_path.iterdir()}
+    assert modes == {"old.html": 0o604, "new.html": 0o640, "made.yaml": 0o640, "pack.zip": 0o640}
+    assert old.read_text() == "new"

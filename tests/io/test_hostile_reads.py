@@ -146,3 +146,36 @@ def test_a_document_below_a_folder_that_cannot_be_read(
         "evidence/1.1.1.yaml:2:33: error: path 'private/hours.pdf' cannot be read "
         "(Permission denied)" in result.stderr
     )
+
+
+@pytest.mark.parametrize("command", COMMANDS.values(), ids=COMMANDS.keys())
+def test_a_folder_swapped_for_a_link_while_it_is_read(
+    command: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The link `documents` is a folder again when its target is asked for (EINVAL).
+
+    The race made deterministic: the resolution of the path sees a link, then
+    the system says it is none. It is a located refusal, never a traceback.
+    """
+    root = write_repo(
+        tmp_path / "repo",
+        {
+            "evidence/1.1.1.yaml": element_yaml(
+                "1.1.1", evidence="[{title: Hours, path: documents/hours.pdf}]"
+            ),
+            "folder/hours.pdf": "%PDF",
+        },
+    )
+    (root / "documents").symlink_to("folder")
+
+    def swapped(path: object, *_: object, **__: object) -> str:
+        raise OSError(errno.EINVAL, os.strerror(errno.EINVAL), str(path))
+
+    monkeypatch.setattr(os, "readlink", swapped)
+    result = run(*_args(command, root))
+    assert result.exit_code == (0 if command[0] == "diff" else 2)  # diff shows an invalid side
+    assert "Traceback" not in result.output
+    assert (
+        "evidence/1.1.1.yaml:2:33: error: path 'documents/hours.pdf' "
+        "was replaced while cse was reading it"
+    ) in result.output

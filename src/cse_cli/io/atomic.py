@@ -12,6 +12,9 @@ wait forever. Printing to standard output is what `-o` is left out for.
 
 The file gets the permissions of the file it replaces, or those a new file gets
 from the umask (as `open` would give it), never the private 0600 of a temporary.
+On Windows, permissions are only "read-only or not", and the move is
+`os.replace` as everywhere, which Windows makes in one step too; it refuses to
+replace a file another program holds open, and that is said as an error.
 """
 
 from __future__ import annotations
@@ -67,6 +70,14 @@ def _mode(status: os.stat_result | None) -> int:
     return 0o666 & ~umask
 
 
+def _set_mode(stream: BinaryIO, name: str, mode: int) -> None:
+    """Give the temporary file `name`, open as `stream`, the permissions `mode`."""
+    if hasattr(os, "fchmod"):  # on Windows only from Python 3.13
+        os.fchmod(stream.fileno(), mode)
+    else:
+        Path(name).chmod(mode)
+
+
 def _temporary(path: Path, data: str | bytes, replaced: os.stat_result | None = None) -> Path:
     """Write `data` to a new temporary file beside `path` and return its path.
 
@@ -83,7 +94,7 @@ def _temporary(path: Path, data: str | bytes, replaced: os.stat_result | None = 
     raw = data.encode("utf-8") if isinstance(data, str) else data
     try:
         with os.fdopen(handle, "wb") as stream:
-            os.fchmod(stream.fileno(), _mode(replaced))
+            _set_mode(stream, name, _mode(replaced))
             stream.write(raw)
             stream.flush()
             os.fsync(stream.fileno())
@@ -141,7 +152,7 @@ def replacing(path: Path) -> Iterator[BinaryIO]:
     handle, name = tempfile.mkstemp(prefix=f".{start}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(handle, "wb") as stream:
-            os.fchmod(stream.fileno(), _mode(status))
+            _set_mode(stream, name, _mode(status))
             yield stream
             stream.flush()
             os.fsync(stream.fileno())

@@ -4,48 +4,45 @@ The repository is read through a `Tree`, so the same validation runs on a
 folder on disk and (for `cse diff`) on a git revision. A tree never follows a
 path out of the repository: `..`, absolute paths and links that point outside
 are refused with a message, not read.
+
+How a file is opened, and the words of every refusal, are `cse_cli.io.regular`'s;
+this module names them too, for the readers that import them from here.
 """
 
 from __future__ import annotations
 
-import errno
 import os
 import stat
-from enum import Enum
 from pathlib import Path
-from typing import Literal, NamedTuple, Protocol
+from typing import BinaryIO, Literal, NamedTuple, Protocol
 
-from cse_cli.io.limits import MAX_FILE_BYTES, too_large
+from cse_cli.core.problems import CseError
+from cse_cli.io.regular import (
+    Refusal,
+    TooLarge,
+    Unreadable,
+    Why,
+    open_regular,
+    read_regular,
+    real_path,
+    refusal_of_mode,
+    unresolved,
+)
+
+__all__ = [
+    "DirTree",
+    "Entry",
+    "Kind",
+    "Refusal",
+    "TooLarge",
+    "Tree",
+    "Unreadable",
+    "Why",
+    "clean",
+    "read_regular",
+]
 
 Kind = Literal["file", "dir", "other"]
-
-
-class Why(Enum):
-    """Why a path is not a readable file or folder inside the tree."""
-
-    MISSING = "does not exist"
-    OUTSIDE = "is outside the repository"
-    THROUGH_LINK = "leads outside the repository (through a symbolic link)"
-    LOOP = "is a loop of symbolic links"
-    NAME_TOO_LONG = "is too long a name for a file"
-    NUL = "is not a file name (it holds a NUL character)"
-    FOLDER = "is a folder, not a file"
-    NOT_FOLDER = "is a file, not a folder"
-    NOT_REGULAR = "is not a regular file"
-    SUBMODULE = "is a git submodule, not a file"
-    UNREADABLE = "cannot be read"
-
-
-class Refusal(str):  # noqa: SLOT000 - it holds `why`, which a str's empty slots cannot
-    """Why a path cannot be read, as the words of a message; `why` for code to test."""
-
-    why: Why
-
-    def __new__(cls, why: Why, detail: str = "") -> Refusal:  # noqa: PYI034 - never subclassed
-        """The refusal `why`, with the operating system's words (`detail`) when it has them."""
-        refusal = super().__new__(cls, f"{why.value} ({detail})" if detail else why.value)
-        refusal.why = why
-        return refusal
 
 
 class Entry(NamedTuple):
@@ -55,19 +52,6 @@ class Entry(NamedTuple):
     kind: Kind
     problem: Refusal | None = None
     size: int = 0  # bytes, for a file: what reading it would cost
-
-
-class TooLarge(Exception):  # noqa: N818 - reads as what it says
-    """A file is over the size limit; the message gives its size."""
-
-
-class Unreadable(OSError):  # noqa: N818 - reads as what it says
-    """A path the tree will not read; `refusal` says why (also its `strerror`)."""
-
-    def __init__(self, refusal: Refusal) -> None:
-        """The error for `refusal`."""
-        super().__init__(errno.EACCES, str(refusal))
-        self.refusal = refusal
 
 
 class Tree(Protocol):
@@ -103,65 +87,17 @@ def clean(rel: str) -> str | None:
     return "/".join(parts) if parts else "."
 
 
-def unresolved(exc: OSError) -> Refusal:
-    """Why a path could not be resolved or opened, from the operating system's error."""
-    if isinstance(exc, (FileNotFoundError, NotADirectoryError)):
-        return Refusal(Why.MISSING)
-    if exc.errno == errno.ELOOP:
-        return Refusal(Why.LOOP)
-    if exc.errno == errno.ENAMETOOLONG:
-        return Refusal(Why.NAME_TOO_LONG)
-    return Refusal(Why.UNREADABLE, exc.strerror or str(exc))
-
-
-def refusal_of_mode(mode: int) -> Refusal | None:
-    """Why a file of this mode is not a readable regular file, or None when it is."""
-    if stat.S_ISREG(mode):
-        return None
-    return Refusal(Why.FOLDER if stat.S_ISDIR(mode) else Why.NOT_REGULAR)
-
-
-def read_regular(path: str, limit: int | None = None) -> bytes:
-    """The bytes of the regular file at `path`, read with the size limit.
-
-    Opened without following a final link and without waiting on a named pipe,
-    then checked to be a regular file before a byte is read: a FIFO, a device
-    or /dev/zero is refused, never read. Raises TooLarge or Unreadable.
-    """
-    limit = MAX_FILE_BYTES if limit is None else limit
-    try:
-        handle = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
-    except OSError as exc:
-        raise Unreadable(unresolved(exc)) from None
-    status = os.fstat(handle)
-    refusal = refusal_of_mode(status.st_mode)
-    if refusal is not None or status.st_size > limit:
-        os.close(handle)
-        if refusal is not None:
-            raise Unreadable(refusal)
-        raise TooLarge(too_large(status.st_size, limit))
-    with os.fdopen(handle, "rb") as stream:
-        # As much as fstat says, not the limit: a buffer that size would cost more
-        # than the read. A file that grows meanwhile is read on, to the limit.
-        try:
-            raw = stream.read(status.st_size + 1)
-            if len(raw) > status.st_size:
-                raw += stream.read(limit + 1 - len(raw))
-        except OSError as exc:
-            raise Unreadable(unresolved(exc)) from None
-        if len(raw) > limit:
-            raise TooLarge(too_large(len(raw), limit))
-        return raw
-
-
 class DirTree:
     """A repository on disk."""
 
     def __init__(self, root: Path) -> None:
         """Read the repository whose root folder (holding cse.yaml) is `root`."""
-        self.root = root.resolve()
+        real = real_path(str(root))
+        if isinstance(real, Refusal):
+            raise CseError(f"{root}: {real}")
+        self.root = Path(real)
         self.label = str(root)
-        self._real_root = str(self.root)
+        self._real_root = real
         self._prefix = os.path.join(self._real_root, "")  # the root with a trailing separator
         # The real path of each folder met inside, by its cleaned path: what is not a
         # link in one of them is found with one lstat, not a walk of links from /.
@@ -196,17 +132,37 @@ class DirTree:
             status = os.lstat(path)
         except OSError as exc:
             return unresolved(exc)
-        return None if stat.S_ISLNK(status.st_mode) else (path, status)
+        # Windows: a junction is a link too, though lstat calls it a folder; any
+        # reparse point (st_reparse_tag, Windows only) is resolved like a link.
+        reparse_tag: int = getattr(status, "st_reparse_tag", 0)
+        if stat.S_ISLNK(status.st_mode) or reparse_tag:
+            return None
+        return path, status
 
-    def _resolved(self, cleaned: str) -> tuple[str, os.stat_result] | Refusal:
+    def _real(self, cleaned: str) -> str | Refusal:
         """`cleaned` with every link on the way followed, or why that leads nowhere inside."""
         # Follow links as far as they go first: a link out of the repository is
         # refused as such, even when its target does not exist.
-        real = os.path.realpath(os.path.join(self._prefix, cleaned))
+        real = real_path(os.path.join(self._prefix, cleaned))
+        if isinstance(real, Refusal):
+            return real
         if real != self._real_root and not real.startswith(self._prefix):
             return Refusal(Why.THROUGH_LINK)
+        # Resolved again, strictly: a link the first pass left in the path (one it
+        # could not read) is never followed unseen, and a loop or a missing name
+        # says so. Two different answers mean the path changed in between.
+        settled = real_path(real, strict=True)
+        if isinstance(settled, Refusal) or settled == real:
+            return settled
+        return Refusal(Why.CHANGED)
+
+    def _resolved(self, cleaned: str) -> tuple[str, os.stat_result] | Refusal:
+        """`cleaned` resolved inside the tree, and its status, or why it is not there."""
+        real = self._real(cleaned)
+        if isinstance(real, Refusal):
+            return real
         try:
-            return real, os.stat(real)  # a loop of links, left unresolved above, fails here
+            return real, os.stat(real)
         except OSError as exc:
             return unresolved(exc)
 
@@ -240,6 +196,22 @@ class DirTree:
             refusal = None if kind != "other" else refusal_of_mode(mode)
             entries.append(Entry(name, kind, refusal, target[1].st_size if kind == "file" else 0))
         return entries
+
+    def open_file(self, rel: str) -> tuple[BinaryIO, int]:
+        """The regular file `rel` inside the repository, open, and its size; raises Unreadable.
+
+        Resolved afresh, not through the folders met while the repository was
+        read: a name swapped since then for a link out, a folder or a named pipe
+        is refused, never followed, opened or waited on.
+        """
+        cleaned = clean(rel)
+        if cleaned is None:
+            raise Unreadable(Refusal(Why.OUTSIDE))
+        real = Refusal(Why.NUL) if "\0" in cleaned else self._real(cleaned)
+        if isinstance(real, Refusal):
+            raise Unreadable(real)
+        handle, status = open_regular(real)
+        return os.fdopen(handle, "rb"), status.st_size
 
     def check_file(self, rel: str) -> Refusal | None:
         """Why `rel` is not a readable file inside the repository, or None."""

@@ -42,24 +42,16 @@ def fixed_entry(name: str, size: int = 0, *, compress: bool = True) -> zipfile.Z
 def open_document(tree: DirTree, rel: str) -> tuple[IO[bytes], int] | str:
     """An open regular file inside the repository and its size, or why it is not one.
 
-    The file is checked again as it is opened: a name swapped for a link or a
-    folder since the repository was read is refused, never followed.
+    The file is checked again as it is opened (`DirTree.open_file`): a name
+    swapped for a link or a folder since the repository was read is refused,
+    never followed, and so is one swapped while it is being resolved.
     """
-    problem = tree.check_file(rel)
-    if problem is not None:
-        return problem
-    real = os.path.realpath(tree.root / rel)
-    if not real.startswith(f"{tree.root}{os.sep}"):
-        return "leads outside the repository (through a symbolic link)"
+    from cse_cli.io.tree import Unreadable
+
     try:
-        descriptor = os.open(real, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
-    except OSError as exc:
-        return f"cannot be read ({exc.strerror or exc})"
-    status = os.fstat(descriptor)
-    if not stat.S_ISREG(status.st_mode):
-        os.close(descriptor)
-        return "is not a regular file"
-    return os.fdopen(descriptor, "rb"), status.st_size
+        return tree.open_file(rel)
+    except Unreadable as exc:
+        return exc.refusal
 
 
 @final
