@@ -43,7 +43,7 @@ def _at(model: type[BaseModel], path: Path) -> type[BaseModel] | None:
         if annotation is None:
             return None
     found = _choices(annotation)
-    return next((c for c in found if isinstance(c, type) and issubclass(c, BaseModel)), None)
+    return next((c for c in found if _is_model(c)), None)
 
 
 def _inner(annotation: Any, part: str | int) -> Any:
@@ -54,7 +54,7 @@ def _inner(annotation: Any, part: str | int) -> Any:
             return get_args(choice)[0]
         if isinstance(part, str) and origin is dict:
             return get_args(choice)[1]
-        if isinstance(part, str) and isinstance(choice, type) and issubclass(choice, BaseModel):
+        if isinstance(part, str) and _is_model(choice):
             field = choice.model_fields.get(part)
             return field.annotation if field is not None else None
     return None
@@ -67,3 +67,12 @@ def _choices(annotation: Any) -> list[Any]:
     if get_origin(annotation) in {Union, types.UnionType}:
         return [c for arg in get_args(annotation) for c in _choices(arg) if c is not type(None)]
     return [annotation]
+
+
+def _is_model(annotation: Any) -> bool:
+    """Whether an annotation is a model class (on Python 3.10 `list[X]` passes for a type too)."""
+    return (
+        get_origin(annotation) is None
+        and isinstance(annotation, type)
+        and issubclass(annotation, BaseModel)
+    )
