@@ -20,6 +20,7 @@ from cse_cli.io.yaml_edit.edits import FileNotEditable, problem
 from cse_cli.io.yaml_edit.flow import FlowLayout
 from cse_cli.io.yaml_edit.source import BREAKS, Lines, Node
 from cse_cli.io.yaml_edit.tree import Box, Slot, data_of
+from cse_cli.io.yaml_edit.units import in_new_order
 
 if TYPE_CHECKING:
     from cse_cli.io.yaml_edit.fresh import Fresh
@@ -155,7 +156,7 @@ class Layout(FlowLayout):
         column = self.lines.column(first)
         out: list[str] = []
         kept_any = False
-        units = _units(box.slots, self.gaps(node))
+        units = in_new_order(box.slots, self.gaps(node))
         for index, unit in enumerate(units):
             if isinstance(unit, str):
                 if unit:
@@ -282,29 +283,3 @@ def _aligned(tail: str, grown: int) -> str:
     if not tail[spaces:].startswith("#"):
         return tail
     return " " * max(1, spaces + grown) + tail[spaces:]
-
-
-def _units(slots: list[Slot], gaps: list[str]) -> list[Slot | str]:
-    """The children and gaps of a collection in their new order.
-
-    The children read from the file keep their places (a move swaps which child
-    fills which place); gaps stay between the places; a new child follows the
-    child before it in the new order, or comes first.
-    """
-    kept = [slot for slot in slots if slot.origin is not None]
-    places = dict(zip(sorted(s.origin for s in kept if s.origin is not None), kept, strict=True))
-    following: dict[int, list[Slot]] = {}
-    last = -1
-    for slot in slots:
-        if slot.origin is None:
-            following.setdefault(last, []).append(slot)
-        else:
-            last = id(slot)
-    units: list[Slot | str] = [*following.get(-1, [])]
-    for place in range(len(gaps) + 1):
-        if place in places:
-            units.append(places[place])
-            units.extend(following.get(id(places[place]), []))
-        if place < len(gaps):
-            units.append(gaps[place])
-    return units
