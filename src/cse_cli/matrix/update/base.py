@@ -108,7 +108,9 @@ def matrix_base(
 
 def _kept(header: str) -> bool:
     """Whether import reads the column back (not the rating export computes, not the wording)."""
-    return _READ.get(normal(header), "wording") not in _LEFT_OUT
+    text = normal(header)
+    name = "element" if text == "element" else _READ.get(text)
+    return name is not None and name not in _LEFT_OUT
 
 
 def _cell(value: Value) -> str | int | float | bool | None:
