@@ -3,11 +3,12 @@
 `cse export` writes it in the hidden `cse key` column of every row, and `cse
 import --update` reads it back, so that a row is matched to what it was
 exported from however the sheet was sorted, filtered or cut down. An element's
-own row (its owner and notes) is keyed by the element alone, `1.1.3`; an item
-by the element, its list and its id when it defines one, `1.1.3 evidence
-ES-24-7`, else its place in the list, counted from 1, `1.1.3 evidence #2` (a
-`ref:` item, or one with no id). Ids hold no white space, so the key splits at
-its spaces.
+own row (its owner and notes) is keyed `1.1.3 element`; an item by the
+element, its list and its id when it defines one, `1.1.3 evidence ES-24-7`,
+else its place in the list, counted from 1, `1.1.3 evidence #2` (a `ref:`
+item, or one with no id). Every key holds a word, so no spreadsheet takes one
+for a date or a number, as Excel can take `1.1.3` when it opens a CSV file.
+Ids hold no white space, so a key splits at its spaces.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from dataclasses import dataclass
 LISTS = ("evidence",)
 """The lists of an element file whose items are rows of the matrix."""
 
-_KEY = re.compile(r"^(\d{1,2}\.\d{1,2}\.\d{1,2})(?: ([a-z_]+) (?:#([1-9]\d{0,5})|(\S+)))?$")
+_KEY = re.compile(r"^(\d{1,2}\.\d{1,2}\.\d{1,2}) (?:element|([a-z_]+) (?:#([1-9]\d{0,5})|(\S+)))$")
 
 
 @dataclass(frozen=True, order=True)
@@ -35,7 +36,7 @@ class RowKey:
     def __str__(self) -> str:
         """The key as the `cse key` column holds it."""
         if self.list is None:
-            return self.element
+            return f"{self.element} element"
         return f"{self.element} {self.list} " + (
             self.id if self.id is not None else f"#{self.position}"
         )

@@ -14,11 +14,11 @@ if TYPE_CHECKING:
 
 def conflict_line(conflict: ConflictView, prefer: str | None) -> str:
     """One conflict, at its cell: what it is, the repository's value and the sheet's."""
-    said = (
-        f"{conflict.cell}: {'warning' if prefer else 'error'}: {conflict.what}: the repository "
-        f"has {conflict.repository} and the sheet {conflict.sheet} (both changed it since the "
-        f"export, when it was {conflict.base})"
+    said = conflict.said or (
+        f"the repository has {conflict.repository} and the sheet {conflict.sheet} (both "
+        f"changed it since the export, when it was {conflict.base})"
     )
+    said = f"{conflict.cell}: {'warning' if prefer else 'error'}: {conflict.what}: {said}"
     if prefer is None:
         return inert(said + ": choose with --prefer sheet or --prefer repository")
     return inert(said + f": kept the {prefer}'s (--prefer {prefer})")
@@ -54,6 +54,7 @@ def to_json(view: UpdateView) -> str:
                 "repository": c.repository,
                 "sheet": c.sheet,
                 "base": c.base,
+                "said": c.said or None,
             }
             for c in view.conflicts
         ],

@@ -22,6 +22,8 @@ class ConflictView:
     repository: str
     sheet: str
     base: str
+    said: str = ""
+    """For a whole item (deleted on one side, changed on the other): what each side did."""
 
 
 @dataclass(frozen=True)

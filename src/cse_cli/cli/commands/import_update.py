@@ -171,6 +171,7 @@ def _conflicts(asked: Asked, merge: Merge, sheet: Sheet) -> tuple[ConflictView, 
             conflict.repository,
             conflict.sheet,
             conflict.base,
+            conflict.said,
         )
         for conflict in merge.conflicts
     )

@@ -48,6 +48,8 @@ class Conflict:
     repository: str
     sheet: str
     base: str
+    said: str = ""
+    """For a whole item, what each side did to it, in words (then the values are its state)."""
 
 
 @dataclass

@@ -37,10 +37,10 @@ def check_origin(base: Base, state: RepositoryState, carried: Carried) -> list[P
     names = {rel for rel, _ in base.files.values()} & set(evidence.files.values())
     place = (carried.row, 1)
     if not exported & known and (base.organisation != organisation or not names):
-        return [carried.sheet.problem(*place, "error", f"the sheet was exported from another "
-                f"repository ({quoted(base.organisation)}'s, whose element files this one has "
-                "in no version): merge it into that repository, or start a new one from it "
-                "with cse import (without --update)")]  # fmt: skip
+        return [carried.sheet.problem(*place, "error", "the sheet was exported from the "
+                f"repository of {quoted(base.organisation)}, none of whose element files this "
+                "repository has in any version: merge it into that repository, or start a new "
+                "one from it with cse import (without --update)")]  # fmt: skip
     missing = len(exported - known)
     if history is None or not missing:
         return []

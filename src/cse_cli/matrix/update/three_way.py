@@ -131,9 +131,11 @@ class _Merger:
         header = self._header(column)
         if len(changed) > 1:
             (first, one), (second, other) = list(changed.items())[:2]
+            one_of = "rating per stage" if name in RATINGS else name
             self._error(other.row, column, f"{element}'s {header} is {shown(first)} in row "
                         f"{one.row} and {shown(second)} in row {other.row}: an element has one "
-                        f"{header}; give the same in both")  # fmt: skip
+                        f"{one_of}; give the same in both rows, or leave one as "
+                        "exported")  # fmt: skip
         elif changed:
             value, row = next(iter(changed.items()))
             change = Change(Target(element), name, value, (row.row, column))
@@ -162,8 +164,9 @@ class _Merger:
             change = Change(
                 Target(key.element, key.list), None, _present(item), self._at(row, "evidence")
             )
-            what = f"{self._named(key, was)}, deleted from the repository since the export"
-            self.merge.conflicts.append(Conflict(change, what, "deleted", "changed", "as exported"))
+            said = "the sheet changes it, and the repository deleted it since the export"
+            conflict = Conflict(change, self._named(key, was), "deleted", "changed", "", said)
+            self.merge.conflicts.append(conflict)
             return
         for name in changed:
             field = _RAW.get(name, name) if citing else name
@@ -181,8 +184,9 @@ class _Merger:
         if now == was:
             self.merge.changes.append(change)
         else:
-            what = f"{self._named(row.key, was)}, changed in the repository since the export"
-            self.merge.conflicts.append(Conflict(change, what, "changed", "delete", "as exported"))
+            said = "the sheet deletes it, and the repository changed it since the export"
+            conflict = Conflict(change, self._named(row.key, was), "changed", "deleted", "", said)
+            self.merge.conflicts.append(conflict)
 
     def _added(self, row: Row, item: dict[str, Any]) -> None:
         """A new row's item: citing an id the repository (or a row above) defines, or new."""

@@ -11,9 +11,11 @@ list of an element (evidence, and whatever a layout adds) is merged the same way
 
 Items are matched by the id they define or cite (recognition defines an id at
 its first row and cites it after, wherever the repository defines it), the
-rest by aligning the lists (cse_cli.matrix.update.align). What an id's item
-says (its title, owner…) is compared where the id is defined; a citing item's
-own notes where it is.
+rest by their title (or a point's wording), in order. Without a base, an item
+whose title the sheet changed cannot be told from a new one, so it is added
+beside the old one rather than written over it: nothing is lost. What an id's
+item says (its title, owner…) is compared where the id is defined; a citing
+item's own notes where it is.
 """
 
 from __future__ import annotations
@@ -129,8 +131,10 @@ def _matched(items: list[Any], there: list[Any]) -> dict[int, int]:
         if index not in matched and _identity(items[index]) is None
     ]
     free = [j for j in free if _identity(there[j]) is None]
-    for i, j in pairs([_signature(items[i]) for i in rest], [_signature(there[j]) for j in free]):
-        matched[rest[i]] = free[j]
+    olds, news = [_signature(items[i]) for i in rest], [_signature(there[j]) for j in free]
+    for i, j in pairs(olds, news):
+        if olds[i] == news[j]:  # without a base, another title is another item: never overwritten
+            matched[rest[i]] = free[j]
     return matched
 
 
