@@ -2,9 +2,10 @@
 
 An item that defines an id is that id's item, wherever it moved. The others
 (an item with no id, a `ref:`) are matched by aligning the two lists in order
-(difflib's longest matching runs, of the id an item cites or else its title),
-as `diff` aligns lines: an item edited in place is paired with its old self,
-one added or removed since the export with nothing.
+(difflib's longest matching runs) on the id an item cites, else its title, as
+`diff` aligns lines. Only items that still read the same are paired: an item
+retitled since the export cannot be told from one deleted and another added,
+and pairing those would put one item's change on another.
 """
 
 from __future__ import annotations
@@ -53,12 +54,9 @@ def _matched(old: list[Row], new: list[Row]) -> dict[RowKey, RowKey]:
 
 
 def pairs(old: Sequence[Hashable], new: Sequence[Hashable]) -> list[tuple[int, int]]:
-    """The places of `old` and `new` paired: runs that match, and what was replaced, in order."""
-    found: list[tuple[int, int]] = []
-    for tag, i1, i2, j1, j2 in SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
-        if tag in {"equal", "replace"}:
-            found += zip(range(i1, i2), range(j1, j2), strict=False)  # a replaced run, in order
-    return found
+    """The places of `old` and `new` paired: the longest runs that match, in order."""
+    matcher = SequenceMatcher(None, old, new, autojunk=False)
+    return [(i + k, j + k) for i, j, size in matcher.get_matching_blocks() for k in range(size)]
 
 
 def _signature(item: dict[str, Any] | None) -> Hashable:

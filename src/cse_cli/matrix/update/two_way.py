@@ -131,10 +131,9 @@ def _matched(items: list[Any], there: list[Any]) -> dict[int, int]:
         if index not in matched and _identity(items[index]) is None
     ]
     free = [j for j in free if _identity(there[j]) is None]
-    olds, news = [_signature(items[i]) for i in rest], [_signature(there[j]) for j in free]
-    for i, j in pairs(olds, news):
-        if olds[i] == news[j]:  # without a base, another title is another item: never overwritten
-            matched[rest[i]] = free[j]
+    # without a base, another title is another item: added, never written over one
+    for i, j in pairs([_signature(items[i]) for i in rest], [_signature(there[j]) for j in free]):
+        matched[rest[i]] = free[j]
     return matched
 
 
