@@ -67,7 +67,8 @@ def plan_update(
             continue
         checked = check_file_in(state, rel, new)
         state = checked.state
-        blamed |= dict.fromkeys((*checked.problems, *checked.caused), place)
+        for problem in (*checked.problems, *checked.caused):
+            blamed.setdefault(problem, place)  # the change that first brings it
         was = files[element][1]
         path = Path(evidence.root or ".", rel)
         planned.writes.append(
