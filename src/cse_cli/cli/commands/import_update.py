@@ -142,12 +142,14 @@ def _three_way(
 
 
 def _two_way(sheet: Sheet, mapping: dict[str, str], standard: Standard, now: Rows) -> Merge:
+    """What a matrix with no base asks, in whichever layout `cse import` recognises it."""
     from cse_cli.matrix.recognise import recognise
     from cse_cli.matrix.update.rows import sheet_of
     from cse_cli.matrix.update.two_way import merge_two
 
-    found = recognise(sheet, standard, mapping)  # every layout the matrix package recognises
-    return merge_two(found, recognise(sheet_of(sheet.file, "now", *now), standard, {}))
+    found = recognise(sheet, standard, mapping)  # the layouts recognised: one line to widen
+    sheet.problems = list(found.problems)
+    return merge_two(found, recognise(sheet_of(sheet.file, "now", *now), standard, {}), sheet)
 
 
 def _said(merge: Merge, sheet: Sheet) -> list[Problem]:

@@ -22,12 +22,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from cse_cli.core.text import quoted, short
 from cse_cli.matrix.update.align import pairs
 from cse_cli.matrix.update.changes import Change, Merge, Target
 
 if TYPE_CHECKING:
     from collections.abc import Hashable
 
+    from cse_cli.matrix.cells import Sheet
     from cse_cli.matrix.recognise import Matrix
 
 _OWN = ("notes",)
@@ -35,8 +37,11 @@ _OWN = ("notes",)
 _IDENTITY = ("id", "ref")
 
 
-def merge_two(sheet: Matrix, now: Matrix) -> Merge:
-    """What the sheet asks of the repository now, adding and changing only."""
+def merge_two(sheet: Matrix, now: Matrix, cells: Sheet) -> Merge:
+    """What the sheet asks of the repository now, adding and changing only.
+
+    An item given twice in a list (the same in every field) is an error in `cells`.
+    """
     merge = Merge("two-way", deletes_not_made=len(sheet.deleted))
     defined = _definitions(now)
     for element, data in sheet.elements.items():
@@ -46,6 +51,7 @@ def merge_two(sheet: Matrix, now: Matrix) -> Merge:
             if name == "element":
                 continue
             if isinstance(value, list):
+                _twice(cells, element, name, value, place)
                 _list(merge, Target(element, name), value, there.get(name) or [], defined, place)
             elif value is not None and value != there.get(name):
                 merge.changes.append(Change(Target(element), name, value, place))
@@ -55,6 +61,17 @@ def merge_two(sheet: Matrix, now: Matrix) -> Merge:
             place = sheet.places.get(target.element, (0, 0))
             _fields(merge, found[0], item, found[1], place, skip=_OWN)
     return merge
+
+
+def _twice(cells: Sheet, element: str, name: str, items: list[Any], place: tuple[int, int]) -> None:
+    """Say of each item the sheet gives twice for one element that it is a duplicated row."""
+    seen: list[Any] = []
+    for item in items:
+        if item in seen:
+            said = item.get("title") if isinstance(item, dict) else item
+            cells.add(*place, "error", f"{element} has the same {name.replace('_', ' ')} twice "
+                      f"({quoted(short(str(said)))}): a row copied? delete the copy")  # fmt: skip
+        seen.append(item)
 
 
 def _definitions(matrix: Matrix) -> dict[tuple[str, str], tuple[Target, dict[str, Any]]]:
