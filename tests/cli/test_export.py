@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import openpyxl
+import pytest
 import yaml
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
@@ -375,3 +376,22 @@ def test_a_row_citing_an_id_says_what_of_it_is_not_kept(tmp_path: Path) -> None:
     evidence = open_repository(tmp_path / "repo", load_standard())
     assert evidence.elements["1.1.2"].evidence[0].ref == "E-1"
     assert evidence.defined["E-1"].inferred == ["service"]
+
+
+def test_a_csv_export_whose_base_spans_many_lines_still_imports(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from cse_cli.matrix.update import base
+
+    monkeypatch.setattr(base, "PIECE", 100)  # a repository a hundred times Bolton's size
+    out = _export(BOLTON, tmp_path, "csv")
+    assert (
+        sum(
+            line.startswith("#cse-base")
+            for line in out.read_text(encoding="utf-8-sig").splitlines()
+        )
+        > 30
+    )
+    result = run("import", str(out), str(tmp_path / "new"))
+    assert result.exit_code == 0, result.stderr
+    assert "read matrix.csv: 57 elements" in result.stdout

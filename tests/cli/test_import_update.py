@@ -396,3 +396,59 @@ def test_bad_input(case: Path, tmp_path: Path) -> None:
     assert result.stderr == (case / "expected").read_text(encoding="utf-8")
     assert result.exit_code == 2
     assert snapshot(root) == before
+
+
+def test_the_files_are_written_all_or_none(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from cse_cli.io import atomic
+
+    root = _repository(tmp_path)
+    matrix = exported(root, tmp_path / "m.xlsx")
+    edit = _setting(
+        ("1.1.2 evidence AT-1.1.2", "Owner", "AB"), ("1.1.3 evidence AT-1.1.3", "Owner", "CD")
+    )
+    sheet = edited_matrix(matrix, tmp_path / "b.xlsx", edit)
+    before = snapshot(root)
+    moved: list[Path] = []
+    real = atomic.os.replace
+
+    def replace(source: Any, target: Any) -> None:  # the second file cannot be moved into place
+        moved.append(Path(target))
+        if len(moved) == 2:
+            raise OSError(28, "No space left on device", str(target))
+        real(source, target)
+
+    monkeypatch.setattr(atomic.os, "replace", replace)
+    result = _update(sheet, root, "--write")
+    assert result.exit_code == 2
+    assert result.stderr.endswith(
+        "cannot write the merge: No space left on device: nothing written\n"
+    )
+    assert len(moved) == 3  # the first replaced, the second refused, the first put back
+    assert snapshot(root) == before
+
+
+def test_a_file_changed_on_disk_while_merging_stops_the_write(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from cse_cli.matrix.update import plan
+
+    root = _repository(tmp_path)
+    sheet = edited_matrix(exported(root, tmp_path / "m.xlsx"), tmp_path / "b.xlsx",
+                          _setting(("1.1.2 evidence AT-1.1.2", "Owner", "AB")))  # fmt: skip
+    file = root / "evidence" / "1.1.2.yaml"
+    real = plan.plan_update
+
+    def planned(*args: Any) -> Any:
+        made = real(*args)
+        file.write_text(file.read_text() + "notes: typed meanwhile\n")  # a code editor saves
+        return made
+
+    monkeypatch.setattr(plan, "plan_update", planned)
+    result = _update(sheet, root, "--write")
+    assert (result.exit_code, result.stderr) == (2, (
+        "cse: error: evidence/1.1.2.yaml: changed on disk while cse import --update merged: "
+        "nothing written; run it again\n"
+    ))  # fmt: skip
+    assert file.read_text().endswith("notes: typed meanwhile\n")  # what was typed, not the merge
+    assert "AB" not in file.read_text()
+    assert git(root, "status", "--porcelain") == " M evidence/1.1.2.yaml\n"

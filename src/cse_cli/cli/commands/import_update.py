@@ -197,10 +197,13 @@ def _refused(asked: Asked, sheet: Sheet, merge: Merge, problems: list[Problem]) 
 def _save(writes: list[FileChange]) -> None:
     """Write every file the merge changes, all or nothing; CseError when one cannot be."""
     from cse_cli.io.atomic import NotRegularFile
-    from cse_cli.io.yaml_edit import save
+    from cse_cli.io.yaml_edit import ChangedOnDisk, save
 
     try:
         save(writes)
+    except ChangedOnDisk as exc:
+        said = "changed on disk while cse import --update merged: nothing written; run it again"
+        raise fail(*(f"{change.name}: {said}" for change in exc.changed)) from None
     except NotRegularFile as exc:
         raise fail(f"{exc}: nothing written") from None
     except OSError as exc:
