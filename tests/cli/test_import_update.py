@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import shutil
 from pathlib import Path
 from typing import Any
@@ -399,8 +400,6 @@ def test_bad_input(case: Path, tmp_path: Path) -> None:
 
 
 def test_the_files_are_written_all_or_none(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from cse_cli.io import atomic
-
     root = _repository(tmp_path)
     matrix = exported(root, tmp_path / "m.xlsx")
     edit = _setting(
@@ -409,7 +408,7 @@ def test_the_files_are_written_all_or_none(tmp_path: Path, monkeypatch: pytest.M
     sheet = edited_matrix(matrix, tmp_path / "b.xlsx", edit)
     before = snapshot(root)
     moved: list[Path] = []
-    real = atomic.os.replace
+    real = os.replace
 
     def replace(source: Any, target: Any) -> None:  # the second file cannot be moved into place
         moved.append(Path(target))
@@ -417,7 +416,7 @@ def test_the_files_are_written_all_or_none(tmp_path: Path, monkeypatch: pytest.M
             raise OSError(28, "No space left on device", str(target))
         real(source, target)
 
-    monkeypatch.setattr(atomic.os, "replace", replace)
+    monkeypatch.setattr(os, "replace", replace)
     result = _update(sheet, root, "--write")
     assert result.exit_code == 2
     assert result.stderr.endswith(

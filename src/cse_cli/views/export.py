@@ -134,17 +134,17 @@ def _element_rows(
                 notes,
                 ", ".join(shown.inferred) or None,
                 None,
-                str(_key(element.element, position, item.id)),
+                str(_key(element.element, "evidence", position, item.id)),
             )
         )
     return rows
 
 
-def _key(element: str, position: int, item_id: str | None) -> RowKey:
-    """An item's row key: by the id it defines, else by its place in the list."""
+def _key(element: str, listed: str, position: int, item_id: str | None) -> RowKey:
+    """The row key of an item of list `listed`: by the id it defines, else by its place."""
     if item_id is not None and not item_id.startswith("#"):  # `#2` is a place
-        return RowKey(element, "evidence", id=item_id)
-    return RowKey(element, "evidence", position=position)
+        return RowKey(element, listed, id=item_id)
+    return RowKey(element, listed, position=position)
 
 
 def _rating(rating: Rating | None) -> str | None:

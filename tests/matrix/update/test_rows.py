@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 from cse_cli.core.ratings import Rating
-from cse_cli.core.row_key import RowKey
+from cse_cli.core.row_key import LISTS, RowKey
 from cse_cli.io.resources import load_standard
-from cse_cli.matrix.update.rows import Row, read_rows, sheet_of
+from cse_cli.matrix.update.rows import ITEM_COLUMNS, Row, read_rows, sheet_of
 
 KNOWN = set(load_standard().element_ids())
 HEADERS = ("Element", "Rating at latest", "Final", "Evidence ID", "Evidence", "Date", "Link",
@@ -24,12 +24,13 @@ def test_rows_give_their_key_element_ratings_and_item_as_import_reads_them() -> 
     read = read_rows(sheet_of("m.csv", "m", HEADERS, rows), {}, KNOWN)
     assert read.sheet.problems == []
     assert read.rows == [
-        Row(2, RowKey("1.1.2", "evidence", id="ES-1"), "1.1.2", ratings={"final": Rating.FULL},
-            item={"id": "ES-1", "title": "Survey", "date": dt.date(2015, 3, 9),
+        Row(2, RowKey("1.1.2", "evidence", id="ES-1"), "1.1.2", list="evidence",
+            ratings={"final": Rating.FULL}, item={"id": "ES-1", "title": "Survey", "date": dt.date(2015, 3, 9),
                   "notes": "Spring\nLocation: documents/s.pdf"}),
         Row(3, RowKey("1.1.1"), "1.1.1", delete=True, ratings={"final": None},
             own={"owner": None, "notes": "Own notes"}),
-        Row(4, None, "1.1.1", ratings={"final": Rating.PARTIAL}, item={"title": "A new one"}),
+        Row(4, None, "1.1.1", list="evidence", ratings={"final": Rating.PARTIAL},
+            item={"title": "A new one"}),
     ]  # fmt: skip
 
 
@@ -49,3 +50,13 @@ def test_what_cannot_be_read_is_said_at_its_cell() -> None:
     assert "the row's evidence is empty: to delete the row, write delete" in str(
         read.sheet.problems[4]
     )
+
+
+def test_each_list_a_row_can_show_has_its_columns() -> None:
+    assert set(ITEM_COLUMNS) == set(LISTS)
+
+
+def test_an_items_title_and_id_are_found_in_its_lists_columns() -> None:
+    read = read_rows(sheet_of("m.csv", "m", HEADERS, []), {}, KNOWN)
+    assert (read.column("title", "evidence"), read.column("id", "evidence")) == (5, 4)
+    assert (read.column("notes", "evidence"), read.column("title")) == (8, 1)

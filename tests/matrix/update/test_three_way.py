@@ -135,3 +135,14 @@ def test_a_key_given_twice_or_not_in_the_base_is_an_error() -> None:
         "m.xlsx:sheet!H7: error: the key '1.1.1 evidence #7' is not in the sheet's base: the cse "
         "key column was edited; clear the cell to add the row as a new one",
     ]
+
+
+def test_a_conflict_is_at_the_cell_of_the_items_title() -> None:
+    sheet = _with(1, "Evidence", "Survey 2025", _with(2, "Evidence ID", "ES-9"))
+    now = _with(1, "Evidence", "Survey 2026", _with(2, "Evidence ID", "ES-8"))
+    merge, read = _merge(sheet, now)
+    assert _said(read) == []
+    assert [(c.what, c.change.place) for c in merge.conflicts] == [
+        ("1.1.1's evidence ES-1: Evidence", (3, 4)),
+        ("1.1.1's evidence 'Complaints log'", (4, 4)),  # it has an id now: another item
+    ]

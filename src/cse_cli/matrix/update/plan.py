@@ -17,6 +17,7 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 from cse_cli.core.evidence import ElementFile
+from cse_cli.core.row_key import LISTS
 from cse_cli.io.editing import check_file_in
 from cse_cli.io.scaffold import ELEMENT_SCHEMA, element_text
 from cse_cli.io.yaml_edit import EditError, FileChange, apply_edits, content_hash, key_order
@@ -87,19 +88,25 @@ def _touched(changes: list[Change], evidence: Evidence) -> list[str]:
     """The elements whose files the changes edit: those named, and those a `ref:` leads to."""
     named = dict.fromkeys(change.target.element for change in changes)
     cited = {
-        item.id: element
+        (name, item.id): element
         for element, file in evidence.elements.items()
-        for item in file.evidence
+        for name in LISTS
+        for item in _items(file, name)
         if item.id is not None
     }
     for change in changes:
         target = change.target
         if target.list is not None and target.index is not None:
-            element = evidence.elements.get(target.element)
-            items = element.evidence if element is not None else []
-            if target.index < len(items) and items[target.index].ref in cited:
-                named.setdefault(cited[str(items[target.index].ref)])
+            items = _items(evidence.elements.get(target.element), target.list)
+            ref = items[target.index].ref if target.index < len(items) else None
+            if (target.list, ref) in cited:
+                named.setdefault(cited[target.list, ref])
     return list(named)
+
+
+def _items(file: ElementFile | None, name: str) -> list[Any]:
+    """The items of one of an element file's lists (core.row_key.LISTS), each with id and ref."""
+    return list(getattr(file, name)) if file is not None else []
 
 
 def _file(state: RepositoryState, element: str) -> tuple[str, bytes | None]:

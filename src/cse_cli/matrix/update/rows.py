@@ -3,8 +3,9 @@
 A matrix `cse export` wrote keys every row (cse_cli.core.row_key), so a row
 is read wherever it stands: sorted by service, filtered, cut down to one
 service's rows. Each row gives its element, its ratings, its key and its
-Delete mark, and either an item (its evidence id, title and fields, read as
-`cse import` reads them: cse_cli.matrix.items) or the element's own owner and
+Delete mark, and either an item of one of the element's lists (its id, title
+and fields, read as `cse import` reads them: cse_cli.matrix.items; each list's
+columns are named once, in `ITEM_COLUMNS`) or the element's own owner and
 notes. The same reader reads the sheet that came back, the base it carries,
 and the repository now (exported again in memory), so all three are compared
 alike. A row without a key is a new row: its element is the one its element
@@ -28,7 +29,7 @@ from cse_cli.matrix.items import ItemReader
 from cse_cli.matrix.values import Unreadable
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
 
     from cse_cli.core.ratings import Rating
     from cse_cli.matrix.cells import Value
@@ -36,6 +37,25 @@ if TYPE_CHECKING:
 RATINGS = tuple(STAGE_FIELDS[stage] for stage in RECORDED)
 OWN = ("owner", "notes")
 """What an element's own row (one with no evidence) gives of the element."""
+
+
+@dataclass(frozen=True)
+class Columns:
+    """How the items of one list show in a matrix: the fields of their columns."""
+
+    title: str
+    """The field of the column of an item's title (`evidence`)."""
+    id: str
+    """The field of the column of the id an item defines or cites (`evidence_id`)."""
+    fields: Callable[[ItemReader, dict[str, Cell | None]], dict[str, Any]]
+    """The item's other fields a row gives, as `cse import` reads them."""
+
+
+ITEM_COLUMNS: dict[str, Columns] = {
+    "evidence": Columns("evidence", "evidence_id", ItemReader.fields),
+}
+"""Each list of core.row_key.LISTS, and its columns: a row holds an item of the first list
+whose title or id cell it fills (in this order). One entry for each list the export writes."""
 
 
 @dataclass
@@ -46,6 +66,8 @@ class Row:
     key: RowKey | None
     element: str
     delete: bool = False
+    list: str | None = None
+    """The list (`evidence`…) of the item the row shows, or of its key; None on an element's row."""
     ratings: dict[str, Rating | None] = field(default_factory=dict)
     """Each rating column's value (None for an empty cell)."""
     item: dict[str, Any] | None = None
@@ -62,9 +84,15 @@ class Rows:
     header: Header | None
     rows: list[Row] = field(default_factory=list)
 
-    def column(self, name: str) -> int:
-        """The column of a field (the element's, when the sheet has none for it)."""
+    def column(self, name: str, listed: str | None = None) -> int:
+        """The column of a field, or of an item's `title` or `id` in list `listed`.
+
+        The element's column when the sheet has none for it.
+        """
         columns = self.header.columns if self.header is not None else {}
+        if listed is not None and name in {"title", "id"}:
+            shown = ITEM_COLUMNS[listed]
+            name = shown.title if name == "title" else shown.id
         return columns.get(name, columns.get("element", 1))
 
 
@@ -117,17 +145,23 @@ class _Reader:
         row = Row(cells[0].row, key, element)
         row.delete = self.items.deleted(got.get("delete"))
         row.ratings = self._ratings(got)
-        evidence, id_cell = got.get("evidence"), got.get("evidence_id")
-        if evidence is not None or id_cell is not None:
-            row.item = self._item(got, evidence, id_cell)
-        elif key is not None and key.list is not None and not row.delete:
-            column = self.header.columns.get("evidence", cells[0].column)
-            self._error(cells[0].row, column, "the row's evidence is empty: to delete the row, "
-                        "write delete in its Delete column")  # fmt: skip
+        row.list = self._listed(got, key)
+        if row.list is not None and _fills(got, row.list):
+            row.item = self._item(got, row.list)
+        elif row.list is not None and not row.delete:
+            column = self.header.columns.get(ITEM_COLUMNS[row.list].title, cells[0].column)
+            self._error(cells[0].row, column, f"the row's {row.list.replace('_', ' ')} is "
+                        "empty: to delete the row, write delete in its Delete column")  # fmt: skip
             return None
         else:
             row.own = {name: _text(got.get(name)) for name in OWN}
         return row
+
+    def _listed(self, got: dict[str, Cell | None], key: RowKey | None) -> str | None:
+        """The list of the row's item: its key's, else the first whose cells the row fills."""
+        if key is not None:
+            return key.list
+        return next((name for name in ITEM_COLUMNS if _fills(got, name)), None)
 
     def _key(self, cell: Cell | None) -> RowKey | None:
         if cell is None:
@@ -183,21 +217,28 @@ class _Reader:
                 self._error(cell.row, cell.column, str(exc))
         return ratings
 
-    def _item(
-        self, got: dict[str, Cell | None], evidence: Cell | None, id_cell: Cell | None
-    ) -> dict[str, Any]:
-        title = values.text(evidence.value) if evidence is not None else ""
+    def _item(self, got: dict[str, Cell | None], listed: str) -> dict[str, Any]:
+        """The item of list `listed` the row shows: its id, title and other fields."""
+        columns = ITEM_COLUMNS[listed]
+        text, id_cell = got.get(columns.title), got.get(columns.id)
+        title = values.text(text.value) if text is not None else ""
         item_id = None
         if id_cell is not None:
             item_id = values.evidence_id(id_cell.value)
-        elif title and "evidence_id" not in self.header.columns:
+        elif title and columns.id not in self.header.columns:
             item_id, title = values.split_evidence(title)
         item: dict[str, Any] = {"id": item_id} if item_id else {}
         item["title"] = title or item_id
-        return item | self.items.fields(got)
+        return item | columns.fields(self.items, got)
 
     def _error(self, row: int, column: int, message: str) -> None:
         self.sheet.add(row, column, "error", message)
+
+
+def _fills(got: dict[str, Cell | None], listed: str) -> bool:
+    """Whether the row fills the title or id cell of an item of list `listed`."""
+    columns = ITEM_COLUMNS[listed]
+    return got.get(columns.title) is not None or got.get(columns.id) is not None
 
 
 def _text(cell: Cell | None) -> str | None:

@@ -162,7 +162,7 @@ class _Merger:
         if changed and now is None:
             item = {_RAW["id"]: mine.get("id"), "notes": mine.get("notes")} if citing else mine
             change = Change(
-                Target(key.element, key.list), None, _present(item), self._at(row, "evidence")
+                Target(key.element, key.list), None, _present(item), self._at(row, "title")
             )
             said = "the sheet changes it, and the repository deleted it since the export"
             conflict = Conflict(change, self._named(key, was), "deleted", "changed", "", said)
@@ -171,7 +171,7 @@ class _Merger:
         for name in changed:
             field = _RAW.get(name, name) if citing else name
             change = Change(target, field, mine.get(name), self._at(row, name))
-            what = f"{self._named(key, was)}: {self._header(self.sheet.column(name))}"
+            what = f"{self._named(key, was)}: {self._header(self.sheet.column(name, key.list))}"
             assert now is not None  # noqa: S101 - an item deleted since is handled above
             self.merge.decide(change, what, (was.get(name), mine.get(name), now.get(name)))
 
@@ -195,20 +195,23 @@ class _Merger:
             item = _present({"ref": item_id, "notes": item.get("notes")})
         elif item_id is not None:
             self.defined.add(item_id)
-        target = Target(row.element, "evidence")
-        self.merge.changes.append(Change(target, None, item, self._at(row, "evidence")))
+        target = Target(row.element, row.list)
+        self.merge.changes.append(Change(target, None, item, self._at(row, "title")))
 
     # words and places ------------------------------------------------------------------------
 
     def _not_kept(self, row: Row, name: str, value: object, cited: str) -> None:
-        self._warn(row.row, self.sheet.column(name), f"the row cites {cited}, defined on "
-                   f"another row, so its {self._header(self.sheet.column(name))} {shown(value)} "
+        column = self.sheet.column(name, row.list)
+        self._warn(row.row, column, f"the row cites {cited}, defined on "
+                   f"another row, so its {self._header(column)} {shown(value)} "
                    f"is not kept: change it on {cited}'s own row")  # fmt: skip
 
     def _named(self, key: RowKey | None, item: dict[str, Any]) -> str:
         element = key.element if key is not None else "?"
+        listed = (key.list if key is not None else None) or "evidence"
         name = item.get("id") or short(str(item.get("title") or ""))
-        return f"{element}'s evidence {quoted(name) if 'id' not in item else name}"
+        shown_name = quoted(name) if "id" not in item else name
+        return f"{element}'s {listed.replace('_', ' ')} {shown_name}"
 
     def _columns(self) -> dict[str, int]:
         return self.sheet.header.columns if self.sheet.header is not None else {}
@@ -217,7 +220,7 @@ class _Merger:
         return self.sheet.header.names.get(column, "") if self.sheet.header is not None else ""
 
     def _at(self, row: Row, name: str) -> tuple[int, int]:
-        return (row.row, self.sheet.column(name))
+        return (row.row, self.sheet.column(name, row.list))
 
     def _first(self, rows: list[Row], element: str) -> Row | None:
         return next((row for row in rows if row.element == element), None)
