@@ -69,3 +69,14 @@ def test_what_would_not_pass_check_is_at_the_cell_of_the_change(tmp_path: Path) 
         "m.xlsx:M!Q3: error: what the merge gives would not pass cse check "
         "(evidence/1.1.2.yaml:4:10): ref 'ES-1' names no evidence item id"
     ]
+
+
+def test_a_change_read_from_another_sheet_is_blamed_on_that_sheet(tmp_path: Path) -> None:
+    root = write_repo(tmp_path / "repo", SMALL_EVIDENCE)
+    other = Sheet("m.xlsx", "Criterion 1")
+    deleted = Change(Target("1.1.1", "evidence", 0), None, None, (3, 17), other)
+    _, problems, _ = _plan(root, deleted)
+    assert problems == [
+        "m.xlsx:Criterion 1!Q3: error: what the merge gives would not pass cse check "
+        "(evidence/1.1.2.yaml:4:10): ref 'ES-1' names no evidence item id"
+    ]

@@ -25,7 +25,8 @@ def test_rows_give_their_key_element_ratings_and_item_as_import_reads_them() -> 
     assert read.sheet.problems == []
     assert read.rows == [
         Row(2, RowKey("1.1.2", "evidence", id="ES-1"), "1.1.2", list="evidence",
-            ratings={"final": Rating.FULL}, item={"id": "ES-1", "title": "Survey", "date": dt.date(2015, 3, 9),
+            ratings={"final": Rating.FULL},
+            item={"id": "ES-1", "title": "Survey", "date": dt.date(2015, 3, 9),
                   "notes": "Spring\nLocation: documents/s.pdf"}),
         Row(3, RowKey("1.1.1"), "1.1.1", delete=True, ratings={"final": None},
             own={"owner": None, "notes": "Own notes"}),

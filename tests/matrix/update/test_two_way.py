@@ -87,3 +87,16 @@ def test_an_item_given_twice_is_a_duplicated_row() -> None:
         "m.xlsx:M!A2: error: 1.1.1 has the same evidence twice ('Complaints log'): a row copied? "
         "delete the copy"
     ]
+
+
+def test_each_elements_changes_and_problems_are_on_its_own_sheet() -> None:
+    cells, other = Sheet("m.xlsx", "M"), Sheet("m.xlsx", "Criterion 1")
+    item = {"title": "Complaints log", "owner": "CD"}
+    sheet = _matrix({"1.1.1": {"element": "1.1.1", "final": "partial", "evidence": [item, item]}})
+    merge = merge_two(sheet, NOW, cells, {"1.1.1": other}.get)
+    assert [str(p) for p in cells.problems] == [
+        "m.xlsx:Criterion 1!A2: error: 1.1.1 has the same evidence twice ('Complaints log'): a "
+        "row copied? delete the copy"
+    ]
+    assert {change.sheet.name for change in merge.changes if change.sheet} == {"Criterion 1"}
+    assert len(merge.changes) == 3  # the rating, the owner, and the copy added

@@ -41,12 +41,13 @@ _SHOWN_BY_CITING = ("notes", "ref")
 
 @dataclass
 class FileEdits:
-    """The edits of one element file, in order, and the cells that asked for them."""
+    """The edits of one element file, in order, and the changes that asked for them."""
 
     sets: list[Edit] = field(default_factory=list)
     deleted: list[tuple[str, int]] = field(default_factory=list)
     added: list[tuple[str, Any]] = field(default_factory=list)
-    places: list[tuple[int, int]] = field(default_factory=list)
+    asked: list[Change] = field(default_factory=list)
+    """The changes that ask for the edits, each with its cell."""
 
     def edits(self, data: dict[str, Any]) -> list[Edit]:
         """Every edit, in the order that keeps indexes true."""
@@ -93,7 +94,7 @@ def file_edits(changes: list[Change], data: Mapping[str, dict[str, Any]]) -> dic
                 edits = files[element]
             at = (target.list, index)
             edits.sets += _set(at, change.field, change.value, data[element][at[0]][index], data)
-        edits.places.append(change.place)
+        edits.asked.append(change)
     return dict(files)
 
 

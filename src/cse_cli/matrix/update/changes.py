@@ -7,11 +7,15 @@ turns changes into edits of the element files.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from cse_cli.core.ratings import Rating
+
+if TYPE_CHECKING:
+    from cse_cli.matrix.cells import Sheet
 
 Mode = Literal["three-way", "two-way"]
 
@@ -35,6 +39,8 @@ class Change:
     value: Any
     place: tuple[int, int]
     """The sheet's row and column that ask for it."""
+    sheet: Sheet | None = dataclasses.field(default=None, compare=False)
+    """The sheet of that cell, in a matrix read from several; None: the one sheet read."""
 
 
 @dataclass(frozen=True)

@@ -57,19 +57,19 @@ def plan_update(
     }
     data = {element: _data(raw, rel) for element, (rel, raw) in made.items()}
     planned = Planned(evidence, evidence)
-    blamed: dict[Problem, tuple[int, int]] = {}
+    blamed: dict[Problem, Change] = {}
     for element, edits in file_edits(changes, data).items():
         rel, raw = made[element]
-        place = edits.places[0]
+        first = edits.asked[0]
         try:
             new = apply_edits(raw, edits.edits(data[element]), file=rel, order=_ORDER)
         except EditError as exc:
-            planned.problems += [_at(sheet, place, _said(p, rel)) for p in exc.problems]
+            planned.problems += [_at(sheet, first, _said(p, rel)) for p in exc.problems]
             continue
         checked = check_file_in(state, rel, new)
         state = checked.state
         for problem in (*checked.problems, *checked.caused):
-            blamed.setdefault(problem, place)  # the change that first brings it
+            blamed.setdefault(problem, first)  # the change that first brings it
         was = files[element][1]
         path = Path(evidence.root or ".", rel)
         planned.writes.append(
@@ -77,7 +77,7 @@ def plan_update(
         )
     planned.after = state.evidence
     planned.problems += [
-        _at(sheet, blamed.get(problem, (0, 0)), _said(problem))
+        _at(sheet, blamed.get(problem), _said(problem))
         for problem in state.evidence.problems
         if problem.severity == "error"
     ]
@@ -139,6 +139,11 @@ def _said(problem: Problem | str, rel: str = "") -> str:
     return f"({where}): {problem.message}"
 
 
-def _at(sheet: Sheet, place: tuple[int, int], said: str) -> Problem:
-    """A problem of the repository the merge would give, shown at the sheet's cell asking for it."""
-    return sheet.problem(*place, "error", f"what the merge gives would not pass cse check {said}")
+def _at(sheet: Sheet, change: Change | None, said: str) -> Problem:
+    """A problem of the repository the merge would give, at the cell of the change asking for it.
+
+    On the change's own sheet in a matrix read from several; without a change, on the whole matrix.
+    """
+    where = (change.sheet or sheet) if change is not None else sheet
+    place = change.place if change is not None else (0, 0)
+    return where.problem(*place, "error", f"what the merge gives would not pass cse check {said}")

@@ -20,14 +20,14 @@ item's own notes where it is.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from cse_cli.core.text import quoted, short
 from cse_cli.matrix.update.align import pairs
 from cse_cli.matrix.update.changes import Change, Merge, Target
 
 if TYPE_CHECKING:
-    from collections.abc import Hashable
+    from collections.abc import Callable, Hashable
 
     from cse_cli.matrix.cells import Sheet
     from cse_cli.matrix.recognise import Matrix
@@ -37,15 +37,19 @@ _OWN = ("notes",)
 _IDENTITY = ("id", "ref")
 
 
-def merge_two(sheet: Matrix, now: Matrix, cells: Sheet) -> Merge:
+def merge_two(
+    sheet: Matrix, now: Matrix, cells: Sheet, where: Callable[[str], Sheet | None] | None = None
+) -> Merge:
     """What the sheet asks of the repository now, adding and changing only.
 
-    An item given twice in a list (the same in every field) is an error in `cells`.
+    `where` gives the sheet of an element's rows in a matrix read from several
+    sheets (None, or no sheet: `cells`, the one read). An item given twice in a
+    list (the same in every field) is an error, added to `cells`' problems.
     """
     merge = Merge("two-way", deletes_not_made=len(sheet.deleted))
     defined = _definitions(now)
     for element, data in sheet.elements.items():
-        place = sheet.places.get(element, (0, 0))
+        place = _Place.of(sheet, element, (where and where(element)) or cells)
         there = now.elements.get(element, {"element": element})
         for name, value in data.items():
             if name == "element":
@@ -54,23 +58,38 @@ def merge_two(sheet: Matrix, now: Matrix, cells: Sheet) -> Merge:
                 _twice(cells, element, name, value, place)
                 _list(merge, Target(element, name), value, there.get(name) or [], defined, place)
             elif value is not None and value != there.get(name):
-                merge.changes.append(Change(Target(element), name, value, place))
+                merge.changes.append(Change(Target(element), name, value, *place))
     for key, (target, item) in _definitions(sheet).items():
         found = defined.get(key)
         if found is not None:  # what the id's item says, where the repository defines it
-            place = sheet.places.get(target.element, (0, 0))
+            element = target.element
+            place = _Place.of(sheet, element, (where and where(element)) or cells)
             _fields(merge, found[0], item, found[1], place, skip=_OWN)
     return merge
 
 
-def _twice(cells: Sheet, element: str, name: str, items: list[Any], place: tuple[int, int]) -> None:
+class _Place(NamedTuple):
+    """An element's first cell, and its sheet: where its changes and problems are shown."""
+
+    cell: tuple[int, int]
+    sheet: Sheet
+
+    @classmethod
+    def of(cls, matrix: Matrix, element: str, sheet: Sheet) -> _Place:
+        """Where the element's first cell is, on `sheet`."""
+        return cls(matrix.places.get(element, (0, 0)), sheet)
+
+
+def _twice(cells: Sheet, element: str, name: str, items: list[Any], place: _Place) -> None:
     """Say of each item the sheet gives twice for one element that it is a duplicated row."""
     seen: list[Any] = []
     for item in items:
         if item in seen:
             said = item.get("title") if isinstance(item, dict) else item
-            cells.add(*place, "error", f"{element} has the same {name.replace('_', ' ')} twice "
-                      f"({quoted(short(str(said)))}): a row copied? delete the copy")  # fmt: skip
+            cells.problems.append(place.sheet.problem(*place.cell, "error", f"{element} has the "
+                                  f"same {name.replace('_', ' ')} twice "
+                                  f"({quoted(short(str(said)))}): a row copied? delete the "
+                                  "copy"))  # fmt: skip
         seen.append(item)
 
 
@@ -92,7 +111,7 @@ def _list(
     items: list[Any],
     there: list[Any],
     defined: dict[tuple[str, str], tuple[Target, dict[str, Any]]],
-    place: tuple[int, int],
+    place: _Place,
 ) -> None:
     """One list: each item matched to the repository's and changed, or added."""
     assert target.list is not None  # noqa: S101 - a list's target
@@ -107,9 +126,9 @@ def _list(
             _fields(merge, Target(target.element, target.list, found), item, there[found], place)
         elif cited is not None and (target.list, cited) in defined:
             notes = {"notes": item["notes"]} if isinstance(item, dict) and "notes" in item else {}
-            merge.changes.append(Change(target, None, {"ref": cited} | notes, place))
+            merge.changes.append(Change(target, None, {"ref": cited} | notes, *place))
         else:
-            merge.changes.append(Change(target, None, item, place))
+            merge.changes.append(Change(target, None, item, *place))
 
 
 def _fields(
@@ -117,7 +136,7 @@ def _fields(
     target: Target,
     item: object,
     there: object,
-    place: tuple[int, int],
+    place: _Place,
     *,
     only: tuple[str, ...] | None = None,
     skip: tuple[str, ...] = (),
@@ -129,7 +148,7 @@ def _fields(
         if name in _IDENTITY or name in skip or (only is not None and name not in only):
             continue
         if value is not None and value != there.get(name):
-            merge.changes.append(Change(target, name, value, place))
+            merge.changes.append(Change(target, name, value, *place))
 
 
 def _matched(items: list[Any], there: list[Any]) -> dict[int, int]:
