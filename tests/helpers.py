@@ -656,3 +656,94 @@ def evidence_facts(evidence: Evidence | None) -> object:
         evidence.review_files,
         evidence.requested,
     )
+
+
+# cse import --update: a matrix exported, edited and merged back --------------------------
+
+
+def exported(root: Path, out: Path, *args: str) -> Path:
+    """The matrix `cse export` writes of `root` to `out` (its suffix is the format)."""
+    result = run("export", str(root), "--format", out.suffix[1:], "-o", str(out), *args)
+    assert result.exit_code == 0, result.stderr
+    return out
+
+
+def header_columns(sheet: Any) -> dict[str, int]:
+    """Each header of an openpyxl sheet's first row, with its column number."""
+    return {str(cell.value): cell.column for cell in sheet[1] if cell.value is not None}
+
+
+def key_rows(sheet: Any) -> dict[str, int]:
+    """The row of each key in the `cse key` column of an exported matrix sheet."""
+    column = header_columns(sheet)["cse key"]
+    return {
+        str(sheet.cell(row, column).value): row
+        for row in range(2, sheet.max_row + 1)
+        if sheet.cell(row, column).value is not None
+    }
+
+
+def edited_matrix(path: Path, out: Path, change: Callable[[Any], None]) -> Path:
+    """The workbook at `path` with its matrix sheet changed by `change`, saved by openpyxl."""
+    from openpyxl import load_workbook
+
+    book = load_workbook(path)
+    change(book["Evidence Matrix"])
+    book.save(out)
+    return out
+
+
+def soffice_convert(source: Path, kind: str, folder: Path) -> Path:
+    """`source` opened and saved again as `kind` (xlsx, csv) by LibreOffice, in its own profile."""
+    soffice = need_tool("soffice")
+    folder.mkdir(parents=True, exist_ok=True)
+    profile = (folder / "profile").as_uri()
+    converted = subprocess.run(
+        [
+            soffice, f"-env:UserInstallation={profile}", "--headless",
+            "--convert-to", kind, "--outdir", str(folder), str(source),
+        ],
+        capture_output=True, text=True, timeout=300, check=False,
+    )  # fmt: skip
+    out = folder / f"{source.stem}.{kind}"
+    assert converted.returncode == 0, converted.stdout + converted.stderr
+    assert out.is_file(), converted.stdout + converted.stderr
+    return out
+
+
+SMALL_EVIDENCE = {
+    "evidence/1.1.1.yaml": (
+        '# Customer insight\nelement: "1.1.1"\nowner: Head of Service\nfinal: full\n'
+        "evidence:\n  - id: ES-1\n    title: Customer survey\n    owner: JS\n"
+        "  - title: Complaints log   # kept by the contact centre\n"
+    ),
+    "evidence/1.1.2.yaml": (
+        'element: "1.1.2"\nfinal: partial\nevidence:\n  - ref: ES-1\n    notes: The 2025 wave\n'
+        "  - title: Focus group notes\n"
+    ),
+}
+"""A small repository: rows 2-6 of its matrix are 1.1.1's own row, its two items (ES-1 and
+the complaints log), then 1.1.2's citing ES-1 and its focus group notes."""
+
+
+def update_case(
+    folder: Path,
+    edit: Callable[[Any], None] = lambda _: None,
+    suffix: str = "xlsx",
+    config: str = CONFIG,
+) -> tuple[Path, Path]:
+    """A small repository in git, its matrix exported and edited: a case of `import --update`.
+
+    `edit` gets the openpyxl sheet of a workbook, or the list of a CSV file's lines.
+    """
+    root = write_repo(folder / "repo", SMALL_EVIDENCE, config)
+    init_git(root)
+    commit_all(root)
+    matrix = exported(root, folder / f"export.{suffix}")
+    if suffix == "xlsx":
+        return root, edited_matrix(matrix, folder / "matrix.xlsx", edit)
+    lines = matrix.read_text(encoding="utf-8-sig").split("\r\n")
+    edit(lines)
+    back = folder / "matrix.csv"
+    back.write_text("\r\n".join(lines), encoding="utf-8")
+    return root, back

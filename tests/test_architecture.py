@@ -80,7 +80,8 @@ def test_every_format_of_a_view_has_its_renderer_and_no_other() -> None:
     registry = {
         "CHECK": CheckFormat, "GAP": GapFormat, "READINESS": GapFormat, "HISTORY": HistoryFormat,
         "DIFF": DiffFormat, "REPORT": ReportFormat, "REVIEW": ReportFormat,
-        "EXPORT": ExportFormat, "IMPORT": ImportFormat, "PACK": PackFormat,
+        "EXPORT": ExportFormat, "IMPORT": ImportFormat, "UPDATE": ImportFormat,
+        "PACK": PackFormat,
     }  # fmt: skip
     maps = {
         name

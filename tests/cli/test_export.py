@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import openpyxl
+import pytest
 import yaml
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
@@ -32,6 +33,7 @@ HEADERS = [
     "Element", "Wording", "Rating at latest", "Self-assessment", "Desk-top", "Final",
     "Surveillance 1", "Surveillance 2",
     "Evidence ID", "Evidence", "Owner", "Service", "Date", "Link", "Notes", "Inferred",
+    "Delete", "cse key",
 ]  # fmt: skip
 
 
@@ -46,13 +48,17 @@ def _export(root: Path, tmp_path: Path, output_format: str, *args: str) -> Path:
 def test_bolton_as_a_workbook(tmp_path: Path) -> None:
     out = _export(BOLTON, tmp_path, "xlsx")
     book = openpyxl.load_workbook(out)
-    assert book.sheetnames == ["Evidence Matrix", "Summary"]
+    assert book.sheetnames == ["Evidence Matrix", "Summary", "cse base"]
+    assert [sheet.sheet_state for sheet in book] == ["visible", "visible", "hidden"]
+    assert book["cse base"].protection.sheet
     sheet = book["Evidence Matrix"]
     rows: list[list[Any]] = [[cell.value for cell in row] for row in sheet.iter_rows()]
     assert rows[0] == HEADERS
     assert sheet.freeze_panes == "A2"
-    assert sheet.auto_filter.ref == f"A1:P{len(rows)}"
-    assert all(sheet.column_dimensions[c].width >= 9 for c in "ABCDEFGHIJKLMNOP")
+    assert sheet.auto_filter.ref == f"A1:R{len(rows)}"  # the hidden keys are sorted with their rows
+    assert all(sheet.column_dimensions[c].width >= 9 for c in "ABCDEFGHIJKLMNOPQ")
+    assert [c for c in "ABCDEFGHIJKLMNOPQR" if sheet.column_dimensions[c].hidden] == ["R"]
+    assert all(row[16] is None for row in rows[1:])  # nothing marked for deletion
     assert 40 <= sheet.column_dimensions["B"].width <= 60
     evidence = open_repository(BOLTON, load_standard())
     items = sum(len(e.evidence) for e in evidence.elements.values())
@@ -88,9 +94,13 @@ def test_the_same_evidence_gives_the_same_bytes(tmp_path: Path) -> None:
 def test_the_stage_decides_the_rating_column(tmp_path: Path) -> None:
     out = _export(BOLTON, tmp_path, "csv", "--stage", "desk-top")
     rows = list(csv.reader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
+    base = [row for row in rows if row[0].startswith("#cse-base")]
+    assert base == rows[: len(base)]  # the base first, one field a line
+    assert all(len(row) == 1 for row in base)
+    rows = rows[len(base) :]
     assert rows[0][2] == "Rating at desk-top"
     assert rows[1][2] == "Partial Compliance"
-    assert out.read_bytes().startswith(b"\xef\xbb\xbfElement,Wording,")
+    assert out.read_bytes().startswith(b"\xef\xbb\xbf#cse-base 1 ")
     assert b"\r\n" in out.read_bytes()
 
 
@@ -366,3 +376,22 @@ def test_a_row_citing_an_id_says_what_of_it_is_not_kept(tmp_path: Path) -> None:
     evidence = open_repository(tmp_path / "repo", load_standard())
     assert evidence.elements["1.1.2"].evidence[0].ref == "E-1"
     assert evidence.defined["E-1"].inferred == ["service"]
+
+
+def test_a_csv_export_whose_base_spans_many_lines_still_imports(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from cse_cli.matrix.update import base
+
+    monkeypatch.setattr(base, "PIECE", 100)  # a repository a hundred times Bolton's size
+    out = _export(BOLTON, tmp_path, "csv")
+    assert (
+        sum(
+            line.startswith("#cse-base")
+            for line in out.read_text(encoding="utf-8-sig").splitlines()
+        )
+        > 30
+    )
+    result = run("import", str(out), str(tmp_path / "new"))
+    assert result.exit_code == 0, result.stderr
+    assert "read matrix.csv: 57 elements" in result.stdout

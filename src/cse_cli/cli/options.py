@@ -110,3 +110,14 @@ ReviewOption = Annotated[
         show_default=False,
     ),
 ]
+
+
+class Prefer(str, enum.Enum):
+    """Whose value a conflict of `cse import --update` takes: the sheet's, or the repository's."""
+
+    SHEET = "sheet"
+    REPOSITORY = "repository"
+
+    def __str__(self) -> str:
+        """As users write it: `sheet`."""
+        return str(self.value)

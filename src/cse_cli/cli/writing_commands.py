@@ -13,7 +13,8 @@ from typing import Annotated
 import typer
 
 from cse_cli.cli.exits import Exit
-from cse_cli.cli.options import PathArgument, StageOption, choice, required
+from cse_cli.cli.options import PathArgument, Prefer, StageOption, choice, required
+from cse_cli.core.problems import CseError
 from cse_cli.core.stages import Stage
 from cse_cli.render.formats import ExportFormat, ImportFormat, SchemaKind
 
@@ -104,7 +105,8 @@ def import_(
     path: Annotated[
         Path,
         typer.Argument(
-            help="The folder for the new evidence repository (default: the current folder).",
+            help="The folder for the new evidence repository, or with --update a folder of "
+            "the repository to merge into (default: the current folder).",
             show_default=False,
         ),
     ] = Path(),
@@ -126,7 +128,7 @@ def import_(
             help="FIELD=HEADER: read the field from the column with this header, where the "
             "usual names do not fit; repeat it for each. Fields: element, wording, evidence, "
             "evidence_id, owner, service, date, link, rating, self_assessment, desk_top, "
-            "final, surveillance_1, surveillance_2, notes, inferred. "
+            "final, surveillance_1, surveillance_2, notes, inferred, delete, key. "
             'Example: --column owner="Lead officer"',
             show_default=False,
             metavar="FIELD=HEADER",
@@ -151,6 +153,34 @@ def import_(
             "JSON object on stdout. Example: --format json",
         ),
     ] = ImportFormat.TEXT,
+    update: Annotated[
+        bool,
+        typer.Option(
+            "--update",
+            help="Merge the matrix into the existing repository in PATH instead of starting "
+            "a new one: it shows what would change and writes nothing without --write. "
+            "Example: cse import matrix.xlsx . --update",
+        ),
+    ] = False,
+    write: Annotated[
+        bool,
+        typer.Option(
+            "--write",
+            help="With --update: write the changes it shows (all files or none). "
+            "Example: --update --write",
+        ),
+    ] = False,
+    prefer: Annotated[
+        Prefer | None,
+        choice(
+            Prefer,
+            "--prefer",
+            help="With --update: where the sheet and the repository both changed a value "
+            "since the export, keep the sheet's or the repository's (without it, nothing is "
+            "written while a conflict remains). Example: --prefer sheet",
+            show_default=False,
+        ),
+    ] = None,
 ) -> Exit:
     """Start a new evidence repository from an evidence matrix in Excel (.xlsx) or CSV.
 
@@ -159,10 +189,22 @@ def import_(
     used again ("ES 2 …") into a ref: to its first use, and takes services from
     a column or the colour key. Every problem is listed at once, located as
     matrix.xlsx:Sheet!C12, and then nothing is written (exit 2). It never adds
-    to an existing repository. It ends with the check's verdict (exit 0).
+    to an existing repository, unless --update merges it into one. It ends with
+    the check's verdict (exit 0).
 
     Example: cse import matrix.xlsx my-cse --sheet "Evidence Matrix"
     """
+    if not update and (write or prefer is not None):
+        raise CseError(f"{'--write' if write else '--prefer'} is for --update: add --update "
+                       "to merge the matrix into the repository in PATH")  # fmt: skip
+    if update:
+        if organisation is not None:
+            raise CseError("--organisation names a new repository: --update merges into one")
+        from cse_cli.cli.commands import import_update
+
+        return import_update.run(
+            matrix, path, sheet, column or [], output_format, write=write, prefer=prefer
+        )
     from cse_cli.cli.commands import import_ as command
 
     return command.run(matrix, path, sheet, column or [], output_format, organisation)

@@ -50,6 +50,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "surveillance_2": ("surveillance 2", "second surveillance", "24 month review"),
     "notes": ("notes", "note", "comments", "comment", "remarks", "notes comments"),
     "inferred": ("inferred", "inferred keys", "inferred values"),
+    "delete": ("delete",),
+    "key": ("cse key",),
 }  # fmt: skip
 FIELDS = tuple(ALIASES)
 """The fields a column can hold, as `--column FIELD=HEADER` names them."""

@@ -39,8 +39,27 @@ class ItemReader:
         self.sheet = sheet
         self.header = header
         self.services = services
+        self.deleted_rows: list[int] = []
+        """The rows marked `delete` in a Delete column."""
         for colour in header.key.values():
             self.service(colour)
+
+    def deleted(self, cell: Cell | None) -> bool:
+        """Whether the row is marked `delete` (then it is not read), or wrongly (an error).
+
+        Only `cse import --update` deletes what a row held, and only a row of the
+        sheet `cse export` wrote; any other import leaves such a row out.
+        """
+        if cell is None:
+            return False
+        try:
+            marked = values.marked_delete(cell.value)
+        except Unreadable as exc:
+            self.sheet.add(cell.row, cell.column, "error", str(exc))
+            return True
+        if marked:
+            self.deleted_rows.append(cell.row)
+        return marked
 
     def fields(self, got: dict[str, Cell | None]) -> dict[str, Any]:
         """The item's fields the row gives (not its title or id), in an element file's order."""

@@ -52,6 +52,7 @@ class Matrix:
     """The headers of the columns not imported."""
     places: dict[str, tuple[int, int]] = field(default_factory=dict)
     """Each element's first cell (row, column): where a problem with its file is shown."""
+    deleted: list[int] = field(default_factory=list)  # rows marked `delete`: not read
 
 
 def recognise(sheet: Sheet, standard: Standard, mapping: dict[str, str]) -> Matrix:
@@ -107,6 +108,7 @@ class _Recogniser:
                 self.items.warn_of_links(cells)
         for element in self.elements.values():
             self.matrix.elements[element.id] = _ordered(element.data)
+        self.matrix.deleted = self.items.deleted_rows
 
     def _above(self, cells: list[Cell]) -> None:
         """A row above the header is a title or the colour key; one naming an element is said."""
@@ -139,6 +141,8 @@ class _Recogniser:
         element = self.current
         assert element is not None  # noqa: S101 - set by _start or kept from the row above
         element.last_row = cells[0].row
+        if self.items.deleted(got.get("delete")):
+            return
         self._ratings(element, got)
         if has_evidence:
             self._item(element, got)

@@ -117,3 +117,18 @@ def text(value: object) -> str:
     if isinstance(value, float):
         return f"{value:.15g}"
     return str(value).strip()
+
+
+DELETE = "delete"
+"""What a Delete cell holds to delete its row (`cse import --update`)."""
+
+
+def marked_delete(value: object) -> bool:
+    """Whether a Delete cell marks its row deleted; Unreadable unless it is `delete` or empty."""
+    found = text(value).lower()
+    if found not in {"", DELETE}:
+        raise Unreadable(
+            f"{quoted(text(value))} in the Delete column: write {DELETE} to delete the row, "
+            "or leave the cell empty"
+        )
+    return found == DELETE

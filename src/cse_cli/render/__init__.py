@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from cse_cli.views.readiness import Readiness
     from cse_cli.views.report import ReportView
     from cse_cli.views.review_report import ReviewReport
+    from cse_cli.views.updated import UpdateView
 
 
 class Styled(NamedTuple):
@@ -198,6 +199,18 @@ def _import_json(view: ImportView) -> str:
     return to_json(view)
 
 
+def _update_text(view: UpdateView) -> str:
+    from cse_cli.render.updated import to_text
+
+    return to_text(view)
+
+
+def _update_json(view: UpdateView) -> str:
+    from cse_cli.render.updated import to_json
+
+    return to_json(view)
+
+
 def _pack_csv(view: PackView) -> str:
     from cse_cli.render.pack import to_csv
 
@@ -260,6 +273,11 @@ IMPORT: Mapping[ImportFormat, Callable[[ImportView], Shown]] = {
     ImportFormat.TEXT: _import_text,
     ImportFormat.JSON: _import_json,
 }
+UPDATE: Mapping[ImportFormat, Callable[[UpdateView], Shown]] = {
+    ImportFormat.TEXT: _update_text,
+    ImportFormat.JSON: _update_json,
+}
+"""`cse import --update`: its closing line after the diff, or its JSON object."""
 PACK: Mapping[PackFormat, Callable[[PackView], str]] = {
     PackFormat.CSV: _pack_csv,
     PackFormat.JSON: _pack_json,

@@ -6,7 +6,9 @@ return gets a leading apostrophe, so that no spreadsheet runs it as a formula
 (CSV injection); so does one that begins with an apostrophe, and `cse import`
 takes the first apostrophe off again. A text import could not read back (a
 NUL, or white space alone) is refused before anything is written, with its
-place. A CSV file has one sheet: the summary is in the xlsx export only.
+place. A CSV file has one sheet: the summary is in the xlsx export only. Its
+first lines are the base `cse import --update` merges against
+(cse_cli.matrix.update.base): each a single field, which spreadsheets keep.
 """
 
 from __future__ import annotations
@@ -45,6 +47,7 @@ def to_csv(view: ExportView) -> str:
     refuse_unreadable(view, csv=True)
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
+    buffer.write("".join(line + "\r\n" for line in view.base))  # one-cell rows: no separator
     writer.writerow([_field(h) for h in view.headers])
     for row in view.rows:
         writer.writerow([_field(value) for value in row])

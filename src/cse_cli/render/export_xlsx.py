@@ -29,7 +29,9 @@ from xml.sax.saxutils import escape, quoteattr
 
 from cse_cli.matrix.cells import column_letter
 from cse_cli.matrix.dates import excel_serial
+from cse_cli.render.export_base import base_sheet
 from cse_cli.render.export_csv import refuse_unreadable
+from cse_cli.views.export import KEY
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -43,6 +45,9 @@ _WIDTHS = {
     "Date": 11, "Link": 40, "Notes": 40, "Title": 32, "Why not": 60,
 }  # fmt: skip
 _MAX_WIDTH, _MIN_WIDTH = 60, 11  # a date, 2015-03-09, and a little room
+_HIDDEN_COLUMNS = (KEY,)  # each row's key, for cse import --update: sorted with its row
+_HIDDEN = ' hidden="1"'
+_STATE = ' state="hidden"'
 _BOLD, _DATE, _SHARE, _QUOTED = 1, 2, 3, 4  # the cell styles of styles.xml below
 _LIKE_A_FORMULA = ("=", "+", "-", "@")  # what Excel reads as a formula when a cell is edited
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|_(?=x[0-9A-Fa-f]{4}_)")
@@ -77,11 +82,13 @@ def to_xlsx(view: ExportView) -> bytes:
     refuse_unreadable(view, csv=False)  # what import could not read back: refused up front
     footer = ((), (f"At {view.stage_words}: {view.verdict}",))
     matrix = _sheet(view.headers, view.rows, selected=True)
-    sheets = (
+    sheets: tuple[tuple[str, str, Sequence[str], Sequence[Sequence[CellValue]]], ...] = (
         ("Evidence Matrix", matrix, view.headers, view.rows),
         ("Summary", _sheet(SUMMARY_HEADERS, view.summary, footer=footer), SUMMARY_HEADERS,
          view.summary),
     )  # fmt: skip
+    if view.base:
+        sheets += (base_sheet(view.base),)
     title = f"{view.organisation}: Customer Service Excellence evidence matrix"
     parts = {
         "[Content_Types].xml": _content_types(len(sheets)),
@@ -96,7 +103,10 @@ def to_xlsx(view: ExportView) -> bytes:
         'officeDocument/2006/extended-properties"><Application>cse export</Application>'
         "</Properties>",
         "docProps/core.xml": _core(title),
-        "xl/workbook.xml": _workbook([(name, len(h), len(r)) for name, _, h, r in sheets]),
+        "xl/workbook.xml": _workbook(
+            [(name, len(h), len(r)) for name, _, h, r in sheets[:2]],
+            hidden=[name for name, _, _, _ in sheets[2:]],
+        ),
         "xl/_rels/workbook.xml.rels": _relationships(
             [
                 *(("worksheet", f"worksheets/sheet{n}.xml") for n in range(1, len(sheets) + 1)),
@@ -137,8 +147,11 @@ def _sheet(
         ),
         '<sheetFormatPr defaultRowHeight="15"/><cols>',
         *(
-            f'<col min="{n}" max="{n}" width="{width}" customWidth="1"/>'
-            for n, width in enumerate(_widths(headers, rows), start=1)
+            f'<col min="{n}" max="{n}" width="{width}" customWidth="1"'
+            f"{_HIDDEN if header in _HIDDEN_COLUMNS else ''}/>"
+            for n, (header, width) in enumerate(
+                zip(headers, _widths(headers, rows), strict=True), start=1
+            )
         ),
         "</cols><sheetData>",
         _row(1, headers, _BOLD),
@@ -229,11 +242,15 @@ def _relationships(targets: Sequence[tuple[str, str]]) -> str:
     return f'{_HEAD}<Relationships xmlns="{_PKG}">{listed}</Relationships>'
 
 
-def _workbook(sheets: Sequence[tuple[str, int, int]]) -> str:
-    """The workbook part: its sheets (name, columns, rows), each with its filter's range."""
+def _workbook(sheets: Sequence[tuple[str, int, int]], hidden: Sequence[str] = ()) -> str:
+    """The workbook part: its sheets (name, columns, rows), each with its filter's range.
+
+    The `hidden` sheets come after them, hidden, with no filter.
+    """
     listed = "".join(
-        f'<sheet name={quoteattr(name)} sheetId="{n}" r:id="rId{n}"/>'
-        for n, (name, _, _) in enumerate(sheets, start=1)
+        f'<sheet name={quoteattr(name)} sheetId="{n}"{"" if n <= len(sheets) else _STATE}'
+        f' r:id="rId{n}"/>'
+        for n, name in enumerate([*(name for name, _, _ in sheets), *hidden], start=1)
     )
     filters = "".join(
         f'<definedName name="_xlnm._FilterDatabase" localSheetId="{n}" hidden="1">'

@@ -134,10 +134,15 @@ def _made(ed: Editor, evidence: Evidence, wanted: Download, stage: Stage) -> str
     from cse_cli.render.formats import ExportFormat, ReportFormat
 
     if wanted.kind == "xlsx":
+        from dataclasses import replace
+
+        from cse_cli.matrix.update.exported import export_base
         from cse_cli.views.export import build_export
 
         verdict = score_evidence(ed.standard, evidence, stage)
-        return EXPORT[ExportFormat.XLSX](build_export(ed.standard, evidence, verdict))
+        matrix = build_export(ed.standard, evidence, verdict)
+        base = export_base(evidence, str(stage), matrix.headers, matrix.rows)
+        return EXPORT[ExportFormat.XLSX](replace(matrix, base=base))  # so it can come back
     if wanted.name.startswith("report."):
         from cse_cli.views.report import build_view
 

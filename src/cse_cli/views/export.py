@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Union
 
+from cse_cli.core.row_key import RowKey
 from cse_cli.core.stages import RECORDED
 
 if TYPE_CHECKING:
@@ -39,7 +40,14 @@ def headers(stage: Stage) -> tuple[str, ...]:
         "Element", "Wording", f"Rating at {stage.value}",
         *(_STAGE_HEADERS[s.value] for s in RECORDED),
         "Evidence ID", "Evidence", "Owner", "Service", "Date", "Link", "Notes", "Inferred",
+        DELETE, KEY,
     )  # fmt: skip
+
+
+DELETE = "Delete"
+"""The column where a row is marked `delete` for `cse import --update` (empty when exported)."""
+KEY = "cse key"
+"""The hidden column of each row's key (cse_cli.core.row_key), which `cse import --update` reads."""
 
 
 SUMMARY_HEADERS = (
@@ -60,6 +68,9 @@ class ExportView:
     rows: tuple[tuple[CellValue, ...], ...]
     summary: tuple[tuple[CellValue, ...], ...]
     verdict: str
+    base: tuple[str, ...] = ()
+    """What the matrix was exported from, as the lines `cse import --update` reads back
+    (cse_cli.matrix.update.base); a workbook keeps them in a hidden sheet, CSV above the header."""
 
 
 def build_export(standard: Standard, evidence: Evidence, verdict: Verdict) -> ExportView:
@@ -103,9 +114,12 @@ def _element_rows(
     lead = (element.element, wording, *ratings)
     rows: list[tuple[CellValue, ...]] = []
     if not element.evidence or element.owner or element.notes:  # the element's own row
-        rows.append((*lead, None, None, element.owner, None, None, None, element.notes, None))
+        rows.append(
+            (*lead, None, None, element.owner, None, None, None, element.notes, None, None,
+             str(RowKey(element.element)))
+        )  # fmt: skip
     defined = evidence.defined
-    for item in element.evidence:
+    for position, item in enumerate(element.evidence, start=1):
         shown: EvidenceItem = defined.get(item.ref, item) if item.ref is not None else item
         notes = item.notes if item.ref is not None else shown.notes
         rows.append(
@@ -119,9 +133,18 @@ def _element_rows(
                 shown.url or shown.path,
                 notes,
                 ", ".join(shown.inferred) or None,
+                None,
+                str(_key(element.element, "evidence", position, item.id)),
             )
         )
     return rows
+
+
+def _key(element: str, listed: str, position: int, item_id: str | None) -> RowKey:
+    """The row key of an item of list `listed`: by the id it defines, else by its place."""
+    if item_id is not None and not item_id.startswith("#"):  # `#2` is a place
+        return RowKey(element, listed, id=item_id)
+    return RowKey(element, listed, position=position)
 
 
 def _rating(rating: Rating | None) -> str | None:

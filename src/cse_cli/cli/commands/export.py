@@ -17,10 +17,15 @@ if TYPE_CHECKING:
 
 def run(path: Path, output_format: ExportFormat, stage: Stage, output: Path | None) -> Exit:
     """Write the matrix of the repository holding `path` to `output`, or to stdout."""
+    from dataclasses import replace
+
+    from cse_cli.matrix.update.exported import export_base
     from cse_cli.render import EXPORT
     from cse_cli.views.export import build_export
 
     standard, evidence, verdict = read_valid(path, stage, progress=True)
-    document = EXPORT[output_format](build_export(standard, evidence, verdict))
+    view = build_export(standard, evidence, verdict)
+    view = replace(view, base=export_base(evidence, str(stage), view.headers, view.rows))
+    document = EXPORT[output_format](view)
     deliver(document, output, "export", inputs_of(evidence))
     return Exit.MET

@@ -41,6 +41,7 @@ def run(
     from cse_cli.matrix.header import parse_mapping
     from cse_cli.matrix.recognise import recognise
     from cse_cli.matrix.source import read_matrix
+    from cse_cli.matrix.update.source import without_base
     from cse_cli.matrix.writer import refuse_existing, write_repository
     from cse_cli.render.formats import ImportFormat
     from cse_cli.render.schema import editor_schemas
@@ -51,7 +52,7 @@ def run(
     refuse_existing(path)
     name = organisation_name(organisation, path)
     standard = load_standard()
-    sheet_read = read_matrix(matrix, sheet)
+    sheet_read, _ = without_base(read_matrix(matrix, sheet))  # a CSV export's base: not a matrix
     result = recognise(sheet_read, standard, mapping)
     evidence = None
     if not has_errors(result.problems):
