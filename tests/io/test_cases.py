@@ -29,7 +29,9 @@ def test_case(case: Path, tmp_path: Path) -> None:
     result = run("check", str(root))
     default_exit = 2 if case.parent.name == "invalid" else 1
     exit_file = case / "exit"
-    expected_exit = int(exit_file.read_text()) if exit_file.exists() else default_exit
+    expected_exit = (
+        int(exit_file.read_text(encoding="utf-8")) if exit_file.exists() else default_exit
+    )
     expected = (case / "expected").read_text(encoding="utf-8").replace("{root}", str(root))
     assert result.stderr == expected
     assert result.exit_code == expected_exit

@@ -55,7 +55,7 @@ def _element(root: Path, name: str, old: str = "", new: str = "") -> tuple[str, 
         assert old in text
         text = text.replace(old, new, 1)
     path = root / "evidence" / f"{name}.yaml"
-    path.write_text(text, encoding="utf-8")
+    path.write_text(text, encoding="utf-8", newline="")
     return text, path
 
 
@@ -179,7 +179,7 @@ def test_a_server_that_hangs_or_dies_fails_the_test(
     script: str, expected: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     fake = tmp_path / "server.js"
-    fake.write_text(script, encoding="utf-8")
+    fake.write_text(script, encoding="utf-8", newline="")
     monkeypatch.setattr(lsp, "SERVER", fake)
     monkeypatch.setattr(lsp, "TIMEOUT", 1.0)
     with pytest.raises(pytest.fail.Exception) as failed, LanguageServer(tmp_path):
