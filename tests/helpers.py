@@ -181,7 +181,6 @@ def _can_link() -> bool:
 
 CAN_LINK = _can_link()
 needs_fifo = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason=NO_FIFO)
-needs_links = pytest.mark.skipif(not CAN_LINK, reason=NO_LINKS)
 needs_posix_permissions = pytest.mark.skipif(WINDOWS, reason=NO_PERMISSIONS)
 needs_devices = pytest.mark.skipif(WINDOWS, reason=NO_DEVICES)
 needs_sigint = pytest.mark.skipif(WINDOWS, reason=NO_SIGINT)
