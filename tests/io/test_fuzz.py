@@ -122,7 +122,9 @@ def element_files(draw: st.DrawFn, element_id: str, documents: list[str]) -> dic
 @st.composite
 def repositories(draw: st.DrawFn) -> dict[str, Any]:
     """cse.yaml, element files and documents, as data: rel path -> data (bytes for documents)."""
-    documents = [f"documents/{name}.pdf" for name in draw(st.sets(names, max_size=3))]
+    # distinct in any case: macOS and Windows fold it, so a.pdf and A.pdf are one file there
+    drawn = draw(st.lists(names, max_size=3, unique_by=str.casefold))
+    documents = [f"documents/{name}.pdf" for name in drawn]
     chosen = draw(st.lists(st.sampled_from(ELEMENT_IDS), min_size=1, max_size=6, unique=True))
     config: dict[str, Any] = {"organisation": draw(text)}
     if draw(st.booleans()):

@@ -8,6 +8,7 @@ the examples are mapped as the README's `yaml.schemas` setting maps them.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from typing import TYPE_CHECKING
 
@@ -62,7 +63,12 @@ def _element(root: Path, name: str, old: str = "", new: str = "") -> tuple[str, 
 def _source(root: Path) -> str:
     """The line the server ends a hover with, naming the schema."""
     schema = root / ".cse" / "element.schema.json"
-    return f"Source: [element.schema.json]({schema.as_uri()})"
+    # The server writes a file's URI as vscode-uri does, a Windows drive letter in lower
+    # case, where Python's as_uri keeps the system's upper case: the same file.
+    uri = re.sub(
+        r"\Afile:///([A-Z]):", lambda drive: f"file:///{drive[1].lower()}:", schema.as_uri()
+    )
+    return f"Source: [element.schema.json]({uri})"
 
 
 def test_a_hover_names_the_field_once_and_says_it_whole(
