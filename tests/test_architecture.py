@@ -22,14 +22,14 @@ from cse_cli.render.formats import (
     ReportFormat,
     SchemaKind,
 )
-from tests.helpers import PROJECT, run, script
+from tests.helpers import PROJECT, run, script, utf8_streams
 
 
 def _lint_imports(project: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [script("lint-imports"), "--no-cache"],
         cwd=project,
-        env={**os.environ, "PYTHONPATH": str(project / "src")},  # the copy's cse, not this one
+        env=utf8_streams({**os.environ, "PYTHONPATH": str(project / "src")}),  # the copy's cse
         capture_output=True,
         encoding="utf-8",
         errors="replace",

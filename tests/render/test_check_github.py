@@ -37,6 +37,7 @@ from tests.helpers import (
     need_tool,
     run,
     script,
+    utf8_streams,
     write_repo,
 )
 
@@ -156,7 +157,7 @@ def _workflow_steps(path: Path) -> dict[str, dict[str, Any]]:
 def _valid_workflow(path: Path) -> None:
     result = subprocess.run(
         [script("check-jsonschema"), "--builtin-schema", "vendor.github-workflows", str(path)],
-        capture_output=True, encoding="utf-8", errors="replace", check=False,
+        capture_output=True, encoding="utf-8", errors="replace", env=utf8_streams(), check=False,
     )  # fmt: skip
     assert result.returncode == 0, result.stdout + result.stderr
 

@@ -15,7 +15,7 @@ import pytest
 from cse_cli.io.resources import load_standard
 from cse_cli.io.yaml_loader import load
 from cse_cli.render.schema import RATING_SPELLINGS, config_schema, element_schema, review_schema
-from tests.helpers import ANYTOWN, BOLTON, run, script, write_repo
+from tests.helpers import ANYTOWN, BOLTON, run, script, utf8_streams, write_repo
 
 MODELINE = re.compile(r"\A# yaml-language-server: \$schema=(\S+)\n")
 # The 57 elements of the published standard, in its order, as a message lists them.
@@ -70,7 +70,8 @@ def test_check_jsonschema_agrees(tmp_path: Path) -> None:
     def check(schema: Path, *files: Path) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
             [program, "--schemafile", str(schema), *map(str, files)],
-            capture_output=True, encoding="utf-8", errors="replace", check=False,
+            capture_output=True, encoding="utf-8", errors="replace", env=utf8_streams(),
+            check=False,
         )  # fmt: skip
 
     for example in (BOLTON, ANYTOWN):
