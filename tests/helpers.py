@@ -1,5 +1,6 @@
 """Helpers the test modules share: the project's paths, evidence repositories built in
-tmp_path, `run` (cse in-process), git repositories, and the bad-input cases.
+tmp_path, `run` (cse in-process), what this system can make (links, named pipes, odd
+file names), git repositories, and the bad-input cases.
 
 Test modules import from here, never from one another; tests/conftest.py keeps
 only the fixtures.
@@ -14,6 +15,9 @@ import os
 import re
 import shutil
 import subprocess
+import sys
+import sysconfig
+import tempfile
 import zipfile
 from contextlib import contextmanager, redirect_stderr, redirect_stdout
 from pathlib import Path
@@ -111,7 +115,7 @@ def to_pdf(document: Path, folder: Path) -> Path:
             soffice, f"-env:UserInstallation={profile}", "--headless",
             "--convert-to", "pdf", "--outdir", str(folder), str(document),
         ],
-        capture_output=True, text=True, timeout=300, check=False,
+        capture_output=True, encoding="utf-8", timeout=300, check=False,
     )  # fmt: skip
     pdf = folder / f"{document.stem}.pdf"
     assert converted.returncode == 0, converted.stdout + converted.stderr
@@ -123,15 +127,151 @@ def pdf_info(pdf: Path, last_page: int) -> str:
     """What pdfinfo says of `pdf`, with the size of each page up to `last_page`."""
     return subprocess.run(
         ["pdfinfo", "-f", "1", "-l", str(last_page), str(pdf)],
-        capture_output=True, text=True, check=True,
+        capture_output=True, encoding="utf-8", check=True,
     ).stdout  # fmt: skip
 
 
 def pdf_text(pdf: Path) -> str:
     """The text of `pdf`, laid out as on the page (pdftotext -layout)."""
     return subprocess.run(
-        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, encoding="utf-8", check=True
     ).stdout
+
+
+# what this system can make ----------------------------------------------------------
+#
+# Windows has no named pipes in folders, no /dev, no permission bits but "read-only",
+# file names without control characters or backslashes, and symbolic links only for
+# users with Developer Mode or administrator rights; macOS names must be UTF-8. A test
+# of what a system cannot hold is skipped there, saying what is missing; everything
+# else runs everywhere.
+
+WINDOWS = sys.platform == "win32"
+SCRIPTS = Path(sysconfig.get_path("scripts"))
+"""Where pip put the programs of this Python's packages (`cse`, `lint-imports`…): bin/
+beside python in a virtual environment, but Scripts\\ (not beside python.exe) for a
+Python installed on Windows."""
+
+DEVICE = Path(os.devnull if WINDOWS else "/dev/zero")
+"""A device, endless where the system has such a device (Windows' NUL reads as empty)."""
+SYSTEM_FILE = (
+    Path(os.environ.get("SYSTEMROOT", r"C:\Windows"), "win.ini") if WINDOWS else Path("/etc/passwd")
+)
+"""A file of the system's own, outside any repository: what a hostile link points at."""
+
+NO_FIFO = "Windows has no named pipes in folders (os.mkfifo)"
+NO_LINKS = "this user may not make symbolic links (Windows: Developer Mode or administrator)"
+NO_PERMISSIONS = "Windows keeps no permission bits: a file is read-only or not"
+NO_DEVICES = "Windows has no /dev: its devices (NUL, CON) are names no link can point at"
+NO_SIGINT = "Windows sends no SIGINT to a process: os.kill ends it, send_signal refuses"
+NO_STAGED_RESOLUTION = (
+    "Windows resolves a path in one system call (GetFinalPathNameByHandle), not link by link "
+    "through os.lstat and os.readlink, where a test stages a denial or a swap"
+)
+
+
+def _can_link() -> bool:
+    with tempfile.TemporaryDirectory(prefix="cse-links-") as folder:
+        try:
+            (Path(folder) / "link").symlink_to("target")
+        except (OSError, NotImplementedError):
+            return False
+    return True
+
+
+CAN_LINK = _can_link()
+needs_fifo = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason=NO_FIFO)
+needs_posix_permissions = pytest.mark.skipif(WINDOWS, reason=NO_PERMISSIONS)
+needs_devices = pytest.mark.skipif(WINDOWS, reason=NO_DEVICES)
+needs_sigint = pytest.mark.skipif(WINDOWS, reason=NO_SIGINT)
+needs_posix_realpath = pytest.mark.skipif(WINDOWS, reason=NO_STAGED_RESOLUTION)
+
+
+def shown_mode(mode: int) -> int:
+    """The permission bits a file given `mode` shows here (`st_mode & 0o777`).
+
+    Windows keeps only whether the owner may write (`chmod` sets or clears the read-only
+    attribute from 0o200), and shows any file as 0o666 or, read-only, 0o444.
+    """
+    if WINDOWS:
+        return 0o666 if mode & 0o200 else 0o444
+    return mode
+
+
+def utf8_streams(env: Mapping[str, str] | None = None) -> dict[str, str]:
+    """`env` (else this process's), for a Python that calls cse's `main` itself: its output
+    in UTF-8, as the installed program makes it (`cse_cli.__main__`), not in the code page
+    Windows gives a pipe, which lacks ─ and ✅."""
+    return {**(os.environ if env is None else env), "PYTHONIOENCODING": "utf-8"}
+
+
+def script(name: str) -> str:
+    """The path of the program `name` that pip installed for this Python (`cse`, `mypy`…)."""
+    found = shutil.which(name, path=str(SCRIPTS))
+    assert found is not None, f"{name} is not installed in {SCRIPTS}"
+    return found
+
+
+class Venv(NamedTuple):
+    """Where a virtual environment keeps its Python, its programs and its packages."""
+
+    python: Path
+    scripts: Path
+    site: Path
+
+    @classmethod
+    def at(cls, env: Path) -> Venv:
+        """The virtual environment made at `env` (Scripts\\ and Lib\\ on Windows, bin/, lib/)."""
+        if WINDOWS:
+            return cls(
+                env / "Scripts" / "python.exe", env / "Scripts", env / "Lib" / "site-packages"
+            )
+        return cls(env / "bin" / "python", env / "bin", next(env.glob("lib/python*/site-packages")))
+
+
+def link(path: Path, target: str | Path) -> Path:
+    """Make `path` a symbolic link to `target`, as this system writes one, and return it.
+
+    A relative target is written with the system's separator (Windows resolves a link
+    only through its own), and a link to a folder is made one (Windows tells the two
+    apart). Skips the test where this user may not make links.
+    """
+    if not CAN_LINK:
+        pytest.skip(NO_LINKS)
+    target = Path(target)
+    path.symlink_to(target, target_is_directory=(path.parent / target).is_dir())
+    return path
+
+
+def fifo(path: Path) -> Path:
+    """Make a named pipe at `path`; skip the test on a system without them (Windows)."""
+    if not hasattr(os, "mkfifo"):
+        pytest.skip(NO_FIFO)
+    os.mkfifo(path)
+    return path
+
+
+def refused_name(name: str | bytes) -> str | None:
+    """Why this system will not take `name` for a file (bytes: as POSIX names it), or None."""
+    if isinstance(name, bytes):
+        if WINDOWS:
+            return "Windows names files in Unicode: a name cannot hold other bytes"
+        name = os.fsdecode(name)
+    if WINDOWS and any(ord(c) < 32 or c in '<>:"|?*\\' for c in name):
+        return 'Windows file names cannot hold control characters or any of <>:"|?*\\'
+    if sys.platform == "darwin" and any("\udc80" <= c <= "\udcff" for c in name):
+        return "macOS file names must be UTF-8"
+    return None
+
+
+def named_file(folder: Path, name: str | bytes, data: bytes) -> Path:
+    """Write `data` to a file called `name`; skip the test where the system refuses the name."""
+    why = refused_name(name)
+    if why is not None:
+        pytest.skip(why)
+    path = folder / (os.fsdecode(name) if isinstance(name, bytes) else name)
+    path.write_bytes(data)
+    return path
 
 
 def element_yaml(element_id: str, **fields: str) -> str:
@@ -145,14 +285,14 @@ def write_repo(root: Path, files: Mapping[str, str | bytes], config: str | None 
     """Write an evidence repository: cse.yaml (unless None) and the given files."""
     root.mkdir(parents=True, exist_ok=True)
     if config is not None:
-        (root / "cse.yaml").write_text(config, encoding="utf-8")
+        (root / "cse.yaml").write_text(config, encoding="utf-8", newline="")
     for rel, content in files.items():
         path = root / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         if isinstance(content, bytes):
             path.write_bytes(content)
         else:
-            path.write_text(content, encoding="utf-8")
+            path.write_text(content, encoding="utf-8", newline="")
     return root
 
 
@@ -219,18 +359,29 @@ def prepare_case(case: Path, tmp_path: Path) -> Path:
 
 def git(root: Path, *args: str) -> str:
     """Run git in `root` and return its output; fail the test when git fails."""
-    result = subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        ["git", *args], cwd=root, capture_output=True, encoding="utf-8", check=False
+    )
     assert result.returncode == 0, result.stderr
     return result.stdout
 
 
 def init_git(root: Path) -> Path:
-    """Make `root` a git repository with a committer, so tests can commit."""
+    """Make `root` a git repository of its own settings, whatever the machine's, to commit in.
+
+    Its branch is main; it has a committer, signs nothing, and keeps every byte of a
+    file as written (Git for Windows would otherwise turn `\\n` into `\\r\\n`).
+    """
     root.mkdir(parents=True, exist_ok=True)
     git(root, "init", "-q", "-b", "main")
-    git(root, "config", "user.name", "Test")
-    git(root, "config", "user.email", "test@example.org")
-    git(root, "config", "commit.gpgsign", "false")
+    for key, value in (
+        ("user.name", "Test"),
+        ("user.email", "test@example.org"),
+        ("commit.gpgsign", "false"),
+        ("tag.gpgsign", "false"),
+        ("core.autocrlf", "false"),
+    ):
+        git(root, "config", key, value)
     return root
 
 
@@ -389,13 +540,11 @@ class Response(NamedTuple):
 
 def start_serve(path: Path, *args: str, env: Mapping[str, str] | None = None) -> Served:
     """Start `cse serve PATH --port 0 --no-browser` as a program, and read the line it prints."""
-    import sys
-
     process = subprocess.Popen(
         [sys.executable, "-m", "cse_cli", "serve", str(path), "--port", "0", "--no-browser", *args],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
-        text=True,
+        encoding="utf-8",
         env={**os.environ, "NO_COLOR": "1", **(env or {})},
     )
     assert process.stdout is not None

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -22,17 +22,17 @@ from cse_cli.render.formats import (
     ReportFormat,
     SchemaKind,
 )
-from tests.helpers import PROJECT, run
+from tests.helpers import PROJECT, run, script, utf8_streams
 
 
 def _lint_imports(project: Path) -> subprocess.CompletedProcess[str]:
-    linter = Path(sys.executable).with_name("lint-imports")
     return subprocess.run(
-        [str(linter), "--no-cache"],
+        [script("lint-imports"), "--no-cache"],
         cwd=project,
-        env={"PYTHONPATH": str(project / "src"), "PATH": "/usr/bin:/bin"},
+        env=utf8_streams({**os.environ, "PYTHONPATH": str(project / "src")}),  # the copy's cse
         capture_output=True,
-        text=True,
+        encoding="utf-8",
+        errors="replace",
         check=False,
     )
 
@@ -56,6 +56,7 @@ def test_a_wrong_way_import_fails(tmp_path: Path) -> None:
     planted.write_text(
         planted.read_text(encoding="utf-8") + "\nfrom cse_cli.io import limits  # noqa\n",
         encoding="utf-8",
+        newline="",
     )
     result = _lint_imports(copy)
     assert result.returncode == 1, result.stdout
@@ -69,6 +70,7 @@ def test_the_rules_are_independent_of_io(tmp_path: Path) -> None:
     planted.write_text(
         planted.read_text(encoding="utf-8") + "\nfrom cse_cli.io import tree  # noqa\n",
         encoding="utf-8",
+        newline="",
     )
     result = _lint_imports(copy)
     assert result.returncode == 1, result.stdout

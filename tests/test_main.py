@@ -13,7 +13,7 @@ import sys
 
 import pytest
 
-from tests.helpers import BOLTON, run
+from tests.helpers import BOLTON, GOLDEN, needs_sigint, run
 
 # The meta path finder sends Ctrl-C as `cse_cli.cli.main` (and Typer, Pydantic…) is
 # about to be imported: the moment the installed `cse` spends longest in.
@@ -42,8 +42,7 @@ time.sleep(60)
 
 STARTS = {"while-importing": _WHILE_IMPORTING, "after-main": _AFTER_MAIN}
 # Windows has no SIGINT to send: os.kill(pid, SIGINT) ends the process outright there,
-# and Ctrl-C is a console event that reaches Python's handler as SIGINT.
-sends_sigint = pytest.mark.skipif(sys.platform == "win32", reason="os.kill sends no SIGINT")
+# and Ctrl-C is a console event that reaches Python's handler as SIGINT (needs_sigint).
 
 
 def _program(code: str) -> subprocess.CompletedProcess[bytes]:
@@ -55,7 +54,7 @@ def _program(code: str) -> subprocess.CompletedProcess[bytes]:
     )
 
 
-@sends_sigint
+@needs_sigint
 @pytest.mark.parametrize("code", STARTS.values(), ids=STARTS.keys())
 def test_ctrl_c_outside_the_command_is_one_line(code: str) -> None:
     result = _program(code)
@@ -63,7 +62,7 @@ def test_ctrl_c_outside_the_command_is_one_line(code: str) -> None:
     assert result.returncode == 130
 
 
-@sends_sigint
+@needs_sigint
 def test_ctrl_c_ignored_by_the_caller_stays_ignored() -> None:
     """A job started with SIGINT ignored (nohup, `&` in a script) is not stopped by it."""
     code = "import signal\nsignal.signal(signal.SIGINT, signal.SIG_IGN)\n" + _AFTER_MAIN
@@ -85,6 +84,20 @@ def test_importing_cse_installs_no_handler() -> None:
 
 def test_ctrl_c_inside_main_is_still_reported() -> None:
     assert run("check", str(BOLTON)).exit_code == 1  # main ran with Python's handler
+
+
+def test_output_ends_its_lines_as_minus_o_writes_them() -> None:
+    """`\n`, not the `\r\n` Python writes to a pipe or a file on Windows (made so here)."""
+    code = (
+        "import sys\n"
+        "sys.stdout.reconfigure(newline='\\r\\n')  # what Windows gives a program\n"
+        "from cse_cli.__main__ import main\n"
+        "sys.exit(main())\n"
+    )
+    args = [sys.executable, "-c", code, "report", str(BOLTON), "--format", "md"]
+    result = subprocess.run(args, capture_output=True, check=False, timeout=120)
+    assert result.returncode == 0, result.stderr.decode(errors="replace")
+    assert result.stdout == (GOLDEN / "bolton.md").read_bytes()
 
 
 def test_output_is_utf_8_whatever_the_locale_says() -> None:

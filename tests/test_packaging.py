@@ -17,12 +17,12 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import BOLTON, PROJECT
+from tests.helpers import BOLTON, PROJECT, Venv
 
 
 @pytest.fixture(scope="module")
-def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The bin folder of a fresh venv with the wheel of this checkout installed."""
+def installed(tmp_path_factory: pytest.TempPathFactory) -> Venv:
+    """A fresh venv with the wheel of this checkout installed."""
     work = tmp_path_factory.mktemp("wheel")
     source = work / "source"
     shutil.copytree(
@@ -32,50 +32,53 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     built = subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation",
          "-w", str(work / "dist"), str(source)],
-        capture_output=True, text=True, check=False,
+        capture_output=True, encoding="utf-8", check=False,
     )  # fmt: skip
     assert built.returncode == 0, built.stderr
     wheel = next((work / "dist").glob("cse_cli-*.whl"))
-    env = work / "env"
-    venv.create(env, with_pip=False)
-    site = next(env.glob("lib/python*/site-packages"))
-    (site / "deps.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
+    venv.create(work / "env", with_pip=False)
+    env = Venv.at(work / "env")
+    site = env.site
+    (site / "deps.pth").write_text(
+        sysconfig.get_paths()["purelib"] + "\n", encoding="utf-8", newline=""
+    )
     unpacked = subprocess.run(
         [sys.executable, "-m", "pip", "install", "--no-deps", "--target", str(site), str(wheel)],
-        capture_output=True, text=True, check=False,
+        capture_output=True, encoding="utf-8", check=False,
     )  # fmt: skip
     assert unpacked.returncode == 0, unpacked.stderr
-    return env / "bin"
+    return env
 
 
-def _python(installed: Path) -> str:
-    return str(installed / "python")
+def _python(installed: Venv) -> str:
+    return str(installed.python)
 
 
-def test_wheel_carries_the_standard_and_templates(installed: Path, tmp_path: Path) -> None:
+def test_wheel_carries_the_standard_and_templates(installed: Venv, tmp_path: Path) -> None:
     probe = (
         "import cse_cli, cse_cli.io.resources as s;"
         "print(cse_cli.__file__); print(s.resource('standard')); print(s.resource('templates'))"
     )
     result = subprocess.run(
-        [_python(installed), "-c", probe], capture_output=True, text=True, cwd=tmp_path,
+        [_python(installed), "-c", probe], capture_output=True, encoding="utf-8", cwd=tmp_path,
         check=False,
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
-    module, standard, templates = result.stdout.splitlines()
-    site = str(installed.parent / "lib")
-    assert module.startswith(site)
-    assert standard.startswith(site)
-    assert templates.startswith(site)
-    assert (Path(standard) / "elements.yaml").is_file()
+    module, standard, templates = map(Path, result.stdout.splitlines())
+    # resolved: Windows may spell one folder two ways (RUNNER~1 is runneradmin, in short)
+    site = installed.site.resolve()
+    assert module.resolve().is_relative_to(site)
+    assert standard.resolve().is_relative_to(site)
+    assert templates.resolve().is_relative_to(site)
+    assert (standard / "elements.yaml").is_file()
 
 
-def test_wheel_checks_bolton_from_another_folder(installed: Path, tmp_path: Path) -> None:
+def test_wheel_checks_bolton_from_another_folder(installed: Venv, tmp_path: Path) -> None:
     copy = tmp_path / "bolton"
     shutil.copytree(BOLTON, copy)
     result = subprocess.run(
         [_python(installed), "-m", "cse_cli", "check", str(copy), "--format", "json"],
-        capture_output=True, text=True, cwd=tmp_path, check=False,
+        capture_output=True, encoding="utf-8", cwd=tmp_path, check=False,
     )  # fmt: skip
     assert result.returncode == 1, result.stderr
     assert [c["met"] for c in json.loads(result.stdout)["criteria"]] == [
@@ -83,29 +86,28 @@ def test_wheel_checks_bolton_from_another_folder(installed: Path, tmp_path: Path
     ]  # fmt: skip
 
 
-def test_wheel_init_writes_the_wording(installed: Path, tmp_path: Path) -> None:
+def test_wheel_init_writes_the_wording(installed: Venv, tmp_path: Path) -> None:
     result = subprocess.run(
         [_python(installed), "-m", "cse_cli", "init", "fresh"],
-        capture_output=True, text=True, cwd=tmp_path, check=False,
+        capture_output=True, encoding="utf-8", cwd=tmp_path, check=False,
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
-    text = (tmp_path / "fresh" / "evidence" / "4.3.2.yaml").read_text()
+    text = (tmp_path / "fresh" / "evidence" / "4.3.2.yaml").read_text(encoding="utf-8")
     assert "within a reasonable time limit." in text
 
 
-def test_wheel_carries_the_editors_pages_and_gov_uk_frontend(installed: Path) -> None:
+def test_wheel_carries_the_editors_pages_and_gov_uk_frontend(installed: Venv) -> None:
     probe = (
         "import cse_cli.serve.templating as t; files = t.static_files();"
         "print(sorted(files)); print(t.environment().list_templates())"
     )
     result = subprocess.run(
-        [_python(installed), "-c", probe], capture_output=True, text=True, check=False
+        [_python(installed), "-c", probe], capture_output=True, encoding="utf-8", check=False
     )
     assert result.returncode == 0, result.stderr
     static, templates = result.stdout.splitlines()
     assert "govuk-frontend.min.css" in static
     assert "govuk-frontend.min.js" in static
     assert "overview.html.j2" in templates
-    site = next((installed.parent / "lib").glob("python*/site-packages"))
-    licence = site / "cse_cli" / "serve" / "static" / "govuk" / "LICENSE"
+    licence = installed.site / "cse_cli" / "serve" / "static" / "govuk" / "LICENSE"
     assert "Crown Copyright (Government Digital Service)" in licence.read_text(encoding="utf-8")

@@ -66,7 +66,7 @@ def write_stage(target: Path, keys: tuple[str, ...], reviews: tuple[str, ...]) -
     for element in (target / "evidence").glob("*.yaml"):
         lines = element.read_text(encoding="utf-8").splitlines(keepends=True)
         kept = [line for line in lines if not line.startswith(tuple(f"{k}:" for k in keys))]
-        element.write_text("".join(kept), encoding="utf-8")
+        element.write_text("".join(kept), encoding="utf-8", newline="")
 
 
 if __name__ == "__main__":

@@ -81,7 +81,11 @@ def test_bolton_final_with_the_strict_share(tmp_path: Path) -> None:
     copy = tmp_path / "bolton"
     shutil.copytree(BOLTON, copy)
     config = copy / "cse.yaml"
-    config.write_text(config.read_text(encoding="utf-8") + "rules:\n  strict_share: true\n")
+    config.write_text(
+        config.read_text(encoding="utf-8") + "rules:\n  strict_share: true\n",
+        encoding="utf-8",
+        newline="",
+    )
     result = run("check", str(copy), "--stage", "final", "--format", "json")
     criteria = {c["number"]: c for c in json.loads(result.stdout)["criteria"]}
     assert criteria[4]["met"] is False

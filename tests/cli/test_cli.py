@@ -11,11 +11,13 @@ from pathlib import Path
 import pytest
 
 from cse_cli.cli.main import main
-from tests.helpers import BOLTON, element_yaml, run, snapshot, write_repo
+from tests.helpers import BOLTON, element_yaml, run, script, snapshot, utf8_streams, write_repo
 
 
 def test_check_json_is_the_contract(repo: Path) -> None:
-    (repo / "evidence" / "1.1.1.yaml").write_text(element_yaml("1.1.1", final="full"))
+    (repo / "evidence" / "1.1.1.yaml").write_text(
+        element_yaml("1.1.1", final="full"), encoding="utf-8", newline=""
+    )
     result = run("check", str(repo), "--format", "json")
     assert result.exit_code == 1
     report = json.loads(result.stdout)
@@ -35,7 +37,9 @@ def test_check_json_is_the_contract(repo: Path) -> None:
 
 
 def test_check_json_on_invalid_evidence_has_null_met(repo: Path) -> None:
-    (repo / "evidence" / "1.1.1.yaml").write_text(element_yaml("1.1.1", finale="full"))
+    (repo / "evidence" / "1.1.1.yaml").write_text(
+        element_yaml("1.1.1", finale="full"), encoding="utf-8", newline=""
+    )
     result = run("check", str(repo), "--format", "json")
     assert result.exit_code == 2
     report = json.loads(result.stdout)
@@ -117,8 +121,8 @@ def test_init_creates_every_file_and_checks_unrated(tmp_path: Path) -> None:
     result = run("init", str(root), "--organisation", "Anytown Council")
     assert result.exit_code == 0
     assert len(list((root / "evidence").glob("*.yaml"))) == 57
-    assert 'organisation: "Anytown Council"' in (root / "cse.yaml").read_text()
-    first = (root / "evidence" / "1.1.1.yaml").read_text()
+    assert 'organisation: "Anytown Council"' in (root / "cse.yaml").read_text(encoding="utf-8")
+    first = (root / "evidence" / "1.1.1.yaml").read_text(encoding="utf-8")
     assert first.splitlines()[1] == "# 1.1.1 · Customer Insight › 1.1 Customer Identification"
     assert "# We have an in-depth understanding of the characteristics" in first
     check = run("check", str(root), "--format", "json")
@@ -132,9 +136,9 @@ def test_init_never_overwrites_and_adds_only_what_is_missing(tmp_path: Path) -> 
     root = tmp_path / "repo"
     run("init", str(root))
     edited = root / "evidence" / "1.1.1.yaml"
-    edited.write_text(element_yaml("1.1.1", final="full"))
+    edited.write_text(element_yaml("1.1.1", final="full"), encoding="utf-8", newline="")
     (root / "evidence" / "5.3.3.yaml").unlink()
-    (root / "cse.yaml").write_text("organisation: Mine\n")
+    (root / "cse.yaml").write_text("organisation: Mine\n", encoding="utf-8", newline="")
     before = snapshot(root)
     result = run("init", str(root), "--organisation", "Other")
     assert result.exit_code == 0
@@ -176,10 +180,10 @@ def test_a_bug_exits_3_with_a_traceback(
 def test_real_program(command: list[str], tmp_path: Path) -> None:
     env = {**os.environ, "NO_COLOR": "1"}
     if command == ["cse"]:
-        command = [str(Path(sys.executable).with_name("cse"))]
+        command = [script("cse")]  # the installed program (cse.exe on Windows)
     result = subprocess.run(
         [*command, "check", str(BOLTON), "--format", "json"],
-        capture_output=True, text=True, cwd=tmp_path, env=env, check=False,
+        capture_output=True, encoding="utf-8", cwd=tmp_path, env=env, check=False,
     )  # fmt: skip
     assert result.returncode == 1, result.stderr
     assert json.loads(result.stdout)["met"] is False
@@ -215,6 +219,10 @@ def test_a_command_imports_only_what_it_uses(
         f"print(sorted(m for m in {lean!r} if m in sys.modules), file=sys.stderr)\n"
     )
     result = subprocess.run(
-        [sys.executable, "-c", probe], capture_output=True, text=True, check=False
+        [sys.executable, "-c", probe],
+        capture_output=True,
+        encoding="utf-8",
+        env=utf8_streams(),
+        check=False,
     )
     assert result.stderr.strip().splitlines()[-1] == "[]"

@@ -350,7 +350,11 @@ def test_what_bolton_marks_inferred_comes_back_from_its_matrix(tmp_path: Path) -
 
 def test_an_inferred_cell_names_only_keys_of_an_item(tmp_path: Path) -> None:
     matrix = tmp_path / "matrix.csv"
-    matrix.write_text("Element,Evidence,Service,Inferred\n1.1.1,Survey,Library,service colour\n")
+    matrix.write_text(
+        "Element,Evidence,Service,Inferred\n1.1.1,Survey,Library,service colour\n",
+        encoding="utf-8",
+        newline="",
+    )
     result = run("import", str(matrix), str(tmp_path / "repo"))
     assert result.exit_code == 2
     assert (
@@ -365,7 +369,9 @@ def test_a_row_citing_an_id_says_what_of_it_is_not_kept(tmp_path: Path) -> None:
     matrix.write_text(
         "Element,Evidence ID,Evidence,Service,Inferred\n"
         "1.1.1,E-1,Survey,Library,service\n"
-        "1.1.2,E-1,Survey,Careers,service date\n"
+        "1.1.2,E-1,Survey,Careers,service date\n",
+        encoding="utf-8",
+        newline="",
     )
     result = run("import", str(matrix), str(tmp_path / "repo"))
     assert result.exit_code in (0, 1), result.stderr

@@ -181,7 +181,9 @@ def test_a_range_reads_each_commit_as_a_revision_would(tmp_path: Path) -> None:
     # the range reads files commit by commit from one `git log --raw`; naming each
     # commit reads it whole: both must say the same
     anytown_git = _make(tmp_path / "anytown")
-    (anytown_git / "evidence" / "1.1.1.yaml").write_text('element: "1.1.1"\nfinale: full\n')
+    (anytown_git / "evidence" / "1.1.1.yaml").write_text(
+        'element: "1.1.1"\nfinale: full\n', encoding="utf-8", newline=""
+    )
     commit_all(anytown_git, "a typo")
     walked = _points(str(anytown_git), "--range", "2026-desk-top..main")
     named = _points(str(anytown_git), *[p["revision"] for p in walked])
@@ -195,7 +197,11 @@ def test_a_range_reads_each_commit_as_a_revision_would(tmp_path: Path) -> None:
 @pytest.mark.browser
 def test_the_html_history_passes_axe(browser: Any, anytown_git: Path, tmp_path: Path) -> None:
     out = tmp_path / "history.html"
-    out.write_text(run("history", str(anytown_git), "--tags", "-f", "html").stdout)
+    out.write_text(
+        run("history", str(anytown_git), "--tags", "-f", "html").stdout,
+        encoding="utf-8",
+        newline="",
+    )
     page = browser.new_page()
     page.goto(out.resolve().as_uri(), wait_until="load")
     assert [v["id"] for v in axe(page)["violations"]] == []

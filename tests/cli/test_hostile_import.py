@@ -20,8 +20,11 @@ from cse_cli.io.resources import load_standard
 from cse_cli.matrix import writer
 from tests.helpers import (
     HEADER_ROW,
+    WINDOWS,
     evidence_rows,
+    link,
     matrix_csv,
+    refused_name,
     run,
     snapshot,
     streamed_workbook,
@@ -57,7 +60,7 @@ def test_evidence_as_a_link_out_of_path_creates_nothing_outside(
     outside, out = tmp_path / "outside", tmp_path / "out"
     outside.mkdir()
     out.mkdir()
-    (out / "evidence").symlink_to(outside)
+    link(out / "evidence", outside)
     before = snapshot(tmp_path)
     assert _refused(str(matrix), str(out)) == (
         f"cse: error: {out / 'evidence'}: is a symbolic link out of {out}: cse import writes "
@@ -67,7 +70,7 @@ def test_evidence_as_a_link_out_of_path_creates_nothing_outside(
 
 
 def test_path_as_a_link_to_nothing(tmp_path: Path, matrix: Path) -> None:
-    (tmp_path / "dangling").symlink_to(tmp_path / "nowhere")
+    link(tmp_path / "dangling", tmp_path / "nowhere")
     assert _refused(str(matrix), str(tmp_path / "dangling")) == (
         f"cse: error: {tmp_path / 'dangling'}: is a symbolic link to nothing, not a folder for "
         "the new repository\n"
@@ -75,23 +78,47 @@ def test_path_as_a_link_to_nothing(tmp_path: Path, matrix: Path) -> None:
     assert not (tmp_path / "nowhere").exists()
 
 
+# Folder names that cannot be the organisation's, and what is said of each: bytes that
+# are not UTF-8 (which no argument holds on Windows, whose arguments are Unicode), and a
+# control character.
+SAID = {
+    b"caf\xe9": "holds bytes that are not UTF-8: give the name with --organisation NAME",
+    "tab\there": "is empty or holds a control or invisible character: give --organisation NAME",
+}
+FOLDER_NAMES = [
+    pytest.param(
+        b"caf\xe9",
+        marks=pytest.mark.skipif(WINDOWS, reason="Windows passes arguments as Unicode"),
+        id="not-utf-8",
+    ),
+    pytest.param("tab\there", id="control-character"),
+]
+
+
+def _folder(tmp_path: Path, name: str | bytes) -> Path:
+    return tmp_path / (os.fsdecode(name) if isinstance(name, bytes) else name)
+
+
+@pytest.mark.parametrize("name", FOLDER_NAMES)
 def test_a_folder_name_that_is_not_utf8_or_holds_a_control_character(
-    tmp_path: Path, matrix: Path
+    tmp_path: Path, matrix: Path, name: str | bytes
 ) -> None:
-    not_utf8 = Path(os.fsdecode(os.fsencode(tmp_path) + b"/caf\xe9"))
-    assert _refused(str(matrix), str(not_utf8)).endswith(
-        "holds bytes that are not UTF-8: give the name with --organisation NAME\n"
-    )
-    control = tmp_path / "tab\there"
-    assert _refused(str(matrix), str(control)).endswith(
-        "is empty or holds a control or invisible character: give --organisation NAME\n"
-    )
-    assert not not_utf8.exists()
-    assert not control.exists()
-    for folder in (not_utf8, control):  # the advice works
-        result = run("import", str(matrix), str(folder), "--organisation", "Anytown Council")
-        assert result.exit_code == 0, result.stderr
-        assert open_repository(folder, load_standard()).config.organisation == "Anytown Council"
+    folder = _folder(tmp_path, name)
+    assert _refused(str(matrix), str(folder)).endswith(f"{SAID[name]}\n")
+    assert not folder.exists()
+
+
+@pytest.mark.parametrize("name", FOLDER_NAMES)
+def test_the_advice_for_such_a_folder_name_works(
+    tmp_path: Path, matrix: Path, name: str | bytes
+) -> None:
+    why = refused_name(name)  # a name the system will not take for a folder
+    if why is not None:
+        pytest.skip(why)
+    folder = _folder(tmp_path, name)
+    result = run("import", str(matrix), str(folder), "--organisation", "Anytown Council")
+    assert result.exit_code == 0, result.stderr
+    assert open_repository(folder, load_standard()).config.organisation == "Anytown Council"
 
 
 def test_a_full_disk_while_writing_is_said_as_such_and_nothing_is_kept(
@@ -108,7 +135,7 @@ def test_a_full_disk_while_writing_is_said_as_such_and_nothing_is_kept(
 
     monkeypatch.setattr(writer, "write_new", full)
     line = _refused(str(matrix), str(out))
-    assert line.startswith(f"cse: error: {out}/")
+    assert line.startswith(f"cse: error: {out}{os.sep}")  # the file's path, as the system says
     assert line.endswith(": cannot write the new repository: No space left on device: nothing "
                          "written\n")  # fmt: skip
     assert not out.exists()

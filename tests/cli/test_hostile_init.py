@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import run, snapshot, write_repo
+from tests.helpers import DEVICE, fifo, link, needs_devices, run, snapshot, write_repo
 
 
 def _fails(args: list[str], line: str) -> None:
@@ -24,7 +24,7 @@ def test_an_evidence_link_out_of_the_repository_is_refused(tmp_path: Path) -> No
     outside.mkdir()
     root = tmp_path / "repo"
     root.mkdir()
-    (root / "evidence").symlink_to(outside)
+    link(root / "evidence", outside)
     _fails(
         ["init", str(root)],
         f"{root / 'evidence'}: is a symbolic link out of the repository: "
@@ -36,7 +36,7 @@ def test_an_evidence_link_out_of_the_repository_is_refused(tmp_path: Path) -> No
 def test_a_link_inside_the_repository_is_followed(tmp_path: Path) -> None:
     root = tmp_path / "repo"
     (root / "records").mkdir(parents=True)
-    (root / "evidence").symlink_to("records")
+    link(root / "evidence", "records")
     assert run("init", str(root)).exit_code == 0
     assert len(list((root / "records").iterdir())) == 57
 
@@ -46,7 +46,7 @@ def test_a_dangling_link_where_a_folder_goes(tmp_path: Path, name: str) -> None:
     (tmp_path / "repo").mkdir()
     if name == "repo":
         (tmp_path / "repo").rmdir()
-    (tmp_path / name).symlink_to(tmp_path / "nowhere")
+    link(tmp_path / name, tmp_path / "nowhere")
     result = run("init", str(tmp_path / "repo"))
     assert result.exit_code == 2
     assert result.stderr.startswith(f"cse: error: {tmp_path / name}: is a symbolic link to nothing")
@@ -62,13 +62,19 @@ def test_a_cse_yaml_that_is_a_folder(tmp_path: Path) -> None:
     )
 
 
-def test_a_cse_yaml_that_is_a_named_pipe_or_leads_to_a_device(tmp_path: Path) -> None:
+def test_a_cse_yaml_that_is_a_named_pipe(tmp_path: Path) -> None:
     root = tmp_path / "repo"
     root.mkdir()
-    os.mkfifo(root / "cse.yaml")
+    fifo(root / "cse.yaml")
     _fails(["init", str(root)], f"{root / 'cse.yaml'}: is not a regular file")
-    (root / "cse.yaml").unlink()
-    (root / "cse.yaml").symlink_to("/dev/zero")
+    assert sorted(p.name for p in root.iterdir()) == ["cse.yaml"]
+
+
+@needs_devices
+def test_a_cse_yaml_that_leads_to_a_device(tmp_path: Path) -> None:
+    root = tmp_path / "repo"
+    root.mkdir()
+    link(root / "cse.yaml", DEVICE)
     _fails(
         ["init", str(root)],
         f"{root / 'cse.yaml'}: leads outside the repository (through a symbolic link)",
@@ -86,7 +92,7 @@ def test_a_cse_yaml_over_the_limit(tmp_path: Path) -> None:
 def test_ci_where_github_is_a_file(tmp_path: Path) -> None:
     root = tmp_path / "repo"
     root.mkdir()
-    (root / ".github").write_text("not a folder\n")
+    (root / ".github").write_text("not a folder\n", encoding="utf-8", newline="")
     _fails(
         ["init", str(root), "--ci", "--cse-source", "git+https://e.org/cse@v1"],
         f"{root / '.github'}: is a file, not a folder for the workflow",
@@ -121,7 +127,8 @@ def test_an_evidence_dir_that_cannot_be_a_folder(
 @pytest.mark.parametrize(
     ("organisation", "problem"),
     [
-        (os.fsdecode(b"Caf\xe9"), "--organisation holds bytes that are not UTF-8"),
+        # b"Caf\xe9" as Python decodes an argument (surrogateescape)
+        ("Caf\udce9", "--organisation holds bytes that are not UTF-8"),
         ("Bad\x7fName", "--organisation 'Bad\\x7fName' is empty or holds a control"),
         ("Two\nLines", "--organisation 'Two\\nLines' is empty or holds a control"),
         ("   ", "--organisation '   ' is empty"),
@@ -173,4 +180,4 @@ def test_a_new_organisation_on_an_existing_repository_is_reported_kept(tmp_path:
         == "cse: warning: kept the organisation in cse.yaml, 'Old Name', not 'New Name': "
         "edit cse.yaml to change it\n"
     )
-    assert (root / "cse.yaml").read_text() == "organisation: Old Name\n"
+    assert (root / "cse.yaml").read_text(encoding="utf-8") == "organisation: Old Name\n"

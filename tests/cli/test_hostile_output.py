@@ -7,6 +7,7 @@ exit 2; neither prints a traceback or "Exception ignored".
 
 from __future__ import annotations
 
+import errno
 import io
 import os
 import subprocess
@@ -15,6 +16,8 @@ from pathlib import Path
 
 import pytest
 
+from cse_cli.cli import console
+from cse_cli.cli.main import main
 from tests.helpers import BOLTON, DATA
 
 COMMANDS = {
@@ -64,16 +67,46 @@ def test_a_full_standard_output_is_one_line(args: list[str]) -> None:
 
 
 class _Closed(io.StringIO):
-    def write(self, _text: str) -> int:
-        raise BrokenPipeError(32, "Broken pipe")
+    """A stream that fails as a pipe closed by its reader does, once it is sent something."""
+
+    def __init__(self, error: OSError) -> None:
+        super().__init__()
+        self.error = error
+
+    def write(self, text: str) -> int:
+        if text:
+            raise self.error
+        return 0
 
 
-def test_a_closed_pipe_in_process(monkeypatch: pytest.MonkeyPatch) -> None:
-    """main() itself, with stdout a stream that is not a file: still exit 141, nothing said."""
-    monkeypatch.setattr(sys, "stdout", _Closed())
+CLOSED = {  # how a pipe whose reader has gone fails a write, on each system
+    "epipe": (BrokenPipeError(errno.EPIPE, "Broken pipe"), False),
+    "windows-einval": (OSError(errno.EINVAL, "Invalid argument"), True),
+}
+
+
+@pytest.mark.parametrize(("error", "windows"), CLOSED.values(), ids=CLOSED.keys())
+@pytest.mark.parametrize("args", [["check", str(BOLTON)], ["--help"]], ids=["check", "help"])
+def test_a_closed_pipe_in_process(
+    args: list[str], error: OSError, windows: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """main() itself, with stdout a stream that is not a file: still exit 141, nothing said.
+
+    Windows' C runtime calls a closed pipe EINVAL (python/cpython#79935): there, and
+    only there, that is the reader gone too.
+    """
+    monkeypatch.setattr(console, "_WINDOWS", windows)
+    monkeypatch.setattr(sys, "stdout", _Closed(error))
     stderr = io.StringIO()
     monkeypatch.setattr(sys, "stderr", stderr)
-    from cse_cli.cli.main import main
-
-    assert main(["check", str(BOLTON)]) == 141
+    assert main(args) == 141
     assert stderr.getvalue() == ""
+
+
+def test_einval_elsewhere_is_a_failed_write(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(console, "_WINDOWS", False)
+    monkeypatch.setattr(sys, "stdout", _Closed(OSError(errno.EINVAL, "Invalid argument")))
+    stderr = io.StringIO()
+    monkeypatch.setattr(sys, "stderr", stderr)
+    assert main(["check", str(BOLTON)]) == 2
+    assert stderr.getvalue() == "cse: error: cannot write to standard output: Invalid argument\n"

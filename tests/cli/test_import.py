@@ -113,7 +113,7 @@ def test_it_never_adds_to_an_existing_repository(tmp_path: Path) -> None:
     matrix = _maker(MATRICES / "realistic").make(tmp_path)
     out = tmp_path / "repo"
     out.mkdir()
-    (out / "cse.yaml").write_text("organisation: Mine\n", encoding="utf-8")
+    (out / "cse.yaml").write_text("organisation: Mine\n", encoding="utf-8", newline="")
     result = run("import", str(matrix), str(out))
     assert result.exit_code == 2
     assert result.stderr == (

@@ -35,7 +35,18 @@ import pytest
 from cse_cli.io import atomic as files
 from cse_cli.io.atomic import write_atomic, write_new
 from cse_cli.io.resources import load_standard
-from tests.helpers import BOLTON, commit_all, element_yaml, git, init_git, run, write_repo
+from tests.helpers import (
+    BOLTON,
+    WINDOWS,
+    commit_all,
+    element_yaml,
+    git,
+    init_git,
+    link,
+    run,
+    shown_mode,
+    write_repo,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -71,7 +82,7 @@ def _git_quietly(root: Path, *args: str) -> str:
         ["git", *args],
         cwd=root,
         capture_output=True,
-        text=True,
+        encoding="utf-8",
         check=True,
         env={**os.environ, "GIT_OPTIONAL_LOCKS": "0"},
     )
@@ -97,21 +108,35 @@ def bolton_git(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     top = tmp_path_factory.mktemp("nothing-lost")
     root = top / "bolton"
     shutil.copytree(BOLTON, root)
-    with (root / "evidence" / "1.1.1.yaml").open("a", encoding="utf-8") as stream:
+    with (root / "evidence" / "1.1.1.yaml").open("a", encoding="utf-8", newline="") as stream:
         stream.write("owner: Head of Library\n")
     init_git(root)
     commit_all(root, "Bolton, desk-top review")
     promoted = root / "evidence" / "1.3.3.yaml"
-    promoted.write_text(promoted.read_text().replace("final: partial", "final: full"))
+    promoted.write_text(
+        promoted.read_text(encoding="utf-8").replace("final: partial", "final: full"),
+        encoding="utf-8",
+        newline="",
+    )
     commit_all(root, "1.3.3 is full")
     shutil.copytree(root, top / "bolton-copy", ignore=shutil.ignore_patterns(".git"))
     edited = root / "evidence" / "1.3.4.yaml"
-    edited.write_text(edited.read_text().replace("final: partial", "final: full"))
+    edited.write_text(
+        edited.read_text(encoding="utf-8").replace("final: partial", "final: full"),
+        encoding="utf-8",
+        newline="",
+    )
     staged = root / "evidence" / "4.1.2.yaml"
-    staged.write_text(staged.read_text().replace("final: partial", "final: full"))
+    staged.write_text(
+        staged.read_text(encoding="utf-8").replace("final: partial", "final: full"),
+        encoding="utf-8",
+        newline="",
+    )
     git(root, "add", "evidence/4.1.2.yaml")
     (root / "documents").mkdir()
-    (root / "documents" / "untracked.txt").write_text("not in git yet\n")
+    (root / "documents" / "untracked.txt").write_text(
+        "not in git yet\n", encoding="utf-8", newline=""
+    )
     (root / "evidence" / "1.1.2.yaml").chmod(0o600)
     (root / "evidence" / "1.2.1.yaml").chmod(0o755)
     (root / "cse.yaml").chmod(0o444)
@@ -180,7 +205,7 @@ def test_the_real_program_writes_nothing(args: list[str], bolton_git: tuple[Path
         [sys.executable, "-m", "cse_cli", *args],
         cwd=root,
         capture_output=True,
-        text=True,
+        encoding="utf-8",
         check=False,
         timeout=120,
     )
@@ -193,8 +218,12 @@ def test_the_real_program_writes_nothing(args: list[str], bolton_git: tuple[Path
 def test_commands_on_invalid_evidence_write_nothing(tmp_path: Path) -> None:
     root = tmp_path / "broken"
     shutil.copytree(BOLTON, root)
-    (root / "evidence" / "2.1.1.yaml").write_text('element: "2.1.1"\nfinal: [full\n')
-    (root / "evidence" / "2.1.2.yaml").write_text('element: "2.1.2"\nfinale: full\n')
+    (root / "evidence" / "2.1.1.yaml").write_text(
+        'element: "2.1.1"\nfinal: [full\n', encoding="utf-8", newline=""
+    )
+    (root / "evidence" / "2.1.2.yaml").write_text(
+        'element: "2.1.2"\nfinale: full\n', encoding="utf-8", newline=""
+    )
     before = exact_state(tmp_path)
     for args in (
         ["check", str(root)],
@@ -228,7 +257,7 @@ def umask_027() -> Iterator[None]:
 def test_init_keeps_every_existing_file_whatever_it_is(tmp_path: Path) -> None:
     """Edited, read-only, empty, links in and out (one dangling), a folder, a .yml file."""
     outside = tmp_path / "outside.yaml"
-    outside.write_text("SECRET-OUTSIDE-THE-REPOSITORY\n")
+    outside.write_text("SECRET-OUTSIDE-THE-REPOSITORY\n", encoding="utf-8", newline="")
     root = write_repo(
         tmp_path / "repo",
         {
@@ -244,9 +273,9 @@ def test_init_keeps_every_existing_file_whatever_it_is(tmp_path: Path) -> None:
     )
     (root / "evidence" / "1.1.2.yaml").chmod(0o444)
     (root / "evidence" / "1.1.1.yaml").chmod(0o600)
-    (root / "evidence" / "1.1.3.yaml").symlink_to("../documents/shared.yaml")
-    (root / "evidence" / "1.2.1.yaml").symlink_to("missing.yaml")  # dangling
-    (root / "evidence" / "1.2.2.yaml").symlink_to(outside)
+    link(root / "evidence" / "1.1.3.yaml", "../documents/shared.yaml")
+    link(root / "evidence" / "1.2.1.yaml", "missing.yaml")  # dangling
+    link(root / "evidence" / "1.2.2.yaml", outside)
     before = exact_state(tmp_path)
     kept = {
         "cse.yaml", ".cse/element.schema.json", "evidence/1.1.1.yaml", "evidence/1.1.2.yaml",
@@ -271,7 +300,7 @@ def test_init_keeps_every_existing_file_whatever_it_is(tmp_path: Path) -> None:
     assert not (root / "evidence" / "missing.yaml").exists()  # the dangling link not followed
     new = {f"repo/{rel}" for rel in created}
     assert set(after) - set(before) == new
-    assert {after[rel][:2] for rel in new} == {("file", 0o640)}  # 0666 less the umask
+    assert {after[rel][:2] for rel in new} == {("file", shown_mode(0o640))}  # 0666 less umask
 
     again = run("init", str(root))
     assert again.stdout == (
@@ -297,12 +326,12 @@ def test_init_never_replaces_a_file_created_while_it_writes(
 
     def racing(path: Path, text: str) -> Path:
         temporary = real(path, text)
-        path.write_text("theirs\n")
+        path.write_text("theirs\n", encoding="utf-8", newline="")
         return temporary
 
     monkeypatch.setattr(files, "_temporary", racing)
     assert not write_new(target, "ours\n")
-    assert target.read_text() == "theirs\n"
+    assert target.read_text(encoding="utf-8") == "theirs\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["1.1.1.yaml"]
 
 
@@ -320,13 +349,13 @@ def test_init_without_hard_links(
     def racing(path: Path, text: str) -> Path:
         temporary = real(path, text)
         if appears:
-            path.write_text("theirs\n")
+            path.write_text("theirs\n", encoding="utf-8", newline="")
         return temporary
 
     monkeypatch.setattr(files, "_temporary", racing)
     monkeypatch.setattr(os, "link", no_links)
     assert write_new(target, "ours\n") is not appears
-    assert target.read_text() == ("theirs\n" if appears else "ours\n")
+    assert target.read_text(encoding="utf-8") == ("theirs\n" if appears else "ours\n")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["1.1.1.yaml"]
 
 
@@ -353,25 +382,29 @@ def test_output_files_are_written_in_one_step(
     assert expected
     target = tmp_path / name
     if exists:
-        target.write_text("old\n")
+        target.write_text("old\n", encoding="utf-8", newline="")
         target.chmod(0o604)  # kept, not reset
     real = os.replace
     moves: list[tuple[str, str]] = []
 
     def watching(src: str | Path, dst: str | Path) -> None:
         moves.append((str(src), str(dst)))
-        assert Path(src).read_text() == expected  # complete before it takes the name
+        assert (
+            Path(src).read_text(encoding="utf-8") == expected
+        )  # complete before it takes the name
         assert Path(src).parent == target.parent
         assert re.fullmatch(TEMPORARY.format(name=re.escape(name)), Path(src).name)
-        assert (Path(dst).read_text() if exists else None) == ("old\n" if exists else None)
+        assert (Path(dst).read_text(encoding="utf-8") if exists else None) == (
+            "old\n" if exists else None
+        )
         real(src, dst)
 
     monkeypatch.setattr(os, "replace", watching)
     result = run(*args, "-o", str(target))
     assert result.exit_code == 0, result.stderr
     assert moves == [(moves[0][0], str(target))]
-    assert target.read_text() == expected
-    assert target.stat().st_mode & 0o777 == (0o604 if exists else 0o640)
+    assert target.read_text(encoding="utf-8") == expected
+    assert target.stat().st_mode & 0o777 == shown_mode(0o604 if exists else 0o640)
     assert [p.name for p in tmp_path.iterdir()] == [name]
 
 
@@ -381,7 +414,7 @@ def test_output_that_cannot_be_written_keeps_the_old_file(
 ) -> None:
     args, name = output
     target = tmp_path / name
-    target.write_text("old\n")
+    target.write_text("old\n", encoding="utf-8", newline="")
 
     def disk_full(*_: object) -> None:
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
@@ -392,7 +425,7 @@ def test_output_that_cannot_be_written_keeps_the_old_file(
     assert result.stderr == (
         f"cse: error: {target}: cannot write the {args[0]}: No space left on device\n"
     )
-    assert target.read_text() == "old\n"
+    assert target.read_text(encoding="utf-8") == "old\n"
     assert [p.name for p in tmp_path.iterdir()] == [name]
 
 
@@ -405,7 +438,7 @@ def test_ctrl_c_while_writing_keeps_the_old_file(
 ) -> None:
     args, name = output
     target = tmp_path / name
-    target.write_text("old\n")
+    target.write_text("old\n", encoding="utf-8", newline="")
 
     def interrupted(*_: object) -> None:
         raise KeyboardInterrupt
@@ -416,7 +449,7 @@ def test_ctrl_c_while_writing_keeps_the_old_file(
         runpy.run_module("cse_cli", run_name="__main__", alter_sys=True)
     assert exit_info.value.code == 130  # 128 + SIGINT, as shells report Ctrl-C
     assert "Traceback" not in capsys.readouterr().err
-    assert target.read_text() == "old\n"
+    assert target.read_text(encoding="utf-8") == "old\n"
     assert [p.name for p in tmp_path.iterdir()] == [name]
 
 
@@ -460,7 +493,8 @@ def _fail_at(monkeypatch: pytest.MonkeyPatch, step: str, error: BaseException) -
     elif step == "mkstemp":
         monkeypatch.setattr(tempfile, "mkstemp", failing)
     else:
-        monkeypatch.setattr(os, step, failing)
+        # Windows has no os.fchmod before Python 3.13 (cse then chmods by name): planted
+        monkeypatch.setattr(os, step, failing, raising=step != "fchmod")
 
 
 ERRORS = {
@@ -478,12 +512,12 @@ def test_write_atomic_fails_whole(
 ) -> None:
     target = tmp_path / "report.html"
     if exists:
-        target.write_text("old\n")
+        target.write_text("old\n", encoding="utf-8", newline="")
     _fail_at(monkeypatch, step, error)
     with pytest.raises(type(error)):
         write_atomic(target, NEW_TEXT)
     monkeypatch.undo()
-    assert (target.read_text() if exists else None) == ("old\n" if exists else None)
+    assert (target.read_text(encoding="utf-8") if exists else None) == ("old\n" if exists else None)
     assert [p.name for p in tmp_path.iterdir()] == (["report.html"] if exists else [])
 
 
@@ -589,16 +623,19 @@ atomic.write_atomic = in_place
 
 
 def _kill_at(point: str, how: str, target: Path, text: str, planted: str = "") -> None:
-    """Write `text` to `target` in a process of its own, and kill it (SIGKILL) at `point`."""
+    """Write `text` to `target` in a process of its own, and kill it at `point`.
+
+    Killed outright: SIGKILL, or on Windows TerminateProcess, which no program can catch.
+    """
     source = target.parent.parent / "text.txt"
-    source.write_text(text, encoding="utf-8")
+    source.write_text(text, encoding="utf-8", newline="")
     script = WRITER.replace("PLANTED", planted)
     with subprocess.Popen(
         [sys.executable, "-c", script, how, point, str(target), str(source)],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
-        text=True,
+        encoding="utf-8",
     ) as writer:
         assert writer.stdout is not None
         assert writer.stderr is not None
@@ -606,9 +643,9 @@ def _kill_at(point: str, how: str, target: Path, text: str, planted: str = "") -
         if said != f"at {point}\n":
             writer.kill()
             pytest.fail(f"the writer never reached {point}: {said!r} {writer.stderr.read()}")
-        writer.send_signal(signal.SIGKILL)
+        writer.kill()
         writer.wait()
-    assert writer.returncode == -signal.SIGKILL
+    assert writer.returncode == (1 if WINDOWS else -signal.SIGKILL)  # TerminateProcess(…, 1)
 
 
 def _leftovers(folder: Path, name: str, *others_expected: str) -> list[str]:
@@ -639,7 +676,7 @@ def test_a_killed_report_writer_leaves_the_old_report_or_the_new(
     out = tmp_path / "out"
     out.mkdir()
     target = out / "report.html"
-    target.write_text(texts["old"], encoding="utf-8")
+    target.write_text(texts["old"], encoding="utf-8", newline="")
     _kill_at(point, "write_atomic", target, texts["new"])
     assert target.read_text(encoding="utf-8") == texts[whole]
     leftovers = _leftovers(out, "report.html")
@@ -665,10 +702,10 @@ def test_a_killed_init_leaves_whole_element_files_and_ignored_temporaries(
     leftovers = _leftovers(root / "evidence", "1.1.1.yaml", "1.1.2.yaml")
     assert len(leftovers) == 1
     # the worst case: a temporary that holds a whole element file, and two more like it
-    (root / "evidence" / leftovers[0]).write_text(text)
+    (root / "evidence" / leftovers[0]).write_text(text, encoding="utf-8", newline="")
     target.unlink(missing_ok=True)
     for name in ("1.1.1.yaml.x1y2z3a4", "1.1.1.yaml.0a0a0a0a"):
-        (root / "evidence" / f".{name}.tmp").write_text(text)
+        (root / "evidence" / f".{name}.tmp").write_text(text, encoding="utf-8", newline="")
     report = json.loads(run("check", str(root), "--format", "json").stdout)
     assert report["problems"] == []
     assert sum(criterion["unrated"] for criterion in report["criteria"]) == 57  # no 1.1.1 read
@@ -678,9 +715,11 @@ def test_the_kill_tests_can_fail(tmp_path: Path) -> None:
     """A writer that writes in place is caught: the kill test is not a tautology."""
     target = tmp_path / "out" / "report.html"
     target.parent.mkdir()
-    target.write_text("old " * 1000)
+    target.write_text("old " * 1000, encoding="utf-8", newline="")
     _kill_at("mid-write", "write_atomic", target, "new " * 1000, planted=IN_PLACE)
-    assert target.read_text() == "new " * 500  # half a file: what the test above refuses
+    assert (
+        target.read_text(encoding="utf-8") == "new " * 500
+    )  # half a file: what the test above refuses
 
 
 def test_the_writer_stops_where_it_is_told(tmp_path: Path) -> None:

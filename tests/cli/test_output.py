@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from cse_cli.io import resources
-from tests.helpers import ANYTOWN, PROJECT, matrix_csv, run, snapshot
+from tests.helpers import ANYTOWN, PROJECT, link, matrix_csv, run, snapshot
 
 Spelling = Callable[[Path, str, Path, pytest.MonkeyPatch], str]
 
@@ -40,12 +40,12 @@ def _dot_dot(root: Path, rel: str, _place: Path, monkeypatch: pytest.MonkeyPatch
 
 
 def _link(root: Path, rel: str, place: Path, _monkeypatch: pytest.MonkeyPatch) -> str:
-    (place / "link").symlink_to(root / rel)
+    link(place / "link", root / rel)
     return str(place / "link")
 
 
 def _link_to_folder(root: Path, rel: str, place: Path, _monkeypatch: pytest.MonkeyPatch) -> str:
-    (place / "folder").symlink_to(root)
+    link(place / "folder", root)
     return str(place / "folder" / rel)
 
 
@@ -168,7 +168,7 @@ def test_no_command_writes_over_cse_s_own_standard(
 
 def test_an_output_beside_the_inputs_is_written(repo: Path) -> None:
     """What is not an input may be replaced: a report kept in the repository, say."""
-    (repo / "REPORT.md").write_text("the old report\n", encoding="utf-8")
+    (repo / "REPORT.md").write_text("the old report\n", encoding="utf-8", newline="")
     result = run("report", str(repo), "--format", "md", "-o", str(repo / "REPORT.md"))
     assert result.exit_code == 0, result.stderr
     assert (repo / "REPORT.md").read_text(encoding="utf-8").startswith("# ")
@@ -177,7 +177,7 @@ def test_an_output_beside_the_inputs_is_written(repo: Path) -> None:
 def test_the_schema_refreshes_the_repository_s_schemas(repo: Path) -> None:
     """`cse schema` reads no repository: writing .cse/ is how the README refreshes it."""
     target = repo / ".cse" / "element.schema.json"
-    target.write_text("{}\n", encoding="utf-8")
+    target.write_text("{}\n", encoding="utf-8", newline="")
     assert run("schema", "-o", str(target)).exit_code == 0
     assert target.read_text(encoding="utf-8") == run("schema").stdout
 

@@ -17,13 +17,14 @@ import os
 import zipfile
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote, urlsplit
+from urllib.parse import urlsplit
+from urllib.request import url2pathname
 
 import pytest
 
 from cse_cli.io import limits
 from cse_cli.io.zipstream import ZipStream
-from tests.helpers import BOLTON, axe, run, snapshot, write_repo
+from tests.helpers import BOLTON, axe, link, needs_posix_realpath, run, snapshot, write_repo
 
 DOCUMENTS: dict[str, bytes] = {
     "docs/policy.pdf": b"%PDF-1.4 policy\n",
@@ -135,7 +136,7 @@ def test_a_repository_without_documents_still_packs_its_report(tmp_path: Path) -
 
 def test_documents_that_are_not_regular_files_inside_are_refused(tmp_path: Path) -> None:
     outside = tmp_path / "secret.txt"
-    outside.write_text("secret", encoding="utf-8")
+    outside.write_text("secret", encoding="utf-8", newline="")
     root = write_repo(
         tmp_path / "repo",
         {
@@ -148,7 +149,7 @@ def test_documents_that_are_not_regular_files_inside_are_refused(tmp_path: Path)
             "docs/.keep": "",
         },
     )
-    (root / "link.txt").symlink_to(outside)
+    link(root / "link.txt", outside)
     out = tmp_path / "pack.zip"
     result = run("pack", str(root), "-o", str(out))
     assert result.exit_code == 2
@@ -218,7 +219,7 @@ def test_it_replaces_only_a_regular_file(tmp_path: Path, kind: str) -> None:
     if kind == "folder":
         out.mkdir()
     else:
-        out.symlink_to(tmp_path / "elsewhere.zip")
+        link(out, tmp_path / "elsewhere.zip")
     result = run("pack", str(root), "-o", str(out))
     assert result.exit_code == 2
     assert result.stderr == (
@@ -245,7 +246,7 @@ def test_every_link_resolves_to_a_file_in_the_pack(tmp_path: Path, browser: Any)
                 continue  # the item's url:, outside the pack by design
             url = urlsplit(href)
             assert url.scheme == "file", href
-            target = Path(unquote(url.path))
+            target = Path(url2pathname(url.path))  # /C:/… is C:\\… on Windows
             assert target.is_file(), href
             assert target.resolve().is_relative_to(unpacked.resolve()), href
             linked.add(target.relative_to(unpacked).as_posix())
@@ -263,6 +264,7 @@ def test_the_pack_pages_pass_axe(tmp_path: Path, browser: Any, page_name: str) -
     assert [v["id"] for v in axe(page)["violations"]] == []
 
 
+@needs_posix_realpath
 def test_a_folder_swapped_for_a_link_while_packing_is_refused_not_a_failed_write(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -280,7 +282,7 @@ def test_a_folder_swapped_for_a_link_while_packing_is_refused_not_a_failed_write
             "folder/policy.pdf": "%PDF",
         },
     )
-    (root / "docs").symlink_to("folder")
+    link(root / "docs", "folder")
     out = tmp_path / "pack.zip"
     out.write_bytes(b"the old pack")
     real_readlink, real_add = os.readlink, ZipStream.add

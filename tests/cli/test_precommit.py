@@ -3,7 +3,7 @@
 pre-commit would install a `language: python` hook from the network, so the test
 copies each hook's entry into a `repo: local` hook with `language: system`, the
 offline form the hook file tells users about, and runs it with this environment's
-`cse` and `python` first on PATH.
+`cse` first on PATH.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 import yaml
 
-from tests.helpers import PROJECT, commit_all, git, init_git, run
+from tests.helpers import PROJECT, SCRIPTS, commit_all, git, init_git, run
 
 HOOKS = PROJECT / ".pre-commit-hooks.yaml"
 
@@ -27,16 +27,21 @@ def _hooks() -> list[dict[str, Any]]:
     return hooks
 
 
-def _pre_commit(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {
+def _with_cse(root: Path) -> dict[str, str]:
+    """The environment, with this Python's programs (its `cse`) first on PATH."""
+    return {
         **os.environ,
-        "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}",
+        "PATH": f"{SCRIPTS}{os.pathsep}{os.environ.get('PATH', '')}",
         "PRE_COMMIT_HOME": str(root.parent / "pre-commit-home"),
         "PRE_COMMIT_COLOR": "never",
     }
+
+
+def _pre_commit(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = _with_cse(root)
     return subprocess.run(
         [sys.executable, "-m", "pre_commit", *args],
-        cwd=root, env=env, capture_output=True, text=True, check=False,
+        cwd=root, env=env, capture_output=True, encoding="utf-8", errors="replace", check=False,
     )  # fmt: skip
 
 
@@ -48,7 +53,9 @@ def scratch(tmp_path: Path) -> Path:
     local = [{**hook, "language": "system"} for hook in _hooks()]
     local[1]["stages"] = ["manual"]  # the strict hook only when asked for, as users would
     config = {"repos": [{"repo": "local", "hooks": local}]}
-    (root / ".pre-commit-config.yaml").write_text(yaml.safe_dump(config, sort_keys=False))
+    (root / ".pre-commit-config.yaml").write_text(
+        yaml.safe_dump(config, sort_keys=False), encoding="utf-8", newline=""
+    )
     commit_all(root, "a new evidence repository")
     return root
 
@@ -70,7 +77,11 @@ def test_cse_check_passes_valid_evidence_and_fails_a_broken_file(scratch: Path) 
     assert "unrated: 11 elements with no rating at the latest stage" in unmet.stdout
 
     element = scratch / "evidence" / "1.1.1.yaml"
-    element.write_text(element.read_text().replace("final:\n", "finale: full\n"))
+    element.write_text(
+        element.read_text(encoding="utf-8").replace("final:\n", "finale: full\n"),
+        encoding="utf-8",
+        newline="",
+    )
     git(scratch, "add", "-A")
     broken = _pre_commit(scratch, "run", "cse-check", "--all-files")
     assert broken.returncode == 1
@@ -83,23 +94,23 @@ def test_an_installed_hook_stops_a_commit_of_broken_evidence(scratch: Path) -> N
     assert installed.returncode == 0, installed.stderr
     head = git(scratch, "rev-parse", "HEAD")
     element = scratch / "evidence" / "2.1.1.yaml"
-    good = element.read_text()
-    element.write_text(good.replace("final:\n", "final: fully\n"))
-    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
-    env["PRE_COMMIT_HOME"] = str(scratch.parent / "pre-commit-home")
+    good = element.read_text(encoding="utf-8")
+    element.write_text(good.replace("final:\n", "final: fully\n"), encoding="utf-8", newline="")
+    env = _with_cse(scratch)
 
     def commit() -> subprocess.CompletedProcess[str]:
         git(scratch, "add", "-A")
         return subprocess.run(
             ["git", "commit", "-q", "-m", "rate 2.1.1"],
-            cwd=scratch, env=env, capture_output=True, text=True, check=False,
+            cwd=scratch, env=env, capture_output=True, encoding="utf-8", errors="replace",
+            check=False,
         )  # fmt: skip
 
     refused = commit()
     assert refused.returncode != 0
     assert "'fully' is not a rating" in refused.stdout + refused.stderr
     assert git(scratch, "rev-parse", "HEAD") == head
-    element.write_text(good.replace("final:\n", "final: full\n"))
+    element.write_text(good.replace("final:\n", "final: full\n"), encoding="utf-8", newline="")
     accepted = commit()
     assert accepted.returncode == 0, accepted.stdout + accepted.stderr
     assert git(scratch, "rev-parse", "HEAD") != head

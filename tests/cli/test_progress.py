@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import io
 import os
-import pty
 import subprocess
 import sys
 from pathlib import Path
@@ -18,7 +17,9 @@ from cse_cli.cli import progress
 from cse_cli.cli.progress import Progress, progress_on
 from cse_cli.io.repository import open_repository
 from cse_cli.io.resources import load_standard
-from tests.helpers import BOLTON
+from tests.helpers import BOLTON, WINDOWS, utf8_streams
+
+needs_pty = pytest.mark.skipif(WINDOWS, reason="Windows has no pseudo-terminals (pty)")
 
 
 class Clock:
@@ -120,6 +121,8 @@ def _on_a_terminal(args: list[str]) -> tuple[str, bytes]:
         f"sys.argv = ['cse', *{args!r}]\n"
         "sys.exit(main())\n"
     )
+    import pty  # POSIX alone: on Windows it cannot be imported
+
     leader, follower = pty.openpty()
     env = {**os.environ, "NO_COLOR": "1"}
     with subprocess.Popen(
@@ -140,7 +143,7 @@ def _on_a_terminal(args: list[str]) -> tuple[str, bytes]:
     return out, err
 
 
-@pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals are POSIX")
+@needs_pty
 def test_a_long_check_on_a_terminal_shows_and_wipes_the_count() -> None:
     out, err = _on_a_terminal(["check", str(BOLTON)])
     line = b"cse: reading evidence files 57/57"
@@ -149,7 +152,7 @@ def test_a_long_check_on_a_terminal_shows_and_wipes_the_count() -> None:
     assert "Customer Insight" in out
 
 
-@pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals are POSIX")
+@needs_pty
 @pytest.mark.parametrize("output_format", ["json", "github"])
 def test_no_count_with_output_for_programs(output_format: str) -> None:
     out, err = _on_a_terminal(["check", str(BOLTON), "--format", output_format])
@@ -167,7 +170,12 @@ def test_no_count_when_stderr_is_not_a_terminal(tmp_path: Path) -> None:
         "sys.exit(main())\n"
     )
     result = subprocess.run(
-        [sys.executable, "-c", probe], capture_output=True, text=True, cwd=tmp_path, check=False
+        [sys.executable, "-c", probe],
+        capture_output=True,
+        encoding="utf-8",
+        env=utf8_streams(),
+        cwd=tmp_path,
+        check=False,
     )
     assert result.returncode == 1
     assert result.stderr == ""

@@ -17,9 +17,9 @@ def test_version() -> None:
 
 
 def test_the_license_the_package_declares_is_there() -> None:
-    pyproject = (PROJECT / "pyproject.toml").read_text()
+    pyproject = (PROJECT / "pyproject.toml").read_text(encoding="utf-8")
     assert re.search(r'^license = "MIT"$', pyproject, re.MULTILINE)
-    assert (PROJECT / "LICENSE").read_text().startswith("MIT License\n")
+    assert (PROJECT / "LICENSE").read_text(encoding="utf-8").startswith("MIT License\n")
 
 
 @pytest.mark.parametrize(

@@ -17,7 +17,7 @@ import textwrap
 import pytest
 
 from cse_cli.cli import startup
-from tests.helpers import BOLTON, run
+from tests.helpers import BOLTON, run, utf8_streams
 
 _PROBE = textwrap.dedent(
     """
@@ -57,9 +57,9 @@ def _probe(*args: str, env: dict[str, str] | None = None) -> dict[str, dict[str,
     result = subprocess.run(
         [sys.executable, "-c", _PROBE, *args],
         capture_output=True,
-        text=True,
+        encoding="utf-8",
         check=False,
-        env=env,
+        env=utf8_streams(env),
         timeout=120,
     )
     seen: dict[str, dict[str, object]] = json.loads(result.stderr.splitlines()[-1])

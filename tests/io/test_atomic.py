@@ -11,28 +11,29 @@ import pytest
 
 from cse_cli.io.atomic import NotRegularFile, replace_all, replacing, write_atomic, write_new
 from cse_cli.io.tree import clean
+from tests.helpers import link, needs_posix_permissions, shown_mode
 
 
 def test_write_new_never_overwrites(tmp_path: Path) -> None:
     path = tmp_path / "a.yaml"
     assert write_new(path, "first\n")
     assert not write_new(path, "second\n")
-    assert path.read_text() == "first\n"
+    assert path.read_text(encoding="utf-8") == "first\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.yaml"]  # no temporary left
 
 
 def test_write_atomic_replaces_whole(tmp_path: Path) -> None:
     path = tmp_path / "report.html"
-    path.write_text("old")
+    path.write_text("old", encoding="utf-8", newline="")
     write_atomic(path, "new")
-    assert path.read_text() == "new"
+    assert path.read_text(encoding="utf-8") == "new"
 
 
 def test_interrupted_write_leaves_the_old_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = tmp_path / "report.html"
-    path.write_text("old")
+    path.write_text("old", encoding="utf-8", newline="")
 
     def crash(*_: object) -> None:
         raise KeyboardInterrupt
@@ -40,7 +41,7 @@ def test_interrupted_write_leaves_the_old_file(
     monkeypatch.setattr(os, "replace", crash)
     with pytest.raises(KeyboardInterrupt):
         write_atomic(path, "new " * 1000)
-    assert path.read_text() == "old"
+    assert path.read_text(encoding="utf-8") == "old"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["report.html"]
 
 
@@ -74,7 +75,7 @@ def test_replace_all_writes_every_file_and_leaves_nothing_else(tmp_path: Path) -
     files = _files(tmp_path)
     replace_all(files)
     assert _state(tmp_path) == {"a.yaml": b"new a\n", "b.yaml": b"new b\n", "c.yaml": b"c\n"}
-    assert (tmp_path / "b.yaml").stat().st_mode & 0o777 == 0o640  # the file's own permissions
+    assert (tmp_path / "b.yaml").stat().st_mode & 0o777 == shown_mode(0o640)  # its own
 
 
 @pytest.mark.parametrize("failing", [1, 2, 3])
@@ -102,7 +103,7 @@ def test_replace_all_undoes_every_move_when_one_fails(
 def test_replace_all_writes_nothing_when_a_name_is_not_a_regular_file(tmp_path: Path) -> None:
     files = _files(tmp_path)
     (tmp_path / "elsewhere").write_bytes(b"kept\n")
-    (tmp_path / "c.yaml").symlink_to(tmp_path / "elsewhere")
+    link(tmp_path / "c.yaml", tmp_path / "elsewhere")
     before = {p.name: p.read_bytes() for p in tmp_path.iterdir() if not p.is_symlink()}
     with pytest.raises(NotRegularFile):
         replace_all(files)
@@ -162,7 +163,7 @@ def test_a_kill_between_moves_leaves_whole_files_and_the_backup(tmp_path: Path) 
     assert all(name.endswith(".tmp") for name in hidden)
 
 
-@pytest.mark.skipif(sys.platform == "win32", reason="Windows keeps only a read-only flag")
+@needs_posix_permissions
 @pytest.mark.parametrize("fchmod", ["fchmod", "without-fchmod"])  # Windows before 3.13
 def test_a_replaced_file_keeps_its_permissions_and_a_new_one_gets_the_umasks(
     fchmod: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
@@ -170,7 +171,7 @@ def test_a_replaced_file_keeps_its_permissions_and_a_new_one_gets_the_umasks(
     if fchmod == "without-fchmod":
         monkeypatch.delattr(os, "fchmod", raising=False)
     old = tmp_path / "old.html"
-    old.write_text("old")
+    old.write_text("old", encoding="utf-8", newline="")
     old.chmod(0o604)
     umask = os.umask(0o027)
     try:
@@ -183,4 +184,4 @@ def test_a_replaced_file_keeps_its_permissions_and_a_new_one_gets_the_umasks(
         os.umask(umask)
     modes = {path.name: path.stat().st_mode & 0o777 for path in tmp_path.iterdir()}
     assert modes == {"old.html": 0o604, "new.html": 0o640, "made.yaml": 0o640, "pack.zip": 0o640}
-    assert old.read_text() == "new"
+    assert old.read_text(encoding="utf-8") == "new"

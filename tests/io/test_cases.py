@@ -3,7 +3,8 @@
 Each case under tests/data/invalid/ and tests/data/valid/ holds:
 - `repo/`: the evidence repository (a missing `repo/cse.yaml` is part of some cases);
 - `expected`: the exact lines `cse check` writes to stderr (`{root}` stands for the
-  repository's absolute path);
+  repository's absolute path, and `{root}/` for it and the system's separator: a path
+  below it is printed as the system spells it, `C:\\…\\case\\cse.yaml` on Windows);
 - `exit` (optional): the exit code, 2 for invalid cases and 1 for valid ones by default;
 - `make.py` (optional): `make(root)` adds what git cannot hold well (links, huge files).
 
@@ -13,6 +14,7 @@ and not one byte of the repository changed.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -29,8 +31,15 @@ def test_case(case: Path, tmp_path: Path) -> None:
     result = run("check", str(root))
     default_exit = 2 if case.parent.name == "invalid" else 1
     exit_file = case / "exit"
-    expected_exit = int(exit_file.read_text()) if exit_file.exists() else default_exit
-    expected = (case / "expected").read_text(encoding="utf-8").replace("{root}", str(root))
+    expected_exit = (
+        int(exit_file.read_text(encoding="utf-8")) if exit_file.exists() else default_exit
+    )
+    expected = (
+        (case / "expected")
+        .read_text(encoding="utf-8")
+        .replace("{root}/", f"{root}{os.sep}")
+        .replace("{root}", str(root))
+    )
     assert result.stderr == expected
     assert result.exit_code == expected_exit
     assert "Traceback" not in result.stdout + result.stderr

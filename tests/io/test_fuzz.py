@@ -16,6 +16,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import os
+import re
 import shutil
 import tempfile
 from pathlib import Path
@@ -55,7 +56,11 @@ SERVICES = ["Library", "Student Services", "Careers", "Llyfrgell"]
 text = st.text(
     st.characters(exclude_categories=["Cs"], exclude_characters="\x85"), min_size=1, max_size=30
 )
-names = st.from_regex(r"\A[A-Za-z][A-Za-z0-9-]{0,10}\Z")
+# Not a name Windows keeps for a device (CON, NUL, COM1…), whatever follows it: a document
+# called NUL.pdf would be written to nowhere there.
+names = st.from_regex(r"\A[A-Za-z][A-Za-z0-9-]{0,10}\Z").filter(
+    lambda name: re.fullmatch(r"(?i)con|prn|aux|nul|com\d|lpt\d", name) is None
+)
 dates = st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2030, 12, 31))
 urls = st.from_regex(r"\Ahttps?://[a-z0-9.-]{1,20}(/[A-Za-z0-9._~%-]{0,10}){0,3}\Z")
 
@@ -117,7 +122,9 @@ def element_files(draw: st.DrawFn, element_id: str, documents: list[str]) -> dic
 @st.composite
 def repositories(draw: st.DrawFn) -> dict[str, Any]:
     """cse.yaml, element files and documents, as data: rel path -> data (bytes for documents)."""
-    documents = [f"documents/{name}.pdf" for name in draw(st.sets(names, max_size=3))]
+    # distinct in any case: macOS and Windows fold it, so a.pdf and A.pdf are one file there
+    drawn = draw(st.lists(names, max_size=3, unique_by=str.casefold))
+    documents = [f"documents/{name}.pdf" for name in drawn]
     chosen = draw(st.lists(st.sampled_from(ELEMENT_IDS), min_size=1, max_size=6, unique=True))
     config: dict[str, Any] = {"organisation": draw(text)}
     if draw(st.booleans()):

@@ -54,7 +54,7 @@ def _commit(root: Path, day: str, message: str) -> None:
 def _signed_history(tmp_path: Path) -> Path:
     """Three signed commits, one per day of `_DAYS`, tagged; 1.1.1 rated P, F, then CP."""
     gpg = tmp_path / "gpg"
-    gpg.write_text(_GPG, encoding="utf-8")
+    gpg.write_text(_GPG, encoding="utf-8", newline="")
     gpg.chmod(0o755)
     root = init_git(tmp_path / "repo")
     git(root, "config", "gpg.program", str(gpg))

@@ -22,6 +22,7 @@ from tests.helpers import (
     git,
     git_state,
     init_git,
+    link,
     write_repo,
 )
 
@@ -51,9 +52,9 @@ def _links_repo(top: Path, prefix: str) -> Path:
             "documents/empty.txt": "",
         },
     )
-    (top.parent / "outside.txt").write_text("outside git")
+    (top.parent / "outside.txt").write_text("outside git", encoding="utf-8", newline="")
     if prefix:
-        (top / "beside.txt").write_text("beside the repository")
+        (top / "beside.txt").write_text("beside the repository", encoding="utf-8", newline="")
     links = {
         "documents/to-file": "a.pdf",
         "documents/to-dir": "sub",
@@ -67,7 +68,7 @@ def _links_repo(top: Path, prefix: str) -> Path:
         "to-root": ".",
     }
     for rel, target in links.items():
-        (root / rel).symlink_to(target)
+        link(root / rel, target)
     return root
 
 
@@ -132,7 +133,9 @@ def test_links_that_leave_the_repository_are_refused(tmp_path: Path) -> None:
 def test_reads_the_revision_and_never_the_working_tree_or_the_index(tmp_path: Path) -> None:
     root = bolton_repo(tmp_path / "bolton")
     first = commit_all(root)
-    (root / "evidence" / "1.1.1.yaml").write_text('element: "1.1.1"\nfinal: partial\n')
+    (root / "evidence" / "1.1.1.yaml").write_text(
+        'element: "1.1.1"\nfinal: partial\n', encoding="utf-8", newline=""
+    )
     (root / "evidence" / "1.1.2.yaml").unlink()
     git(root, "add", "evidence/1.1.1.yaml")  # staged, but not committed
     before = git_state(root)

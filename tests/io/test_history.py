@@ -12,19 +12,25 @@ import os
 import subprocess
 from typing import TYPE_CHECKING
 
+import pytest
+
 from cse_cli.core.stages import Stage
 from cse_cli.io.history import open_history
 from cse_cli.io.resources import load_standard
-from tests.helpers import element_yaml, git, init_git, run, write_repo
+from tests.helpers import WINDOWS, element_yaml, git, init_git, run, write_repo
 
 if TYPE_CHECKING:
     from pathlib import Path
 
 _NOT_UTF8 = b"caf\xe9"
+_AS_AN_ARGUMENT = "caf\udce9"  # the name as Python decodes it from a command line (POSIX)
 _REVERSED = "\u202eexe.txt"  # a right-to-left override: the name would show reversed
+needs_byte_arguments = pytest.mark.skipif(
+    WINDOWS, reason="Windows passes arguments as Unicode: none holds bytes that are not UTF-8"
+)
 
 
-def _git_at(root: Path, day: str, *args: str | bytes) -> None:
+def _git_at(root: Path, day: str, *args: str) -> None:
     """Run git with its clock at noon on `day`, so that tags sort by the day made."""
     stamp = f"{day}T12:00:00Z"
     env = {**os.environ, "GIT_COMMITTER_DATE": stamp, "GIT_AUTHOR_DATE": stamp}
@@ -48,11 +54,25 @@ def _tagged(tmp_path: Path) -> Path:
     _git_at(root, "2027-04-02", "tag", "-a", "-m", "a tree", "a-tree", "HEAD^{tree}")
     _git_at(root, "2027-04-03", "tag", "-a", "-m", "of a tag", "key-again", "public-key")
     _git_at(root, "2027-04-04", "tag", "-a", "-m", "of a tag of a commit", "released", "first")
-    _git_at(root, "2027-04-05", "tag", os.fsdecode(_NOT_UTF8), "HEAD")
     _git_at(root, "2027-04-06", "tag", _REVERSED, "HEAD")
     _git_at(root, "2027-04-07", "tag", "-a", "-m", "second", "annotated", "HEAD")
     subprocess.run(["git", "tag", "lightweight-blob", blob], cwd=root, check=True)
+    _tag_named_in_bytes(root, _NOT_UTF8, git(root, "rev-parse", "HEAD").strip())
     return root
+
+
+def _tag_named_in_bytes(root: Path, name: bytes, commit: str) -> None:
+    """Tag `commit` with a name that is not UTF-8, as git allows, in its packed-refs file.
+
+    Not as a file of its own (`git tag`): macOS names files in UTF-8 and Windows in
+    Unicode, so neither can hold the name. The list is left unsorted, which git allows.
+    """
+    git(root, "pack-refs", "--all")
+    packed = root / ".git" / "packed-refs"
+    header, *refs = packed.read_bytes().splitlines(keepends=True)
+    assert header.startswith(b"# pack-refs with:"), header
+    header = header.replace(b" sorted ", b" ")
+    packed.write_bytes(b"".join([header, *refs, b"%s refs/tags/%s\n" % (commit.encode(), name)]))
 
 
 def test_tags_that_name_no_commit_are_left_out_with_a_warning(tmp_path: Path) -> None:
@@ -87,11 +107,18 @@ def test_a_tag_name_that_is_not_utf8_is_shown_escaped_in_every_format(tmp_path: 
         assert result.exit_code == 0, result.stderr
         assert label in result.stdout
         assert "\u202e" not in result.stdout
-    named = run("history", str(root), os.fsdecode(_NOT_UTF8), "--format", "json")
+
+
+@needs_byte_arguments
+def test_a_tag_name_that_is_not_utf8_can_be_named(tmp_path: Path) -> None:
+    root = _tagged(tmp_path)
+    assert os.fsdecode(_NOT_UTF8) == _AS_AN_ARGUMENT
+    named = run("history", str(root), _AS_AN_ARGUMENT, "--format", "json")
     assert named.exit_code == 0, named.stderr
     assert [p["label"] for p in json.loads(named.stdout)["points"]] == ["caf\\xe9"]
 
 
+@needs_byte_arguments
 def test_a_revision_not_utf8_that_names_nothing_is_one_line(tmp_path: Path) -> None:
     root = _tagged(tmp_path)
     result = run("history", str(root), os.fsdecode(b"nope\xff"))

@@ -154,7 +154,7 @@ def _write(root: Path, files: Files) -> None:
             (root / path).unlink()
     for path, text in files.items():
         (root / path).parent.mkdir(parents=True, exist_ok=True)
-        (root / path).write_text(text, encoding="utf-8")
+        (root / path).write_text(text, encoding="utf-8", newline="")
 
 
 def _history(root: Path, steps: list[str]) -> Path:

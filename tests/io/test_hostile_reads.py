@@ -13,7 +13,16 @@ from pathlib import Path
 import pytest
 
 from cse_cli.io.tree import DirTree, TooLarge, Unreadable, Why, read_regular
-from tests.helpers import BOLTON, element_yaml, run, write_repo
+from tests.helpers import (
+    BOLTON,
+    DEVICE,
+    element_yaml,
+    fifo,
+    link,
+    needs_posix_realpath,
+    run,
+    write_repo,
+)
 
 COMMANDS = {
     "check": ["check"],
@@ -34,29 +43,36 @@ def test_a_named_pipe_for_cse_yaml_is_refused_by_every_command(
     command: list[str], tmp_path: Path
 ) -> None:
     root = write_repo(tmp_path / "repo", {"evidence/.keep": ""}, config=None)
-    os.mkfifo(root / "pipe")
-    (root / "cse.yaml").symlink_to("pipe")
+    link(root / "cse.yaml", fifo(root / "pipe").name)
     result = run(*_args(command, root))
     assert result.exit_code == (0 if command[0] == "diff" else 2)  # diff shows an invalid side
     assert "cse.yaml:0:0: error: cse.yaml is not a regular file" in result.output
     assert "Traceback" not in result.output
 
 
-def test_read_regular_refuses_what_is_not_a_regular_file(tmp_path: Path) -> None:
-    os.mkfifo(tmp_path / "pipe")
-    (tmp_path / "link").symlink_to(tmp_path / "pipe")
-    for path, why in [
-        ("pipe", Why.NOT_REGULAR),
-        (".", Why.FOLDER),
-        ("link", Why.LOOP),  # O_NOFOLLOW: a final link is not opened (ELOOP)
-        ("missing", Why.MISSING),
-    ]:
+def _refusals(*paths: Path) -> list[Why]:
+    refusals = []
+    for path in paths:
         with pytest.raises(Unreadable) as caught:
-            read_regular(str(tmp_path / path))
-        assert caught.value.refusal.why is why, path
-    with pytest.raises(Unreadable) as device:
-        read_regular("/dev/zero")
-    assert device.value.refusal.why is Why.NOT_REGULAR
+            read_regular(str(path))
+        refusals.append(caught.value.refusal.why)
+    return refusals
+
+
+def test_read_regular_refuses_what_is_not_a_regular_file(tmp_path: Path) -> None:
+    (tmp_path / "file").write_bytes(b"text")
+    assert _refusals(tmp_path, tmp_path / "missing", DEVICE) == [
+        Why.FOLDER,
+        Why.MISSING,
+        Why.NOT_REGULAR,
+    ]
+    # O_NOFOLLOW, or its fallback: a final link is not opened (ELOOP), whatever it leads to
+    assert _refusals(link(tmp_path / "link", tmp_path / "file")) == [Why.LOOP]
+
+
+def test_read_regular_refuses_a_named_pipe_unopened(tmp_path: Path) -> None:
+    pipe = fifo(tmp_path / "pipe")
+    assert _refusals(pipe, link(tmp_path / "link", pipe)) == [Why.NOT_REGULAR, Why.LOOP]
 
 
 def test_a_file_that_grows_past_the_limit_while_read_is_refused(tmp_path: Path) -> None:
@@ -107,6 +123,7 @@ def test_a_folder_or_file_that_cannot_be_read(
     assert "Traceback" not in result.output
 
 
+@needs_posix_realpath
 @pytest.mark.parametrize("command", COMMANDS.values(), ids=COMMANDS.keys())
 def test_a_path_below_a_folder_that_cannot_be_read(
     command: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
@@ -122,6 +139,7 @@ def test_a_path_below_a_folder_that_cannot_be_read(
     assert "Traceback" not in result.output
 
 
+@needs_posix_realpath
 def test_a_document_below_a_folder_that_cannot_be_read(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -148,6 +166,7 @@ def test_a_document_below_a_folder_that_cannot_be_read(
     )
 
 
+@needs_posix_realpath
 @pytest.mark.parametrize("command", COMMANDS.values(), ids=COMMANDS.keys())
 def test_a_folder_swapped_for_a_link_while_it_is_read(
     command: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
@@ -166,7 +185,7 @@ def test_a_folder_swapped_for_a_link_while_it_is_read(
             "folder/hours.pdf": "%PDF",
         },
     )
-    (root / "documents").symlink_to("folder")
+    link(root / "documents", "folder")
 
     def swapped(path: object, *_: object, **__: object) -> str:
         raise OSError(errno.EINVAL, os.strerror(errno.EINVAL), str(path))

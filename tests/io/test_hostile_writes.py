@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import BOLTON, run
+from tests.helpers import BOLTON, DEVICE, fifo, link, needs_devices, run
 
 OUTPUTS = {
     "report md": ["report", str(BOLTON), "--format", "md"],
@@ -25,14 +25,12 @@ OUTPUTS = {
 
 def _link_to_file(place: Path) -> Path:
     target = place / "target.txt"
-    target.write_text("kept\n")
-    (place / "out").symlink_to(target)
-    return place / "out"
+    target.write_text("kept\n", encoding="utf-8", newline="")
+    return link(place / "out", target)
 
 
 def _dangling_link(place: Path) -> Path:
-    (place / "out").symlink_to(place / "nowhere")
-    return place / "out"
+    return link(place / "out", place / "nowhere")
 
 
 def _folder(place: Path) -> Path:
@@ -41,13 +39,11 @@ def _folder(place: Path) -> Path:
 
 
 def _fifo(place: Path) -> Path:
-    os.mkfifo(place / "out")
-    return place / "out"
+    return fifo(place / "out")
 
 
 def _link_to_device(place: Path) -> Path:
-    (place / "out").symlink_to("/dev/null")
-    return place / "out"
+    return link(place / "out", DEVICE)
 
 
 NOT_REGULAR = {
@@ -55,14 +51,14 @@ NOT_REGULAR = {
     "dangling-link": (_dangling_link, "a symbolic link"),
     "folder": (_folder, "a folder"),
     "named-pipe": (_fifo, "a named pipe"),
-    "link-to-a-device": (_link_to_device, "a symbolic link"),
+    "link-to-a-device": pytest.param((_link_to_device, "a symbolic link"), marks=needs_devices),
 }
 
 
 def _state(path: Path) -> tuple[int, str | None]:
     status = os.lstat(path)
-    link = str(path.readlink()) if stat.S_ISLNK(status.st_mode) else None
-    return stat.S_IFMT(status.st_mode), link
+    target = str(path.readlink()) if stat.S_ISLNK(status.st_mode) else None
+    return stat.S_IFMT(status.st_mode), target
 
 
 @pytest.mark.parametrize("what", NOT_REGULAR.values(), ids=NOT_REGULAR.keys())
@@ -85,15 +81,15 @@ def test_output_never_replaces_what_is_not_a_regular_file(
     assert _state(target) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == names  # no temporary left
     if kind == "a symbolic link" and (tmp_path / "target.txt").exists():
-        assert (tmp_path / "target.txt").read_text() == "kept\n"
+        assert (tmp_path / "target.txt").read_text(encoding="utf-8") == "kept\n"
 
 
 def test_output_never_replaces_a_device() -> None:
-    """/dev/null stays a device (as root, a rename over it would succeed)."""
-    result = run("schema", "-o", "/dev/null")
+    """/dev/null (NUL on Windows) stays a device (as root, a rename over it would succeed)."""
+    result = run("schema", "-o", os.devnull)
     assert result.exit_code == 2
     assert "is a device, not a regular file" in result.stderr
-    assert stat.S_ISCHR(Path("/dev/null").stat().st_mode)
+    assert stat.S_ISCHR(Path(os.devnull).stat().st_mode)
 
 
 @pytest.mark.parametrize("length", [100, 250, 255])

@@ -11,7 +11,7 @@ from cse_cli.io import inputs as inputs_module
 from cse_cli.io.inputs import Input, input_at, repository_inputs, shipped_inputs
 from cse_cli.io.repository import open_repository
 from cse_cli.io.resources import load_standard
-from tests.helpers import ANYTOWN, PROJECT, element_yaml, write_repo
+from tests.helpers import ANYTOWN, PROJECT, WINDOWS, element_yaml, link, write_repo
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -61,25 +61,27 @@ def test_cse_s_own_files_are_inputs() -> None:
 
 def test_a_name_is_matched_by_the_file_it_reaches(tmp_path: Path) -> None:
     kept = tmp_path / "kept.yaml"
-    kept.write_text("kept\n")
+    kept.write_text("kept\n", encoding="utf-8", newline="")
     inputs = [Input(kept, "kept.yaml", "kept")]
     os.link(kept, tmp_path / "hard")
-    (tmp_path / "soft").symlink_to(kept)
-    (tmp_path / "folder").symlink_to(tmp_path)
-    up = f"folder/../{tmp_path.name}/kept.yaml"  # `..` of a link: the folder above its target
-    for name in ("kept.yaml", "./kept.yaml", "hard", "soft", "folder/kept.yaml", up):
+    link(tmp_path / "soft", kept)
+    link(tmp_path / "folder", tmp_path)
+    names = ["kept.yaml", "./kept.yaml", "hard", "soft", "folder/kept.yaml"]
+    if not WINDOWS:  # which takes `..` by name, before any link: the folder holding the link
+        names.append(f"folder/../{tmp_path.name}/kept.yaml")  # the folder above its target
+    for name in names:
         assert input_at(tmp_path / name, inputs) == inputs[0], name
 
 
 def test_a_new_name_or_another_file_matches_nothing(tmp_path: Path) -> None:
     kept = tmp_path / "kept.yaml"
-    kept.write_text("kept\n")
+    kept.write_text("kept\n", encoding="utf-8", newline="")
     other = tmp_path / "other.yaml"
-    other.write_text("kept\n")  # the same bytes, another file
+    other.write_text("kept\n", encoding="utf-8", newline="")  # the same bytes, another file
     inputs = [Input(kept, "kept.yaml", "kept")]
     assert input_at(tmp_path / "new.yaml", inputs) is None
     assert input_at(other, inputs) is None
-    (tmp_path / "dangling").symlink_to(tmp_path / "nowhere")
+    link(tmp_path / "dangling", tmp_path / "nowhere")
     assert input_at(tmp_path / "dangling", inputs) is None  # refused later as a link
 
 
@@ -88,8 +90,8 @@ def test_without_the_file_s_identity_its_resolved_path_still_matches(
 ) -> None:
     """Where an input's identity cannot be read, its path resolved is compared instead."""
     kept = tmp_path / "kept.yaml"
-    kept.write_text("kept\n")
-    (tmp_path / "folder").symlink_to(tmp_path)
+    kept.write_text("kept\n", encoding="utf-8", newline="")
+    link(tmp_path / "folder", tmp_path)
     monkeypatch.setattr(inputs_module, "_same", lambda *_: False)
     inputs = [Input(kept, "kept.yaml", "kept")]
     assert input_at(tmp_path / "folder" / "kept.yaml", inputs) == inputs[0]

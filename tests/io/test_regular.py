@@ -21,11 +21,18 @@ from pathlib import Path
 import pytest
 
 from cse_cli.io.tree import DirTree, Unreadable, Why, read_regular
-from tests.helpers import element_yaml, write_repo
+from tests.helpers import (
+    DEVICE,
+    element_yaml,
+    fifo,
+    link,
+    needs_fifo,
+    needs_posix_realpath,
+    write_repo,
+)
 
 FLAGS = ("O_NOFOLLOW", "O_NONBLOCK")
 WAYS = ["posix-flags", "without-flags"]
-needs_pipes = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes in folders")
 
 
 def _in_child(way: str, code: str, *args: str) -> subprocess.CompletedProcess[str]:
@@ -34,7 +41,7 @@ def _in_child(way: str, code: str, *args: str) -> subprocess.CompletedProcess[st
     return subprocess.run(
         [sys.executable, "-c", (before if way == "without-flags" else "") + code, *args],
         capture_output=True,
-        text=True,
+        encoding="utf-8",
         check=False,
         timeout=60,  # a pipe opened for reading with no writer waits for ever
     )
@@ -53,13 +60,12 @@ print(json.dumps(found))
 """
 
 
-@needs_pipes
+@needs_fifo
 @pytest.mark.parametrize("way", WAYS)
 def test_what_is_not_a_regular_file_is_refused_unopened(way: str, tmp_path: Path) -> None:
-    os.mkfifo(tmp_path / "pipe")
-    (tmp_path / "link").symlink_to(tmp_path / "pipe")
-    (tmp_path / "file").write_text("text")
-    (tmp_path / "link-to-file").symlink_to(tmp_path / "file")
+    link(tmp_path / "link", fifo(tmp_path / "pipe"))
+    (tmp_path / "file").write_text("text", encoding="utf-8", newline="")
+    link(tmp_path / "link-to-file", tmp_path / "file")
     paths = {
         "pipe": "NOT_REGULAR",
         "link": "LOOP",  # a final link is not followed, whatever it points at
@@ -69,20 +75,20 @@ def test_what_is_not_a_regular_file_is_refused_unopened(way: str, tmp_path: Path
         "file": "text",
     }
     args = [str(tmp_path / name) for name in paths]
-    result = _in_child(way, _REFUSALS, *args, "/dev/zero")
+    result = _in_child(way, _REFUSALS, *args, str(DEVICE))
     assert result.returncode == 0, result.stderr
     found = json.loads(result.stdout)
-    assert found == {**dict(zip(args, paths.values(), strict=True)), "/dev/zero": "NOT_REGULAR"}
+    assert found == {**dict(zip(args, paths.values(), strict=True)), str(DEVICE): "NOT_REGULAR"}
 
 
-@needs_pipes
+@needs_fifo
 @pytest.mark.parametrize("way", WAYS)
 def test_check_refuses_pipes_and_links_out(way: str, tmp_path: Path) -> None:
     outside = tmp_path / "outside.yaml"
-    outside.write_text(element_yaml("1.1.2"))
+    outside.write_text(element_yaml("1.1.2"), encoding="utf-8", newline="")
     root = write_repo(tmp_path / "repo", {"evidence/1.1.1.yaml": element_yaml("1.1.1")})
-    os.mkfifo(root / "evidence" / "1.1.3.yaml")
-    (root / "evidence" / "1.1.2.yaml").symlink_to(outside)
+    fifo(root / "evidence" / "1.1.3.yaml")
+    link(root / "evidence" / "1.1.2.yaml", outside)
     code = "import sys\nfrom cse_cli.__main__ import main\nsys.exit(main())\n"
     result = _in_child(way, code, "check", str(root))
     assert result.returncode == 2, result.stderr
@@ -115,9 +121,9 @@ def test_a_name_swapped_for_a_link_out_after_its_check_is_refused(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Without O_NOFOLLOW the open follows the link; the identity check refuses it."""
-    (tmp_path / "secret").write_text("outside")
-    (tmp_path / "inside").write_text("inside")
-    (tmp_path / "link").symlink_to(tmp_path / "secret")
+    (tmp_path / "secret").write_text("outside", encoding="utf-8", newline="")
+    (tmp_path / "inside").write_text("inside", encoding="utf-8", newline="")
+    link(tmp_path / "link", tmp_path / "secret")
     _without_flags(monkeypatch)
     _swap_before_opening(monkeypatch, tmp_path / "inside", tmp_path / "link")
     with pytest.raises(Unreadable) as caught:
@@ -128,8 +134,8 @@ def test_a_name_swapped_for_a_link_out_after_its_check_is_refused(
 def test_a_file_swapped_for_another_after_its_check_is_refused(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    (tmp_path / "f").write_text("first")
-    (tmp_path / "g").write_text("second")
+    (tmp_path / "f").write_text("first", encoding="utf-8", newline="")
+    (tmp_path / "g").write_text("second", encoding="utf-8", newline="")
     _without_flags(monkeypatch)
     _swap_before_opening(monkeypatch, tmp_path / "f", tmp_path / "g")
     with pytest.raises(Unreadable) as caught:
@@ -150,14 +156,14 @@ def test_open_file_refuses_a_document_swapped_for_a_link_out(
     way: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """`cse pack` opens each document afresh: a link put there since is not followed."""
-    (tmp_path / "secret.pdf").write_text("outside")
+    (tmp_path / "secret.pdf").write_text("outside", encoding="utf-8", newline="")
     root = write_repo(tmp_path / "repo", {"docs/a.pdf": "%PDF"})
     tree = DirTree(root)
     stream, size = tree.open_file("docs/a.pdf")
     with stream:
         assert (stream.read(), size) == (b"%PDF", 4)
     (root / "docs" / "a.pdf").unlink()
-    (root / "docs" / "a.pdf").symlink_to(tmp_path / "secret.pdf")
+    link(root / "docs" / "a.pdf", tmp_path / "secret.pdf")
     if way == "without-flags":
         _without_flags(monkeypatch)
     with pytest.raises(Unreadable) as caught:
@@ -174,12 +180,13 @@ def _readlink_swapped(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(os, "readlink", swapped)
 
 
+@needs_posix_realpath
 def test_a_link_swapped_while_it_is_resolved_is_a_refusal(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     (tmp_path / "real").mkdir()
-    (tmp_path / "real" / "f").write_text("inside")
-    (tmp_path / "link").symlink_to("real")
+    (tmp_path / "real" / "f").write_text("inside", encoding="utf-8", newline="")
+    link(tmp_path / "link", "real")
     tree = DirTree(tmp_path)
     _readlink_swapped(monkeypatch)
     assert tree.check_file("link/f") == "was replaced while cse was reading it"
@@ -188,12 +195,13 @@ def test_a_link_swapped_while_it_is_resolved_is_a_refusal(
     assert caught.value.refusal.why is Why.CHANGED
 
 
+@needs_posix_realpath
 def test_any_other_error_resolving_a_path_is_a_refusal_with_its_words(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     (tmp_path / "real").mkdir()
-    (tmp_path / "real" / "f").write_text("inside")
-    (tmp_path / "link").symlink_to("real")
+    (tmp_path / "real" / "f").write_text("inside", encoding="utf-8", newline="")
+    link(tmp_path / "link", "real")
     tree = DirTree(tmp_path)
 
     def denied(path: object, *_: object, **__: object) -> str:
@@ -208,9 +216,9 @@ def test_a_link_out_left_unresolved_by_the_first_pass_is_not_followed(
 ) -> None:
     """Python 3.13's realpath keeps a link it could not read in the path: never trusted."""
     (tmp_path / "outside").mkdir()
-    (tmp_path / "outside" / "secret.pdf").write_text("outside")
+    (tmp_path / "outside" / "secret.pdf").write_text("outside", encoding="utf-8", newline="")
     root = write_repo(tmp_path / "repo", {"evidence/.keep": ""})
-    (root / "documents").symlink_to(tmp_path / "outside")
+    link(root / "documents", tmp_path / "outside")
     tree = DirTree(root)
     real_realpath = os.path.realpath
 
@@ -241,10 +249,10 @@ def test_a_junction_out_of_the_repository_is_refused(
 ) -> None:
     """On Windows lstat calls a junction a folder: it is still resolved, and refused."""
     (tmp_path / "outside").mkdir()
-    (tmp_path / "outside" / "secret.pdf").write_text("outside")
+    (tmp_path / "outside" / "secret.pdf").write_text("outside", encoding="utf-8", newline="")
     root = write_repo(tmp_path / "repo", {"evidence/.keep": ""})
     junction = root / "documents"
-    junction.symlink_to(tmp_path / "outside")  # resolved as the system resolves a junction
+    link(junction, tmp_path / "outside")  # resolved as the system resolves a junction
     real_lstat = os.lstat
 
     def lstat(path: str | os.PathLike[str], *args: object, **kwargs: object) -> object:

@@ -12,6 +12,7 @@ from typing_extensions import Self
 from cse_cli.core.problems import CseError
 from cse_cli.matrix.cells import MAX_MATRIX_BYTES, shown
 from cse_cli.matrix.source import read_matrix
+from tests.helpers import fifo
 
 
 def _refused(path: Path, sheet: str | None = None) -> str:
@@ -28,7 +29,7 @@ def test_only_workbooks_and_csv_files(tmp_path: Path) -> None:
 
 
 def test_a_csv_file_has_no_sheets(tmp_path: Path) -> None:
-    (tmp_path / "matrix.csv").write_text("Ref,Evidence\n")
+    (tmp_path / "matrix.csv").write_text("Ref,Evidence\n", encoding="utf-8", newline="")
     assert _refused(tmp_path / "matrix.csv", "Matrix") == (
         "matrix.csv: --sheet is for workbooks; a CSV file has one sheet"
     )
@@ -38,7 +39,10 @@ def test_what_is_not_a_regular_file_is_never_read(tmp_path: Path) -> None:
     assert _refused(tmp_path / "none.csv") == f"{tmp_path / 'none.csv'}: no such file"
     (tmp_path / "folder.xlsx").mkdir()
     assert _refused(tmp_path / "folder.xlsx") == "folder.xlsx: is a folder, not a file"
-    os.mkfifo(tmp_path / "pipe.csv")  # opened without waiting for a writer, then refused
+
+
+def test_a_named_pipe_is_never_read(tmp_path: Path) -> None:
+    fifo(tmp_path / "pipe.csv")  # opened without waiting for a writer, then refused
     assert _refused(tmp_path / "pipe.csv") == (
         "pipe.csv: is not a regular file (a named pipe or a device)"
     )
@@ -49,7 +53,7 @@ def test_an_error_of_the_system_is_one_line(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failing: str
 ) -> None:
     matrix = tmp_path / "matrix.csv"
-    matrix.write_text("Ref,Evidence\n")
+    matrix.write_text("Ref,Evidence\n", encoding="utf-8", newline="")
     if failing == "open":  # as for a file the user may not read
         denied = OSError(errno.EACCES, "Permission denied")
         monkeypatch.setattr(os, "open", lambda *_: (_ for _ in ()).throw(denied))

@@ -11,7 +11,7 @@ from cse_cli.core.problems import CseError
 from cse_cli.io import atomic
 from cse_cli.matrix import writer
 from cse_cli.matrix.writer import refuse_existing, write_repository
-from tests.helpers import snapshot
+from tests.helpers import link, snapshot
 
 FILES = {
     "cse.yaml": "organisation: X\n",
@@ -29,21 +29,21 @@ def _refusal(root: Path) -> str:
 def test_it_writes_every_file_and_the_folders_they_need(tmp_path: Path) -> None:
     root = tmp_path / "a" / "new"
     assert write_repository(root, FILES) == list(FILES)
-    assert (root / "evidence" / "1.1.1.yaml").read_text() == 'element: "1.1.1"\n'
+    assert (root / "evidence" / "1.1.1.yaml").read_text(encoding="utf-8") == 'element: "1.1.1"\n'
 
 
 def test_a_place_that_is_no_place_for_a_new_repository(tmp_path: Path) -> None:
-    (tmp_path / "dangling").symlink_to(tmp_path / "nowhere")
+    link(tmp_path / "dangling", tmp_path / "nowhere")
     assert _refusal(tmp_path / "dangling") == (
         f"{tmp_path / 'dangling'}: is a symbolic link to nothing, not a folder for the new "
         "repository"
     )
-    (tmp_path / "file").write_text("")
+    (tmp_path / "file").write_text("", encoding="utf-8", newline="")
     assert _refusal(tmp_path / "file") == (
         f"{tmp_path / 'file'}: is a file, not a folder for the new repository"
     )
     (tmp_path / "old").mkdir()
-    (tmp_path / "old" / "cse.yaml").symlink_to(tmp_path / "nowhere")  # a link counts too
+    link(tmp_path / "old" / "cse.yaml", tmp_path / "nowhere")  # a link counts too
     assert _refusal(tmp_path / "old").startswith(f"{tmp_path / 'old'} already holds an evidence")
 
 
@@ -55,7 +55,7 @@ def test_a_folder_it_writes_in_that_leads_out_is_refused_before_anything_is_made
     outside.mkdir()
     root = tmp_path / "new"
     root.mkdir()
-    (root / folder).symlink_to(outside)
+    link(root / folder, outside)
     before = snapshot(tmp_path)
     assert _refusal(root) == (
         f"{root / folder}: is a symbolic link out of {root}: cse import writes only inside the "
@@ -63,14 +63,14 @@ def test_a_folder_it_writes_in_that_leads_out_is_refused_before_anything_is_made
     )
     assert snapshot(tmp_path) == before
     (root / folder).unlink()
-    (root / folder).symlink_to(tmp_path / "nowhere")
+    link(root / folder, tmp_path / "nowhere")
     assert _refusal(root) == f"{root / folder}: is a symbolic link to nothing, not a folder"
 
 
 def test_a_link_to_a_folder_inside_is_followed(tmp_path: Path) -> None:
     root = tmp_path / "new"
     (root / "kept").mkdir(parents=True)
-    (root / "evidence").symlink_to(root / "kept")
+    link(root / "evidence", root / "kept")
     write_repository(root, FILES)
     assert (root / "kept" / "1.1.1.yaml").exists()
 
@@ -78,13 +78,13 @@ def test_a_link_to_a_folder_inside_is_followed(tmp_path: Path) -> None:
 def test_files_there_already_are_refused_before_any_is_written(tmp_path: Path) -> None:
     root = tmp_path / "new"
     (root / "evidence").mkdir(parents=True)
-    (root / "evidence" / "1.2.1.yaml").write_text("mine")
+    (root / "evidence" / "1.2.1.yaml").write_text("mine", encoding="utf-8", newline="")
     assert _refusal(root) == (
         f"{root / 'evidence'}: already exists and is not an empty folder: import into a new folder"
     )
     (root / "evidence" / "1.2.1.yaml").unlink()
     (root / ".cse").mkdir()
-    (root / ".cse" / "element.schema.json").write_text("mine")
+    (root / ".cse" / "element.schema.json").write_text("mine", encoding="utf-8", newline="")
     assert _refusal(root) == (
         f"{root / '.cse' / 'element.schema.json'}: already exists: cse import writes only new "
         "files; import into a new folder"
@@ -128,6 +128,6 @@ def test_a_file_that_appears_meanwhile_is_never_replaced(
 
 
 def test_refuse_existing_is_said_before_the_matrix_is_read(tmp_path: Path) -> None:
-    (tmp_path / "cse.yaml").write_text("organisation: Mine\n")
+    (tmp_path / "cse.yaml").write_text("organisation: Mine\n", encoding="utf-8", newline="")
     with pytest.raises(CseError, match="already holds an evidence repository"):
         refuse_existing(tmp_path)

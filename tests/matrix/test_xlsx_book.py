@@ -100,6 +100,9 @@ def test_reading_a_workbook_imports_no_openpyxl_and_warns_of_nothing(tmp_path: P
         "print(len(sheet.rows), 'openpyxl' in sys.modules)"
     )
     result = subprocess.run(
-        [sys.executable, "-W", "always", "-c", code], capture_output=True, text=True, check=True
+        [sys.executable, "-W", "always", "-c", code],
+        capture_output=True,
+        encoding="utf-8",
+        check=True,
     )
     assert (result.stdout, result.stderr) == ("3 False\n", "")

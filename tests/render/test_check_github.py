@@ -14,7 +14,6 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +26,20 @@ from cse_cli.core.stages import Stage
 from cse_cli.io.resources import load_standard
 from cse_cli.render.github import to_github as _to_github
 from cse_cli.views.check import CheckView
-from tests.helpers import BOLTON, commit_all, element_yaml, git, init_git, run, write_repo
+from tests.helpers import (
+    BOLTON,
+    SCRIPTS,
+    WINDOWS,
+    commit_all,
+    element_yaml,
+    git,
+    init_git,
+    need_tool,
+    run,
+    script,
+    utf8_streams,
+    write_repo,
+)
 
 COMMAND = re.compile(r"^::(error|warning) ([^:]*)::(.*)$")
 
@@ -56,6 +68,15 @@ def _parse(line: str) -> tuple[str, dict[str, str], str]:
     return command, properties, _unescape(data)
 
 
+# A file name holding what a command's property must escape: `,` and `:`. Windows allows
+# no `:` in a name; there the drive's (`C:`) in every absolute path is escaped instead.
+ODD_NAME, ODD_ESCAPED = (
+    ("odd, name 1.yaml", "odd%2C name 1.yaml")
+    if WINDOWS
+    else ("odd, name: 1.yaml", "odd%2C name%3A 1.yaml")
+)
+
+
 def test_one_command_per_problem_on_the_right_line(tmp_path: Path) -> None:
     root = write_repo(
         tmp_path / "repo",
@@ -63,7 +84,7 @@ def test_one_command_per_problem_on_the_right_line(tmp_path: Path) -> None:
             "evidence/1.1.1.yaml": element_yaml("1.1.1", finale="full", final="fully"),
             "evidence/1.1.2.yaml": "element: [1.1.2\n",
             "evidence/1.1.3.yaml": element_yaml("1.1.2"),
-            "evidence/odd, name: 1.yaml": element_yaml("1.2.1"),
+            f"evidence/{ODD_NAME}": element_yaml("1.2.1"),
         },
     )
     result = run("check", str(root), "--format", "github")
@@ -84,7 +105,7 @@ def test_one_command_per_problem_on_the_right_line(tmp_path: Path) -> None:
         f"::error file={base}/evidence/1.1.1.yaml,line=2,col=1,title=cse check::"
         "unknown key 'finale' (did you mean 'final'?)"
     )
-    assert f"::warning file={base}/evidence/odd%2C name%3A 1.yaml,line=1,col=10," in result.stdout
+    assert f"::warning file={base}/evidence/{ODD_ESCAPED},line=1,col=10," in result.stdout
 
 
 def test_valid_evidence_prints_no_command_but_says_why(tmp_path: Path) -> None:
@@ -134,10 +155,9 @@ def _workflow_steps(path: Path) -> dict[str, dict[str, Any]]:
 
 
 def _valid_workflow(path: Path) -> None:
-    program = Path(sys.executable).with_name("check-jsonschema")
     result = subprocess.run(
-        [str(program), "--builtin-schema", "vendor.github-workflows", str(path)],
-        capture_output=True, text=True, check=False,
+        [script("check-jsonschema"), "--builtin-schema", "vendor.github-workflows", str(path)],
+        capture_output=True, encoding="utf-8", errors="replace", env=utf8_streams(), check=False,
     )  # fmt: skip
     assert result.returncode == 0, result.stdout + result.stderr
 
@@ -156,14 +176,14 @@ def test_init_ci_writes_a_workflow_that_checks_and_summarises(tmp_path: Path) ->
     )
     assert steps["actions/checkout@v4"]["with"]["fetch-depth"] == 0
     assert steps["Install cse"]["run"] == 'python -m pip install "$CSE_SOURCE"'
-    assert f'CSE_SOURCE: "{SOURCE}"' in workflow.read_text()
-    assert f"cse {__version__}, pinned" in workflow.read_text()
-    assert 'CSE_PATH: "."' in workflow.read_text()
-    before = workflow.read_text()
-    workflow.write_text(before + "# edited\n")
+    assert f'CSE_SOURCE: "{SOURCE}"' in workflow.read_text(encoding="utf-8")
+    assert f"cse {__version__}, pinned" in workflow.read_text(encoding="utf-8")
+    assert 'CSE_PATH: "."' in workflow.read_text(encoding="utf-8")
+    before = workflow.read_text(encoding="utf-8")
+    workflow.write_text(before + "# edited\n", encoding="utf-8", newline="")
     again = run("init", str(root), "--ci", "--cse-source", SOURCE)
     assert "created" not in again.stdout
-    assert workflow.read_text() == before + "# edited\n"  # never overwritten
+    assert workflow.read_text(encoding="utf-8") == before + "# edited\n"  # never overwritten
 
 
 def test_init_ci_in_a_subfolder_puts_the_workflow_at_the_top_of_git(tmp_path: Path) -> None:
@@ -172,7 +192,7 @@ def test_init_ci_in_a_subfolder_puts_the_workflow_at_the_top_of_git(tmp_path: Pa
     assert result.exit_code == 0, result.stderr
     workflow = top / ".github" / "workflows" / "cse.yml"
     assert f"created {workflow}\n" in result.stdout
-    assert 'CSE_PATH: "quality/cse"' in workflow.read_text()
+    assert 'CSE_PATH: "quality/cse"' in workflow.read_text(encoding="utf-8")
     _valid_workflow(workflow)
 
 
@@ -188,22 +208,26 @@ def test_the_workflow_steps_run_on_a_pull_request_branch(tmp_path: Path) -> None
     git(root, "push", "-q", "origin", "main")
     git(root, "checkout", "-q", "-b", "raise-5.3.1")
     element = root / "cse" / "evidence" / "5.3.1.yaml"
-    element.write_text(element.read_text().replace("final: partial", "final: full"))
+    element.write_text(
+        element.read_text(encoding="utf-8").replace("final: partial", "final: full"),
+        encoding="utf-8",
+        newline="",
+    )
     commit_all(root, "5.3.1 is now full")
     summary = tmp_path / "summary.md"
     env = {
         **os.environ,
-        "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
+        "PATH": f"{SCRIPTS}{os.pathsep}{os.environ['PATH']}",  # this cse first
         "CSE_PATH": "cse",
         "BASE_REF": "main",
         "GITHUB_STEP_SUMMARY": str(summary),
     }
     steps = _workflow_steps(root / ".github" / "workflows" / "cse.yml")
-    outcomes = {}
+    outcomes, bash = {}, need_tool("bash")  # on Windows, Git's bash, as the runner's `shell: bash`
     for name in ("Check the evidence", "Show what this pull request changes"):
         outcomes[name] = subprocess.run(
-            ["bash", "-e", "-c", steps[name]["run"]],
-            cwd=root, env=env, capture_output=True, text=True, check=False,
+            [bash, "-e", "-c", steps[name]["run"]],
+            cwd=root, env=env, capture_output=True, encoding="utf-8", check=False,
         )  # fmt: skip
     check = outcomes["Check the evidence"]
     assert check.returncode == 0  # valid and met; criterion 4 with a note on the share

@@ -99,7 +99,7 @@ def test_every_label_is_whole_and_none_overlaps(
     browser: Any, tmp_path: Path, name: str, width: int
 ) -> None:
     page_file = tmp_path / "history.html"
-    page_file.write_text(history_to_html(HISTORIES[name]), encoding="utf-8")
+    page_file.write_text(history_to_html(HISTORIES[name]), encoding="utf-8", newline="")
     page = browser.new_page(viewport={"width": width, "height": 900})
     page.goto(page_file.resolve().as_uri(), wait_until="load")
     found = page.evaluate(MEASURE)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -17,7 +16,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from cse_cli.render.markdown import _escaped, md_html, md_text, md_url
-from tests.helpers import ANYTOWN, commit_all, element_yaml, git, run, write_repo
+from tests.helpers import ANYTOWN, commit_all, element_yaml, git, init_git, run, write_repo
 
 LIVE = {
     "mention": "@someone",
@@ -67,21 +66,17 @@ def test_a_report_in_markdown_has_nothing_live(tmp_path: Path) -> None:
     assert not GITHUB.search(_decoded(result.stdout))
 
 
-def _git(root: Path, *args: str) -> None:
-    subprocess.run(["git", *args], cwd=root, check=True, capture_output=True)
-
-
 def test_a_diff_in_markdown_has_nothing_live_even_in_its_summary(tmp_path: Path) -> None:
     invalid = element_yaml("1.1.1", final="finale")  # so the base has a problems list
-    root = write_repo(tmp_path / "repo", {"evidence/1.1.1.yaml": invalid})
-    _git(root, "init", "-q", "-b", "main")
-    _git(root, "-c", "user.name=T", "-c", "user.email=t@e.org", "add", "-A")
-    _git(root, "-c", "user.name=T", "-c", "user.email=t@e.org", "commit", "-qm", "x")
-    _git(root, "branch", "@someone/x")
+    root = write_repo(init_git(tmp_path / "repo"), {"evidence/1.1.1.yaml": invalid})
+    commit_all(root, "x")
+    git(root, "branch", "@someone/x")
     (root / "evidence" / "1.1.1.yaml").write_text(
-        element_yaml("1.1.1", final="full", evidence='[{title: "#123 :rocket: @team"}]')
+        element_yaml("1.1.1", final="full", evidence='[{title: "#123 :rocket: @team"}]'),
+        encoding="utf-8",
+        newline="",
     )
-    _git(root, "-c", "user.name=T", "-c", "user.email=t@e.org", "commit", "-qam", "y")
+    commit_all(root, "y")
     result = run("diff", "@someone/x", "main", "--path", str(root), "--format", "md")
     assert "<summary>Problems of @&#8203;someone/x (" in result.stdout
     assert not GITHUB.search(_decoded(result.stdout)), result.stdout
@@ -151,7 +146,9 @@ def test_a_diff_in_markdown_passes_no_escape_sequence(tmp_path: Path) -> None:
 
 def test_a_history_in_markdown_passes_no_escape_sequence(tmp_path: Path) -> None:
     root = _osc_repo(tmp_path / "repo")
-    (root / "evidence" / "1.1.2.yaml").write_text(element_yaml("1.1.2", desk_top="partial"))
+    (root / "evidence" / "1.1.2.yaml").write_text(
+        element_yaml("1.1.2", desk_top="partial"), encoding="utf-8", newline=""
+    )
     result = run("history", str(root), "--format", "md")
     assert result.exit_code == 0, result.stderr
     _terminal_safe(result.stdout)
@@ -164,7 +161,7 @@ def test_a_surveillance_report_in_markdown_passes_no_escape_sequence(tmp_path: P
     text = review.read_text(encoding="utf-8").replace(
         "summary: >-", f'summary: "{YAML_OSC}"\nx: >-'
     )
-    review.write_text(text.replace("\nx: >-", "\nnotes: >-"), encoding="utf-8")
+    review.write_text(text.replace("\nx: >-", "\nnotes: >-"), encoding="utf-8", newline="")
     result = run("report", str(root), "--review", "surveillance-1", "--format", "md")
     assert result.exit_code == 0, result.stderr
     _terminal_safe(result.stdout)

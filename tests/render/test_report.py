@@ -14,7 +14,6 @@ import datetime as dt
 import os
 import re
 import subprocess
-import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -28,7 +27,7 @@ from cse_cli.render import REPORT
 from cse_cli.render.formats import ReportFormat
 from cse_cli.render.markdown import md_text, md_url
 from cse_cli.views.report import build_view
-from tests.helpers import BOLTON, GOLDEN, PROJECT, run, write_repo
+from tests.helpers import BOLTON, GOLDEN, PROJECT, run, script, write_repo
 
 HOSTILE = "<script>alert(1)</script> | pipe `tick` *star* [x](http://e.vil)"
 
@@ -69,9 +68,8 @@ def test_the_command_writes_the_same_bytes(output_format: str, tmp_path: Path) -
 
 
 def test_the_installed_command_writes_the_golden_bytes_to_stdout(tmp_path: Path) -> None:
-    cse = str(Path(sys.executable).with_name("cse"))
     result = subprocess.run(
-        [cse, "report", str(BOLTON), "--format", "html"],
+        [script("cse"), "report", str(BOLTON), "--format", "html"],
         capture_output=True, cwd=tmp_path, check=False,
     )  # fmt: skip
     assert (result.returncode, result.stderr) == (0, b"")
@@ -439,7 +437,7 @@ def test_unwritable_output_exits_2(tmp_path: Path) -> None:
 
 
 def _colours() -> dict[str, str]:
-    css = (PROJECT / "templates" / "report.css").read_text()
+    css = (PROJECT / "templates" / "report.css").read_text(encoding="utf-8")
     found = dict(re.findall(r"(--[a-z-]+): (#[0-9a-f]{6})", css))
     return {**found, "white": "#ffffff", "ink": "#111111"}
 

@@ -29,7 +29,17 @@ import yaml
 from docx.document import Document
 
 from cse_cli.cli.main import main
-from tests.helpers import ANYTOWN, BOLTON, PROJECT, pdf_info, pdf_text, run, to_pdf, write_repo
+from tests.helpers import (
+    ANYTOWN,
+    BOLTON,
+    PROJECT,
+    pdf_info,
+    pdf_text,
+    run,
+    script,
+    to_pdf,
+    write_repo,
+)
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 # How each rating must read in its cell: the abbreviation, then the words.
@@ -250,7 +260,7 @@ def test_a_long_cell_lists_fifty_then_counts_the_rest(tmp_path: Path) -> None:
 @pytest.mark.parametrize("form", list(FORMS))
 def test_without_output_it_goes_down_a_pipe(tmp_path: Path, form: str) -> None:
     root, *args = FORMS[form]
-    command = [str(Path(sys.executable).with_name("cse")), "report", root, *args]
+    command = [script("cse"), "report", root, *args]
     piped = subprocess.run([*command, "--format", "docx"], capture_output=True, check=False)
     assert piped.returncode == 0, piped.stderr
     assert piped.stdout == _report(tmp_path, Path(root), *args).read_bytes()

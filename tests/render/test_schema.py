@@ -6,7 +6,6 @@ import datetime as dt
 import json
 import re
 import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +15,7 @@ import pytest
 from cse_cli.io.resources import load_standard
 from cse_cli.io.yaml_loader import load
 from cse_cli.render.schema import RATING_SPELLINGS, config_schema, element_schema, review_schema
-from tests.helpers import ANYTOWN, BOLTON, run, write_repo
+from tests.helpers import ANYTOWN, BOLTON, run, script, utf8_streams, write_repo
 
 MODELINE = re.compile(r"\A# yaml-language-server: \$schema=(\S+)\n")
 # The 57 elements of the published standard, in its order, as a message lists them.
@@ -46,7 +45,7 @@ def _validator(schema: dict[str, Any]) -> jsonschema.Draft7Validator:
 
 def _errors(schema: dict[str, Any], text: str, tmp_path: Path) -> list[str]:
     path = tmp_path / "file.yaml"
-    path.write_text(text, encoding="utf-8")
+    path.write_text(text, encoding="utf-8", newline="")
     return sorted(error.message for error in _validator(schema).iter_errors(_data(path)))
 
 
@@ -66,12 +65,13 @@ def test_check_jsonschema_agrees(tmp_path: Path) -> None:
     assert run("schema", "-o", str(element)).exit_code == 0
     assert run("schema", "--kind", "config", "-o", str(config)).exit_code == 0
     assert run("schema", "--kind", "review", "-o", str(review)).exit_code == 0
-    program = Path(sys.executable).with_name("check-jsonschema")
+    program = script("check-jsonschema")
 
     def check(schema: Path, *files: Path) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
-            [str(program), "--schemafile", str(schema), *map(str, files)],
-            capture_output=True, text=True, check=False,
+            [program, "--schemafile", str(schema), *map(str, files)],
+            capture_output=True, encoding="utf-8", errors="replace", env=utf8_streams(),
+            check=False,
         )  # fmt: skip
 
     for example in (BOLTON, ANYTOWN):
@@ -83,7 +83,7 @@ def test_check_jsonschema_agrees(tmp_path: Path) -> None:
     good = check(review, *reviews)
     assert good.returncode == 0, good.stdout
     bad = tmp_path / "bad.yaml"
-    bad.write_text('element: "1.1.1"\nfinale: full\n')
+    bad.write_text('element: "1.1.1"\nfinale: full\n', encoding="utf-8", newline="")
     result = check(element, bad)
     assert result.returncode == 1
     assert "Additional properties are not allowed ('finale' was unexpected)" in result.stdout
@@ -224,7 +224,7 @@ def test_cse_schema_prints_or_writes(tmp_path: Path) -> None:
     target = tmp_path / "out.json"
     result = run("schema", "-k", "config", "--output", str(target))
     assert (result.exit_code, result.stderr) == (0, f"wrote {target}\n")
-    assert target.read_text() == config
+    assert target.read_text(encoding="utf-8") == config
     failed = run("schema", "-o", str(tmp_path / "missing" / "x.json"))
     assert failed.exit_code == 2
     assert failed.stderr.startswith(f"cse: error: {tmp_path / 'missing' / 'x.json'}: cannot write")
@@ -236,9 +236,11 @@ def test_init_points_every_file_at_a_schema_that_exists(tmp_path: Path, evidence
     root = write_repo(tmp_path / "repo", {}, config=config)
     result = run("init", str(root))
     assert result.exit_code == 0, result.stderr
-    assert (root / ".cse" / "element.schema.json").read_text() == run("schema").stdout
+    assert (root / ".cse" / "element.schema.json").read_text(encoding="utf-8") == run(
+        "schema"
+    ).stdout
     for kind in ("config", "review"):
-        written = (root / ".cse" / f"{kind}.schema.json").read_text()
+        written = (root / ".cse" / f"{kind}.schema.json").read_text(encoding="utf-8")
         assert written == run("schema", "--kind", kind).stdout
     elements = sorted((root / evidence_dir).glob("*.yaml"))
     assert len(elements) == 57
@@ -257,7 +259,7 @@ def test_init_writes_the_config_modeline(tmp_path: Path) -> None:
     assert (root / found.group(1)).is_file()
     element = root / "evidence" / "4.1.2.yaml"
     path = tmp_path / "check.yaml"
-    path.write_text(element.read_text())
+    path.write_text(element.read_text(encoding="utf-8"), encoding="utf-8", newline="")
     errors = sorted(
         e.message for e in _validator(element_schema(load_standard())).iter_errors(_data(path))
     )

@@ -8,6 +8,7 @@ the examples are mapped as the README's `yaml.schemas` setting maps them.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from typing import TYPE_CHECKING
 
@@ -55,14 +56,19 @@ def _element(root: Path, name: str, old: str = "", new: str = "") -> tuple[str, 
         assert old in text
         text = text.replace(old, new, 1)
     path = root / "evidence" / f"{name}.yaml"
-    path.write_text(text, encoding="utf-8")
+    path.write_text(text, encoding="utf-8", newline="")
     return text, path
 
 
 def _source(root: Path) -> str:
     """The line the server ends a hover with, naming the schema."""
     schema = root / ".cse" / "element.schema.json"
-    return f"Source: [element.schema.json]({schema.as_uri()})"
+    # The server writes a file's URI as vscode-uri does, a Windows drive letter in lower
+    # case, where Python's as_uri keeps the system's upper case: the same file.
+    uri = re.sub(
+        r"\Afile:///([A-Z]):", lambda drive: f"file:///{drive[1].lower()}:", schema.as_uri()
+    )
+    return f"Source: [element.schema.json]({uri})"
 
 
 def test_a_hover_names_the_field_once_and_says_it_whole(
@@ -179,7 +185,7 @@ def test_a_server_that_hangs_or_dies_fails_the_test(
     script: str, expected: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     fake = tmp_path / "server.js"
-    fake.write_text(script, encoding="utf-8")
+    fake.write_text(script, encoding="utf-8", newline="")
     monkeypatch.setattr(lsp, "SERVER", fake)
     monkeypatch.setattr(lsp, "TIMEOUT", 1.0)
     with pytest.raises(pytest.fail.Exception) as failed, LanguageServer(tmp_path):

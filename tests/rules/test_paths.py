@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from cse_cli.core.evidence import ElementFile
 from cse_cli.io.tree import DirTree
 from cse_cli.rules import paths
-from tests.helpers import element_context, located, said, validated
+from tests.helpers import element_context, link, located, said, validated
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -20,7 +20,7 @@ def test_each_path_that_is_not_a_file_inside_is_an_error_at_it(tmp_path: Path) -
     (root / "documents").mkdir(parents=True)
     (root / "documents" / "a.pdf").write_bytes(b"%PDF")
     (tmp_path / "secret.pdf").write_bytes(b"%PDF")
-    (root / "documents" / "out").symlink_to(tmp_path / "secret.pdf")
+    link(root / "documents" / "out", tmp_path / "secret.pdf")
     items = "".join(f"  - title: T\n    path: {path}\n" for path in ITEMS)
     doc = located(f'element: "1.1.1"\nevidence:\n{items}')
     element = validated(doc, ElementFile)

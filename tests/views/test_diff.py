@@ -22,7 +22,9 @@ def _raise_to_full(root: Path, *element_ids: str) -> None:
         path = root / "evidence" / f"{element_id}.yaml"
         text = path.read_text(encoding="utf-8")
         assert "\nfinal: partial\n" in text
-        path.write_text(text.replace("\nfinal: partial\n", "\nfinal: full\n"), encoding="utf-8")
+        path.write_text(
+            text.replace("\nfinal: partial\n", "\nfinal: full\n"), encoding="utf-8", newline=""
+        )
 
 
 def _short(root: Path, revision: str = "HEAD") -> str:
@@ -108,7 +110,9 @@ def test_json_has_exactly_the_documented_keys(bolton: Path) -> None:
 
 def test_two_revisions_and_nothing_touched(bolton: Path) -> None:
     commit_all(bolton, "raise 4.1.2 and 5.3.1")
-    (bolton / "evidence" / "1.1.1.yaml").write_text("not: [valid")  # the working tree is not read
+    (bolton / "evidence" / "1.1.1.yaml").write_text(
+        "not: [valid", encoding="utf-8", newline=""
+    )  # the working tree is not read
     before = git_state(bolton)
     result = run("diff", "HEAD~1", "HEAD", "--path", str(bolton / "evidence"), "-f", "json")
     assert result.exit_code == 0, result.stderr
@@ -132,9 +136,9 @@ def test_a_revision_with_invalid_evidence_is_reported_not_crashed_on(tmp_path: P
     root = bolton_repo(tmp_path / "bolton")
     broken = root / "evidence" / "4.1.2.yaml"
     good = broken.read_text(encoding="utf-8")
-    broken.write_text(good.replace("final: partial", "finale: full"), encoding="utf-8")
+    broken.write_text(good.replace("final: partial", "finale: full"), encoding="utf-8", newline="")
     commit_all(root, "a typo")
-    broken.write_text(good.replace("final: partial", "final: full"), encoding="utf-8")
+    broken.write_text(good.replace("final: partial", "final: full"), encoding="utf-8", newline="")
     result = run("diff", "HEAD", "--path", str(root), "--format", "json")
     assert result.exit_code == 0
     report = json.loads(result.stdout)
@@ -153,7 +157,7 @@ def test_a_revision_with_invalid_evidence_is_reported_not_crashed_on(tmp_path: P
 
 def test_invalid_evidence_in_the_working_tree_still_exits_0(tmp_path: Path) -> None:
     root = bolton_repo(tmp_path / "bolton")
-    (root / "cse.yaml").write_text("organisation: [unclosed\n")
+    (root / "cse.yaml").write_text("organisation: [unclosed\n", encoding="utf-8", newline="")
     result = run("diff", "HEAD", "--path", str(root), "--format", "md")
     assert result.exit_code == 0
     assert "**Verdict at the latest stage: ❌ not met → ⚠️ invalid**" in result.stdout
@@ -170,7 +174,11 @@ def test_a_renamed_element_file_is_the_same_element(tmp_path: Path) -> None:
     assert report["evidence"] == {"added": [], "removed": [], "changed": []}
     assert report["met_before"] is report["met_after"] is False
     renamed = root / "evidence" / "performance-standards.yaml"
-    renamed.write_text(renamed.read_text().replace("final: partial", "final: full"))
+    renamed.write_text(
+        renamed.read_text(encoding="utf-8").replace("final: partial", "final: full"),
+        encoding="utf-8",
+        newline="",
+    )
     report = json.loads(run("diff", "HEAD~1", "--path", str(root), "-f", "json").stdout)
     assert report["ratings"] == [
         {"element": "4.1.2", "stage": "final", "before": "partial", "after": "full"}
@@ -179,16 +187,20 @@ def test_a_renamed_element_file_is_the_same_element(tmp_path: Path) -> None:
 
 def test_a_repository_in_a_subfolder_with_its_own_evidence_dir(tmp_path: Path) -> None:
     top = init_git(tmp_path / "council")
-    (top / "README.md").write_text("Not the evidence\n")
+    (top / "README.md").write_text("Not the evidence\n", encoding="utf-8", newline="")
     repo = top / "quality team" / "cse 2025"  # spaces: git's object names hold them
     repo.mkdir(parents=True)
     shutil.copy(BOLTON / "cse.yaml", repo / "cse.yaml")
-    with (repo / "cse.yaml").open("a") as config:
+    with (repo / "cse.yaml").open("a", encoding="utf-8", newline="") as config:
         config.write("evidence_dir: records/elements\n")
     shutil.copytree(BOLTON / "evidence", repo / "records" / "elements")
     commit_all(top)
     element = repo / "records" / "elements" / "5.3.1.yaml"
-    element.write_text(element.read_text().replace("final: partial", "final: full"))
+    element.write_text(
+        element.read_text(encoding="utf-8").replace("final: partial", "final: full"),
+        encoding="utf-8",
+        newline="",
+    )
     # --path anywhere inside the evidence repository: its root is found upward
     for path in (repo, repo / "records" / "elements"):
         report = json.loads(run("diff", "HEAD", "--path", str(path), "-f", "json").stdout)
@@ -200,7 +212,7 @@ def test_a_repository_in_a_subfolder_with_its_own_evidence_dir(tmp_path: Path) -
 
 def test_cse_yaml_missing_at_the_base_revision(tmp_path: Path) -> None:
     top = init_git(tmp_path / "repo")
-    (top / "README.md").write_text("Evidence to come\n")
+    (top / "README.md").write_text("Evidence to come\n", encoding="utf-8", newline="")
     commit_all(top, "empty")
     shutil.copytree(BOLTON, top, dirs_exist_ok=True)
     commit_all(top, "the evidence")
@@ -241,7 +253,7 @@ def test_usage_errors_exit_2(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
 
 def test_no_cse_yaml_at_either_side(tmp_path: Path) -> None:
     top = init_git(tmp_path / "repo")
-    (top / "README.md").write_text("no evidence here\n")
+    (top / "README.md").write_text("no evidence here\n", encoding="utf-8", newline="")
     commit_all(top)
     result = run("diff", "HEAD", "--path", str(top))
     assert result.exit_code == 2

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import sys
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
@@ -19,6 +20,16 @@ class OutputClosed(Exception):  # noqa: N818 - reads as what it says
     """The reader of our output has gone (`cse check | head -1`): stop quietly."""
 
 
+# Windows says EINVAL, not EPIPE, of a pipe whose reader has gone: its C runtime has no
+# other word for the system's ERROR_NO_DATA (python/cpython#79935).
+_WINDOWS = sys.platform == "win32"
+
+
+def closed_pipe(exc: OSError) -> bool:
+    """Whether a write that failed with `exc` met a pipe whose reader has gone."""
+    return isinstance(exc, BrokenPipeError) or (_WINDOWS and exc.errno == errno.EINVAL)
+
+
 class OutputFailed(CseError):  # noqa: N818 - reads as what it says
     """Standard output cannot be written (a full disk, `>/dev/full`): said on stderr."""
 
@@ -28,10 +39,8 @@ def _writing(*, err: bool) -> Iterator[None]:
     """Turn a failed write to stdout or stderr into OutputClosed or OutputFailed."""
     try:
         yield
-    except BrokenPipeError:
-        raise OutputClosed from None
     except OSError as exc:
-        if err:  # nowhere left to say what went wrong
+        if err or closed_pipe(exc):  # its reader gone, or stderr, where it would be said
             raise OutputClosed from None
         raise OutputFailed(f"cannot write to standard output: {exc.strerror or exc}") from None
 

@@ -15,7 +15,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from cse_cli.cli import startup
-from cse_cli.cli.console import OutputClosed, OutputFailed, echo, report_problems
+from cse_cli.cli.console import OutputClosed, OutputFailed, closed_pipe, echo, report_problems
 from cse_cli.cli.exits import Exit
 from cse_cli.core.problems import CseError
 
@@ -93,6 +93,8 @@ def _typer_output(main: Callable[..., object], args: list[str]) -> object:
     try:
         return main(args, prog_name="cse", standalone_mode=False)
     except OSError as exc:
+        if closed_pipe(exc):  # Click itself stops quietly only at EPIPE
+            raise OutputClosed from None
         if exc.errno not in _WRITE_ERRORS:
             raise
         raise OutputFailed(f"cannot write to standard output: {exc.strerror or exc}") from None

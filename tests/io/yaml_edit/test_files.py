@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import threading
 from pathlib import Path
 
@@ -10,6 +9,7 @@ import pytest
 
 from cse_cli.io.atomic import NotRegularFile
 from cse_cli.io.yaml_edit import ChangedOnDisk, FileChange, content_hash, save
+from tests.helpers import fifo
 
 
 def test_the_content_hash_is_the_sha256_of_the_bytes() -> None:
@@ -70,8 +70,7 @@ def test_a_new_file_that_appeared_meanwhile_is_not_replaced(tmp_path: Path) -> N
 
 
 def test_a_named_pipe_is_refused_without_being_opened(tmp_path: Path) -> None:
-    pipe = tmp_path / "1.1.1.yaml"
-    os.mkfifo(pipe)
+    pipe = fifo(tmp_path / "1.1.1.yaml")
     result: list[BaseException] = []
 
     def attempt() -> None:

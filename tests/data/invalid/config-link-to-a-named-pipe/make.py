@@ -1,10 +1,10 @@
 from __future__ import annotations
 
-import os
 from pathlib import Path
+
+from tests.helpers import fifo, link
 
 
 def make(root: Path) -> None:
     """cse.yaml is a link to a named pipe inside the repository: refused, not waited on."""
-    os.mkfifo(root / "settings.pipe")
-    (root / "cse.yaml").symlink_to("settings.pipe")
+    link(root / "cse.yaml", fifo(root / "settings.pipe").name)

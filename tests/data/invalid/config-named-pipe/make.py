@@ -1,9 +1,10 @@
 from __future__ import annotations
 
-import os
 from pathlib import Path
+
+from tests.helpers import fifo
 
 
 def make(root: Path) -> None:
     """cse.yaml is a named pipe: opening it to read would wait for a writer forever."""
-    os.mkfifo(root / "cse.yaml")
+    fifo(root / "cse.yaml")

@@ -1,6 +1,8 @@
 from pathlib import Path
 
+from tests.helpers import SYSTEM_FILE, link
+
 
 def make(root: Path) -> None:
     (root / "documents").mkdir()
-    (root / "documents" / "secret.pdf").symlink_to("/etc/passwd")
+    link(root / "documents" / "secret.pdf", SYSTEM_FILE)  # /etc/passwd, or Windows' win.ini

@@ -8,4 +8,4 @@ def make(root: Path) -> None:
     for element in ("1.1.1", "1.1.2", "1.1.3"):
         notes = "x" * 2_000_000
         text = f'element: "{element}"\nnotes: {notes}\n'
-        (root / "evidence" / f"{element}.yaml").write_text(text)
+        (root / "evidence" / f"{element}.yaml").write_text(text, encoding="utf-8", newline="")

@@ -12,5 +12,7 @@ def make(root: Path) -> None:
     for element in ("1.1.1", "1.1.2", "1.1.3"):
         lines = "- title: a\n" * 8_000
         text = f'element: "{element}"\nevidence:\n{lines}'
-        (root / "evidence" / f"{element}.yaml").write_text(text)
-    (root / "evidence" / "1.2.1.yaml").write_text('element: "1.2.1"\nfinale: full\n')
+        (root / "evidence" / f"{element}.yaml").write_text(text, encoding="utf-8", newline="")
+    (root / "evidence" / "1.2.1.yaml").write_text(
+        'element: "1.2.1"\nfinale: full\n', encoding="utf-8", newline=""
+    )

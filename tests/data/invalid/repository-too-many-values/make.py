@@ -12,4 +12,4 @@ def make(root: Path) -> None:
     for element in ("1.1.1", "1.1.2", "1.1.3", "1.2.1", "1.2.2", "1.2.3", "1.3.1"):
         lines = "- a\n" * 90_000
         text = f'element: "{element}"\nkey_questions:\n{lines}'
-        (root / "evidence" / f"{element}.yaml").write_text(text)
+        (root / "evidence" / f"{element}.yaml").write_text(text, encoding="utf-8", newline="")

@@ -1,13 +1,14 @@
 from __future__ import annotations
 
-import os
 from pathlib import Path
+
+from tests.helpers import fifo, link
 
 
 def make(root: Path) -> None:
     """Named pipes as element files and documents, directly and through links."""
-    os.mkfifo(root / "evidence" / "1.1.1.yaml")
+    fifo(root / "evidence" / "1.1.1.yaml")
     (root / "documents").mkdir()
-    os.mkfifo(root / "documents" / "pipe")
-    (root / "documents" / "link-to-pipe").symlink_to("pipe")
-    (root / "evidence" / "1.1.2.yaml").symlink_to("../documents/pipe")
+    fifo(root / "documents" / "pipe")
+    link(root / "documents" / "link-to-pipe", "pipe")
+    link(root / "evidence" / "1.1.2.yaml", "../documents/pipe")

@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from tests.helpers import SYSTEM_FILE, link
+
 MARKER = "SECRET-OUTSIDE-THE-REPOSITORY"
 
 
@@ -13,8 +15,12 @@ def make(root: Path) -> None:
     """
     outside = root.parent / f"{root.name}-outside"
     outside.mkdir()
-    (outside / "1.1.1.yaml").write_text(f'element: "1.1.1"\nfinal: full\nnotes: {MARKER}\n')
-    (outside / "bad.yaml").write_text(f'element: "1.1.2"\nfinal: {MARKER}\n')
-    (root / "evidence" / "1.1.1.yaml").symlink_to(outside / "1.1.1.yaml")
-    (root / "evidence" / "1.1.2.yaml").symlink_to(f"../../{root.name}-outside/bad.yaml")
-    (root / "evidence" / "1.1.3.yaml").symlink_to("/etc/passwd")
+    (outside / "1.1.1.yaml").write_text(
+        f'element: "1.1.1"\nfinal: full\nnotes: {MARKER}\n', encoding="utf-8", newline=""
+    )
+    (outside / "bad.yaml").write_text(
+        f'element: "1.1.2"\nfinal: {MARKER}\n', encoding="utf-8", newline=""
+    )
+    link(root / "evidence" / "1.1.1.yaml", outside / "1.1.1.yaml")
+    link(root / "evidence" / "1.1.2.yaml", f"../../{root.name}-outside/bad.yaml")
+    link(root / "evidence" / "1.1.3.yaml", SYSTEM_FILE)  # /etc/passwd, or Windows' win.ini

@@ -8,5 +8,5 @@ from pathlib import Path
 def make(folder: Path) -> Path:
     """The matrix file to import."""
     path = folder / "matrix.xlsx"
-    path.write_text("Ref,Element,Evidence\n1.1.1,,Surveys\n", encoding="utf-8")
+    path.write_text("Ref,Element,Evidence\n1.1.1,,Surveys\n", encoding="utf-8", newline="")
     return path
