@@ -69,7 +69,7 @@ class Merge:
     """Rows marked delete that a two-way merge does not delete."""
 
     def asked(self, *, with_conflicts: bool) -> list[Change]:
-        """The changes to make (and the conflicts' sheet sides, with `--prefer sheet`), in row order.
+        """The changes to make, with the conflicts' sheet sides for `--prefer sheet`, in row order.
 
         Row order is the order items are added in: an item the sheet brings back
         (changed there, deleted here since) lands among the new rows where its
