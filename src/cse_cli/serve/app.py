@@ -12,12 +12,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from cse_cli.serve.changes import changes, save_version, send_for_review
+from cse_cli.serve.citing import cite_page
 from cse_cli.serve.documents import documents_page, download, upload
 from cse_cli.serve.downloads import report, reports_page
 from cse_cli.serve.editor import Editor, editor
-from cse_cli.serve.element import element_page, review_page, reviews_page
+from cse_cli.serve.element import element_check, element_page, element_post
 from cse_cli.serve.guard import Guard, Session
 from cse_cli.serve.overview import criterion, overview
+from cse_cli.serve.review import review_page, review_post, reviews_page
 from cse_cli.serve.state import GitWatch, Repository
 from cse_cli.serve.templating import Pages, static_files
 
@@ -27,8 +29,16 @@ if TYPE_CHECKING:
     from starlette.types import ASGIApp
 
 
-POSTS = ("/documents", "/changes/save", "/changes/send")
-"""Every address that takes a POST: each reads its body through `bodies` (CSRF, limits)."""
+POSTS = (
+    "/documents",
+    "/changes/save",
+    "/changes/send",
+    "/element/1.1.1",
+    "/element/1.1.1/check",
+    "/reviews/surveillance-1",
+)
+"""An address of each POST route (the element and review routes, for one element and review):
+each reads its body through `bodies` (CSRF, limits)."""
 
 
 async def static(request: Request) -> Response:
@@ -67,11 +77,15 @@ def build(repository: Repository, session: Session) -> ASGIApp:
         Route("/", overview),
         Route("/criterion/{number:int}", criterion),
         Route("/element/{element_id}", element_page),
+        Route("/element/{element_id}", element_post, methods=["POST"]),
+        Route("/element/{element_id}/check", element_check, methods=["POST"]),
+        Route("/cite", cite_page),
         Route("/documents", documents_page),
         Route("/documents", upload, methods=["POST"]),
         Route("/document", download),
         Route("/reviews", reviews_page),
         Route("/reviews/{stage}", review_page),
+        Route("/reviews/{stage}", review_post, methods=["POST"]),
         Route("/changes", changes_page),
         Route("/changes/save", save_version, methods=["POST"]),
         Route("/changes/send", send_for_review, methods=["POST"]),
