@@ -187,7 +187,15 @@ def form_view(
 
 
 def unoffered(view: FormView) -> list[tuple[str, str]]:
-    """The fields holding a text their list does not offer: (field id, message)."""
+    """The lists to choose from (services, documents) holding a text they do not offer.
+
+    (A choice of radios needs no such check: the model refuses a value that is none
+    of them, in `cse check`'s words.)
+    """
     every = [*view.fields.values()]
     every += [f for rows in view.lists.values() for row in rows for f in row.fields.values()]
-    return [(f.id, NOT_OFFERED.format(value=repr(f.text()))) for f in every if not f.offered]
+    return [
+        (f.id, NOT_OFFERED.format(value=repr(f.text())))
+        for f in every
+        if f.kind == "select" and not f.offered
+    ]

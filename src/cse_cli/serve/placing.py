@@ -29,14 +29,14 @@ class Placer:
     """The values of one version of a file by where they stand."""
 
     def __init__(self, raw: bytes, file: str) -> None:
-        """Index the file's values (none when it cannot be read: every problem is the file's)."""
+        """Index the file's values (none when it is not YAML: every problem is then the file's)."""
         document = load(raw, file)
         self._leaves: dict[Place, list[Path]] = {}
         self._keys: dict[Place, list[Path]] = {}
         self._starts: dict[Place, list[Path]] = {}
         self._all: list[tuple[Place, Path]] = []
         self._places: list[Place] = []
-        if document.problems:
+        if document.data is None:
             return
         stack: list[tuple[Path, object]] = [((), document.data)]
         while stack:

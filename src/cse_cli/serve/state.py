@@ -78,7 +78,10 @@ class Repository:
             if state is None:
                 state = read_state(self.root, self.standard)
                 self.whole_readings += 1
-            self._set(state, now)
+            if self._reading is not None and state is self._reading.state:
+                self._signature = now  # only documents' bytes changed: the evidence did not
+            else:
+                self._set(state, now)
         assert self._reading is not None  # noqa: S101 - set just above
         return self._reading
 

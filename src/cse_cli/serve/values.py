@@ -138,8 +138,8 @@ def _date_value(day: str, month: str, year: str) -> object:
             return dt.date(int(year), int(month), int(day))
         except ValueError:
             pass
-    parts = [year, month.zfill(2) if month else "", day.zfill(2) if day else ""]
-    return "-".join(part for part in parts if part)  # not a date: `cse check` says so
+    parts = (part.zfill(2) if part.isdigit() else part for part in (month, day))
+    return "-".join(part for part in (year, *parts) if part)  # not a date: `cse check` says so
 
 
 def choices(
