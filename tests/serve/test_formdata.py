@@ -1,4 +1,4 @@
-"""From a form to the file: what the user did not touch stays byte for byte, what they typed reads back.
+"""From a form to the file: what the user did not touch stays as it was; what they typed reads back.
 
 The forms are made from real files (the Bolton and Anytown examples), sent back
 as a browser sends them, and written with the one YAML writer; cse's own loader
@@ -35,7 +35,9 @@ REVIEW = review_form(load_cycle().documents, [(c.number, c.title) for c in STAND
 FILES = sorted([*BOLTON.glob("evidence/*.yaml"), *ANYTOWN.glob("evidence/*.yaml")])
 
 
-def _write(form: Form, raw: bytes, change: dict[str, str] | None = None, model: type = ElementFile) -> bytes:  # fmt: skip
+def _write(
+    form: Form, raw: bytes, change: dict[str, str] | None = None, model: type = ElementFile
+) -> bytes:
     """The file after its form, sent as a browser sends it with `change` made, is saved."""
     data = load(raw, "file.yaml").data
     sent = {**browser_fields(from_data(form, data, "hash")), **(change or {})}
@@ -154,8 +156,8 @@ def test_a_button_that_names_nothing_changes_nothing(action: str) -> None:
     assert repr(state) == before
 
 
-TEXT = st.text(st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp")), max_size=60)
-LONG = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\r"), max_size=80)
+TEXT = st.text(st.characters(exclude_categories=["Cs", "Cc", "Zl", "Zp"]), max_size=60)
+LONG = st.text(st.characters(exclude_categories=["Cs"], exclude_characters="\r"), max_size=80)
 
 
 @settings(max_examples=150, deadline=None)

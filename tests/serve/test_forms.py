@@ -1,4 +1,4 @@
-"""What blocks a save and what does not, judged by `cse check` itself on the bytes a form would write.
+"""What blocks a save and what does not, judged by `cse check` on the bytes a form would write.
 
 The repository is a real copy of an example, read as the editor reads it; each
 case changes one field of a form as a user (or a hand-made request) would, and
@@ -70,12 +70,14 @@ DATE = {"evidence.0.date.day": "31", "evidence.0.date.month": "2", "evidence.0.d
         (
             {"final": "fine"},
             "f-final",
-            "error: final: 'fine' is not a rating: use compliance-plus, full, partial or non-compliance (or CP, F, P, NC)",
+            "error: final: 'fine' is not a rating: use compliance-plus, full, partial or "
+            "non-compliance (or CP, F, P, NC)",
         ),
         (
             {"evidence.0.url": "example.org"},
             "f-evidence-0-url",
-            "error: url: 'example.org' is not a web address: it starts with http:// or https:// and has no spaces, quotes or angle brackets",
+            "error: url: 'example.org' is not a web address: it starts with http:// or https:// "
+            "and has no spaces, quotes or angle brackets",
         ),
         (
             {"evidence.0.id": "two words"},

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from cse_cli.serve.app import POSTS
 from tests.helpers import ANYTOWN, Served, multipart, serving, snapshot
 
 if TYPE_CHECKING:
@@ -83,7 +84,7 @@ def test_other_methods_are_refused(served: Served) -> None:
         assert served.request(method, "/documents", body=b"").status == 405
 
 
-@pytest.mark.parametrize("path", ["/documents", "/changes/save", "/changes/send"])
+@pytest.mark.parametrize("path", POSTS)
 def test_a_post_without_the_csrf_token_writes_nothing(served: Served, path: str) -> None:
     before = snapshot(ANYTOWN)
     cookies = served.cookies()
@@ -94,6 +95,10 @@ def test_a_post_without_the_csrf_token_writes_nothing(served: Served, path: str)
         (form + b"&csrftoken=wrong", urlencoded),
         multipart([("csrftoken", "wrong")], ("document", "x.pdf", b"%PDF")),
         multipart([], ("document", "x.pdf", b"%PDF")),
+        multipart(
+            [("csrftoken", "wrong"), ("final", "full")], ("evidence.0.path.upload", "x.pdf", b"x")
+        ),
+        multipart([("final", "full")], ("evidence.0.path.upload", "x.pdf", b"x")),
     ):
         answer = served.request(
             "POST", path, cookies=cookies, body=body, headers={"Content-Type": kind}

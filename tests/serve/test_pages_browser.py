@@ -32,6 +32,9 @@ PAGES = [
     "/reviews/surveillance-2",
     "/changes",
     "/reports",
+    "/cite?q=performance&element=1.1.1",
+    "/element/1.1.1?as=text",
+    "/element/1.1.1?cite=AT-PERFORMANCE",
     "/no-such-page",
 ]
 
@@ -87,7 +90,10 @@ def test_every_page_passes_axe(browser: Any, served: Served, path: str) -> None:
     assert found["violations"] == [], [v["id"] for v in found["violations"]]
 
 
-@pytest.mark.parametrize("path", ["/", "/criterion/1", "/element/1.1.1", "/documents", "/changes"])
+@pytest.mark.parametrize(
+    "path",
+    ["/", "/criterion/1", "/element/1.1.1", "/documents", "/changes", "/reviews/surveillance-1"],
+)
 def test_every_page_reads_at_375_px(context: Any, served: Served, path: str) -> None:
     page, _ = _open(context, served, path, width=375)
     overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
@@ -136,3 +142,35 @@ def test_an_upload_from_the_form(context: Any, served: Served, tmp_path: Path) -
     page.wait_for_load_state("load")
     assert f"documents/{document.name} is in the repository" in page.inner_text("main")
     page.close()
+
+
+def _axe_after(browser: Any, served: Served, path: str, fill: dict[str, str]) -> list[str]:
+    """axe-core's violations on the page a form comes back as, after `fill` and Save."""
+    made = browser.new_context(bypass_csp=True)
+    made.new_page().goto(served.url)
+    page = made.new_page()
+    page.goto(f"http://{served.host}{path}", wait_until="load")
+    for selector, value in fill.items():
+        page.fill(selector, value)
+    page.click("button.govuk-button:text-is('Save')")
+    page.wait_for_load_state("load")
+    assert page.locator(".govuk-error-summary").count() == 1
+    found = axe(page)
+    made.close()
+    return [v["id"] for v in found["violations"]]
+
+
+@pytest.mark.parametrize(
+    ("path", "fill"),
+    [
+        ("/element/1.1.1", {"#f-evidence-0-date": "31", "#f-evidence-0-date-month": "2"}),
+        ("/element/1.1.1", {"#f-evidence-0-title": "", "#f-evidence-0-id": "two words"}),
+        ("/reviews/surveillance-1", {"#f-days": "two", "#f-plan-0-time": "at nine"}),
+        ("/element/1.1.1?as=text", {"#f-text": "element: 1.1.1\nfinal: fine\n"}),
+    ],
+    ids=["a bad date", "an item without a title and a bad id", "a review", "as text"],
+)
+def test_every_form_showing_errors_passes_axe(
+    browser: Any, served: Served, path: str, fill: dict[str, str]
+) -> None:
+    assert _axe_after(browser, served, path, fill) == []

@@ -45,7 +45,7 @@ def _edit(root: Path, rel: str, old: bytes, new: bytes) -> None:
     path.write_bytes(raw.replace(old, new, 1))
 
 
-CHANGES: dict[str, tuple[Callable[[Path], None], int]] = {
+CHANGES: dict[str, tuple[Callable[[Path], object], int]] = {
     "a rating": (lambda r: _edit(r, "evidence/1.1.1.yaml", b"final: full", b"final: fine"), 1),
     "an id other files cite": (
         lambda r: _edit(r, "evidence/5.3.1.yaml", b"id: AT-PERFORMANCE", b"id: AT-PERF"),
@@ -56,8 +56,14 @@ CHANGES: dict[str, tuple[Callable[[Path], None], int]] = {
         1,
     ),
     "a document's bytes": (lambda r: (r / "documents/changes-2027.md").write_text("new"), 1),
-    "cse.yaml": (lambda r: _edit(r, "cse.yaml", b"stale_after_months: 24", b"stale_after_months: 6"), 2),  # noqa: E501
-    "a new element file": (lambda r: (r / "evidence/1.1.1.yml").write_text('element: "1.1.1"\n'), 2),  # noqa: E501
+    "cse.yaml": (
+        lambda r: _edit(r, "cse.yaml", b"stale_after_months: 24", b"stale_after_months: 6"),
+        2,
+    ),
+    "a new element file": (
+        lambda r: (r / "evidence/1.1.1.yml").write_text('element: "1.1.1"\n'),
+        2,
+    ),
     "a document gone": (lambda r: (r / "documents/complaints-2026.md").unlink(), 2),
 }
 

@@ -1,4 +1,4 @@
-"""A field's texts and the value written from them: every value a form can hold goes back and forth."""
+"""A field's texts and the value written from them: every value a form holds goes back and forth."""
 
 from __future__ import annotations
 
@@ -77,7 +77,7 @@ def test_an_absent_status_is_its_default() -> None:
     assert texts(STATUS, None) == {"": "open"}
 
 
-@given(st.lists(st.text(st.characters(blacklist_categories=("Cs", "Zl", "Zp", "Cc")), min_size=1)))
+@given(st.lists(st.text(st.characters(exclude_categories=["Cs", "Zl", "Zp", "Cc"]), min_size=1)))
 def test_lines_are_one_a_line_blank_ones_dropped(lines: list[str]) -> None:
     kept = [line.strip() for line in lines if line.strip()]
     event("every line blank" if not kept else "some lines kept")

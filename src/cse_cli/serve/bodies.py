@@ -204,13 +204,13 @@ class _UploadParser:
         filename = options.get(b"filename")
         self._is_file = filename is not None
         if self._is_file:
-            if not self.is_file(self._name) or self._name in self.files:
-                self._fail(Refused(400, "the form sent an unexpected file"))
-                return
             try:
                 _check_csrf(self.request, self.fields.get(CSRF_FIELD))
             except Refused as exc:  # the token comes before the file, or the file is not read
                 self._fail(exc)
+                return
+            if not self.is_file(self._name) or self._name in self.files:
+                self._fail(Refused(400, "the form sent an unexpected file"))
                 return
             self.data = bytearray()
             self.files[self._name] = ((filename or b"").decode("utf-8", "replace"), self.data)

@@ -156,7 +156,7 @@ async def post(asked: Asked) -> Response:
         return await save_text(asked, fields)
     state = from_post(asked.target.form, fields)
     shown = Shown(None)
-    shown.errors, shown.uploaded = uploads(ed, state, sent.files)
+    shown.errors, shown.uploaded = uploads(ed, asked.target.form, state, sent.files)
     action = fields.get("action", "save")
     if shown.errors or action != "save":
         return await _button(asked, state, shown, action)

@@ -21,20 +21,21 @@ if TYPE_CHECKING:
 
     from cse_cli.serve.bodies import Upload
     from cse_cli.serve.editor import Editor
+    from cse_cli.serve.fields import Form
     from cse_cli.serve.formstate import FormState
 
 SUFFIX = ".upload"
 
 
 def uploads(
-    ed: Editor, state: FormState, files: Mapping[str, Upload]
+    ed: Editor, form: Form, state: FormState, files: Mapping[str, Upload]
 ) -> tuple[list[tuple[str, str]], list[str]]:
     """Write each file sent with the form and choose it in its field: (id, error)s, and paths."""
     errors: list[tuple[str, str]] = []
     written: list[str] = []
     for name, upload in files.items():
         values, field_name, at = _field(state, name.removesuffix(SUFFIX))
-        if values is None:
+        if values is None or not _chooses_a_document(form, at):
             errors.append((id_of(()), "the form sent a file for no field: nothing was written"))
             continue
         outcome = _upload(ed, upload.filename, upload.data)
@@ -56,6 +57,15 @@ def _field(state: FormState, name: str) -> tuple[dict[str, str] | None, str, tup
             return None, "", ()
         return rows[int(place)].values, inner, (key, int(place), *inner.split("."))
     return state.values, name, tuple(name.split("."))
+
+
+def _chooses_a_document(form: Form, at: tuple[str | int, ...]) -> bool:
+    """Whether the field at `at` chooses a document (a file may be uploaded for it)."""
+    if len(at) > 2 and isinstance(at[1], int):  # noqa: PLR2004 - a list's key and index
+        items = next((i for i in form.lists if i.key == at[0]), None)
+        fields = (f for kind in ("", "ref") for f in items.fields_of(kind)) if items else ()
+        return any(f.path == at[2:] and f.source == "documents" for f in fields)
+    return any(f.path == at and f.source == "documents" for f in form.fields)
 
 
 def _upload(ed: Editor, filename: str, data: bytes) -> str:
