@@ -1,4 +1,4 @@
-"""The Reports page's downloads: made by the renderers the commands use, the pack as `cse pack` makes it."""
+"""The Reports page's downloads: made by the commands' renderers, the pack as cse pack makes it."""
 
 from __future__ import annotations
 
