@@ -166,22 +166,35 @@ def bolton(requests: int, saves: int) -> list[str]:
             "|---|---:|---:|---|",
         ]
         memory = [("after start", _rss(process))]
-        for path in PAGES:
-            lines.append(_row(f"`GET {path}`", *_timed(requests, lambda p=path: client.get(p)), 50, 150))  # noqa: E501
+        lines += [
+            _row(f"`GET {path}`", *_timed(requests, lambda p=path: client.get(p)), 50, 150)
+            for path in PAGES
+        ]
         memory.append(("after the pages", _rss(process)))
         form = form_of(client.get(SAVED)[1])
         ratings = iter(["full", "partial"] * saves)
 
         def save() -> None:
-            status, _ = client.post(SAVED, {**form_of(client.get(SAVED)[1]), "final": next(ratings)})  # noqa: E501
+            status, _ = client.post(
+                SAVED, {**form_of(client.get(SAVED)[1]), "final": next(ratings)}
+            )  # noqa: E501
             assert status == 303  # noqa: S101, PLR2004 - saved
             assert client.get(f"{SAVED}?saved=yes")[0] == 200  # noqa: S101, PLR2004
 
         def verdict() -> None:
             assert client.post(f"{SAVED}/check", {**form, "final": "full"})[0] == 200  # noqa: S101, PLR2004
 
-        lines.append(_row("live verdict (`POST /element/5.3.1/check`)", *_timed(requests, verdict), 200, 600))  # noqa: E501
-        lines.append(_row(f"save and its page, {saves} saves (with the form's GET)", *_timed(saves, save), 200, 600))  # noqa: E501
+        lines.append(
+            _row("live verdict (`POST /element/5.3.1/check`)", *_timed(requests, verdict), 200, 600)
+        )  # noqa: E501
+        lines.append(
+            _row(
+                f"save and its page, {saves} saves (with the form's GET)",
+                *_timed(saves, save),
+                200,
+                600,
+            )
+        )  # noqa: E501
         memory.append((f"after {saves} saves", _rss(process)))
     return [
         *lines,
@@ -197,7 +210,10 @@ def limits() -> list[str]:
     sys.path.insert(0, str(PROJECT / "benchmarks"))
     from limits import limit_cases
 
-    lines = ["| Repository at the limit | Start to first page (s) | Slowest page | Slowest (s) | Goal met |", "|---|--:|---|--:|---|"]  # noqa: E501
+    lines = [
+        "| Repository at the limit | Start to first page (s) | Slowest page | Slowest (s) | Goal met |",
+        "|---|--:|---|--:|---|",
+    ]  # noqa: E501
     with tempfile.TemporaryDirectory(prefix="cse-bench-limits-") as folder:
         for name, root in limit_cases(Path(folder)):
             with serving(root) as (_, client, first):

@@ -29,7 +29,7 @@ from cse_cli.core.text import plural, quoted
 from cse_cli.io.zipstream import CHUNK, Changed
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Generator
 
     from cse_cli.core.evidence import Evidence
     from cse_cli.core.scoring import Verdict
@@ -182,7 +182,7 @@ class _Sent(_Seekable):
 
     def __init__(
         self, final: dict[int, bytes], out: queue.Queue[object], stop: threading.Event
-    ) -> None:  # noqa: E501
+    ) -> None:
         super().__init__()
         self.final = final
         self.out = out
@@ -216,7 +216,7 @@ def streamed(
     verdict: Verdict,
     tree: DirTree,
     wanted: dict[Document, int],
-) -> Iterator[bytes]:
+) -> Generator[bytes, None, None]:
     """The bytes `write` writes into a file, in chunks, made without writing a file."""
     headers = _Headers()
     write(headers, standard, evidence, verdict, tree, wanted)  # type: ignore[arg-type]
