@@ -177,7 +177,7 @@ def bolton(requests: int, saves: int) -> list[str]:
         def save() -> None:
             status, _ = client.post(
                 SAVED, {**form_of(client.get(SAVED)[1]), "final": next(ratings)}
-            )  # noqa: E501
+            )
             assert status == 303  # noqa: S101, PLR2004 - saved
             assert client.get(f"{SAVED}?saved=yes")[0] == 200  # noqa: S101, PLR2004
 
@@ -186,7 +186,7 @@ def bolton(requests: int, saves: int) -> list[str]:
 
         lines.append(
             _row("live verdict (`POST /element/5.3.1/check`)", *_timed(requests, verdict), 200, 600)
-        )  # noqa: E501
+        )
         lines.append(
             _row(
                 f"save and its page, {saves} saves (with the form's GET)",
@@ -194,7 +194,7 @@ def bolton(requests: int, saves: int) -> list[str]:
                 200,
                 600,
             )
-        )  # noqa: E501
+        )
         memory.append((f"after {saves} saves", _rss(process)))
     return [
         *lines,
@@ -211,9 +211,9 @@ def limits() -> list[str]:
     from limits import limit_cases
 
     lines = [
-        "| Repository at the limit | Start to first page (s) | Slowest page | Slowest (s) | Goal met |",
+        "| Repository at the limit | Start (s) | Slowest page | Its time (s) | Goal met |",
         "|---|--:|---|--:|---|",
-    ]  # noqa: E501
+    ]
     with tempfile.TemporaryDirectory(prefix="cse-bench-limits-") as folder:
         for name, root in limit_cases(Path(folder)):
             with serving(root) as (_, client, first):
