@@ -7,6 +7,10 @@ version on a new branch. Then git holds one commit of exactly the two files, the
 element file is the golden one (its comment kept), and `cse check` agrees with
 what the editor showed. Then the same by keyboard alone, and at 375 px.
 
+The README's screenshot of the element form is taken by the same browser:
+
+    CSE_SCREENSHOT=docs/serve-element.png pytest tests/serve/test_journey_browser.py -k screenshot
+
 The repository is the Anytown example in git, with 3.2.3 rated partial at the
 second surveillance: criterion 3 then has three partials, one more than it may,
 until the journey raises 3.2.2 to full.
@@ -15,8 +19,10 @@ until the journey raises 3.2.2 to full.
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
@@ -25,7 +31,6 @@ from tests.helpers import ANYTOWN, GOLDEN, Served, git, run, serving
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
-    from pathlib import Path
 
 pytestmark = pytest.mark.browser
 
@@ -170,3 +175,18 @@ def test_the_form_and_its_errors_read_at_375_px(browser: Any, served: Served, js
     overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     page.context.close()
     assert overflow <= 0
+
+
+def test_screenshot(browser: Any, served: Served, tmp_path: Path) -> None:
+    """The element form as a champion first sees it; CSE_SCREENSHOT keeps it (the README's)."""
+    target = Path(os.environ.get("CSE_SCREENSHOT") or tmp_path / "serve-element.png")
+    page = _open(browser, served, js=True)
+    page.set_viewport_size({"width": 1280, "height": 1500})
+    page.goto(f"http://{served.host}/element/3.2.2")
+    page.check("#f-surveillance_2-2")
+    page.locator("#verdict-criterion", has_text=re.compile("^Met$")).wait_for()
+    page.mouse.move(0, 0)
+    page.evaluate("window.scrollTo(0, 0)")
+    png = page.screenshot(path=str(target))
+    page.context.close()
+    assert png.startswith(b"\x89PNG")
