@@ -46,7 +46,7 @@ def served(tmp_path: Path) -> Iterator[Served]:
 def test_the_search_page_works_without_javascript_and_cites_by_a_link(served: Served) -> None:
     page = served.request("GET", "/cite?q=performance&element=1.1.2").text
     assert "AT-PERFORMANCE" in page
-    link = re.search(r'href="(/element/1\.1\.2\?cite=[^"]+)"', page)
+    link = re.search(r'href="(/element/1\.1\.2\?list=evidence&amp;cite=[^"]+)"', page)
     assert link is not None
     form = form_of(served.request("GET", link[1].replace("&amp;", "&")).text)
     last = int(form["evidence.count"]) - 1
@@ -59,13 +59,13 @@ def test_the_search_page_works_without_javascript_and_cites_by_a_link(served: Se
 
 def test_the_forms_search_button_lists_the_choices_and_keeps_the_form(served: Served) -> None:
     form = form_of(served.request("GET", "/element/1.1.2").text)
-    form.update({"owner": "Typed", "cite.q": "performance", "action": "search:evidence"})
+    form.update({"owner": "Typed", "cite.evidence.q": "performance", "action": "search:evidence"})
     answer = post_form(served, "/element/1.1.2", form)
     assert answer.status == 200
-    assert 'name="cite.choice" type="radio" value="AT-PERFORMANCE"' in answer.text
+    assert 'name="cite.evidence.choice" type="radio" value="AT-PERFORMANCE"' in answer.text
     again = form_of(answer.text)
     assert again["owner"] == "Typed"
-    again.update({"cite.choice": "AT-PERFORMANCE", "action": "cite:evidence"})
+    again.update({"cite.evidence.choice": "AT-PERFORMANCE", "action": "cite:evidence"})
     answer = post_form(served, "/element/1.1.2", again)
     cites = form_of(answer.text)
     assert cites[f"evidence.{int(cites['evidence.count']) - 1}.ref"] == "AT-PERFORMANCE"

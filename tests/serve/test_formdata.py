@@ -142,8 +142,8 @@ def test_a_cited_item_keeps_what_only_the_cited_item_may_give_until_ticked() -> 
 
 def test_citing_adds_a_ref_item_and_needs_a_choice() -> None:
     state = from_data(ELEMENT, {"element": "1.1.1"}, "")
-    assert act(ELEMENT, state, "cite:evidence")[1] is not None
-    state.values["cite.choice"] = "ES-NSS"
+    assert act(ELEMENT, state, "cite:evidence")[0] == "cite-evidence-q"
+    state.values["cite.evidence.choice"] = "ES-NSS"
     assert act(ELEMENT, state, "cite:evidence") == ("f-evidence-0", None)
     assert state.lists["evidence"] == [ItemState(None, "ref", {"ref": "ES-NSS"})]
 

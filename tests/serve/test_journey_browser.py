@@ -95,10 +95,10 @@ def test_the_champions_journey(
     document = tmp_path / "Web audit 2028.pdf"
     document.write_bytes(DOCUMENT)
     page.set_input_files("#f-evidence-2-path-upload", str(document))
-    page.fill("#cite-q", "performance")
+    page.fill("#cite-evidence-q", "performance")
     if not js:  # the form's own Search button; with JavaScript the choices come as one types
         page.click("button:text-is('Search')")
-    page.check("input[name='cite.choice'][value='AT-PERFORMANCE']")
+    page.check("input[name='cite.evidence.choice'][value='AT-PERFORMANCE']")
     page.click("button:text-is('Cite the chosen item')")
     assert page.input_value("#f-evidence-2-path") == "documents/Web audit 2028.pdf"
     assert page.input_value("#f-evidence-3-ref") == "AT-PERFORMANCE"

@@ -1,8 +1,9 @@
 """Citing an item from another element: every evidence id in the repository, found by its title.
 
-`GET /cite?q=WORDS&element=ID` lists the items whose title or id holds the words
-(whatever their letter case), each with the element that defines it, and a link
-that opens the element's form with a `ref:` to it added. The element's form
+`GET /cite?q=WORDS&element=ID&list=evidence` lists the items of that list whose
+title or id holds the words (whatever their letter case), each with the element
+that defines it, and a link that opens the element's form with a `ref:` to it
+added. A `ref:` cites an item of its own list (fields.CITING). The element's form
 searches the same way without JavaScript (its Search button), and with it as
 the user types (`&fragment=1` returns the choices alone).
 """
@@ -13,6 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from cse_cli.serve.editor import editor
+from cse_cli.serve.fields import CITING
 
 if TYPE_CHECKING:
     from starlette.requests import Request
@@ -35,25 +37,27 @@ class Found:
     date: str
 
 
-def cited(evidence: Evidence) -> dict[str, Found]:
-    """Every item with an id, by its id (the first definition, as `cse check` takes it)."""
+def cited(evidence: Evidence, key: str = "evidence") -> dict[str, Found]:
+    """Every item of the lists `key` with an id, by its id (the first, as `cse check` takes it)."""
     found: dict[str, Found] = {}
     for element_id, element in evidence.elements.items():
-        for item in element.evidence:
-            if item.id is not None and item.ref is None and item.id not in found:
-                date = str(item.date) if item.date else ""
-                found[item.id] = Found(item.id, item.title or "", element_id, item.service, date)
+        for item in getattr(element, key, None) or ():
+            item_id = getattr(item, "id", None)
+            if item_id is not None and getattr(item, "ref", None) is None and item_id not in found:
+                date = getattr(item, "date", None)
+                title, service = getattr(item, "title", None), getattr(item, "service", None)
+                found[item_id] = Found(item_id, title or "", element_id, service, str(date or ""))
     return found
 
 
-def search(evidence: Evidence, query: str) -> list[Found]:
+def search(evidence: Evidence, query: str, key: str = "evidence") -> list[Found]:
     """The items whose title or id holds every word of `query`, in the standard's order."""
     words = query.casefold().split()[:20]
     if not words:
         return []
     matches = [
         found
-        for found in cited(evidence).values()
+        for found in cited(evidence, key).values()
         if all(word in f"{found.id} {found.title}".casefold() for word in words)
     ]
     return matches[:MAX_FOUND]
@@ -67,12 +71,15 @@ async def cite_page(request: Request) -> Response:
     element_id = request.query_params.get("element", "")
     if element_id not in ed.standard.element_ids():
         element_id = ""
+    key = request.query_params.get("list", CITING[0].key)
+    spec = next((items for items in CITING if items.key == key), CITING[0])
     template = "cite_results.html.j2" if request.query_params.get("fragment") else "cite.html.j2"
     return ed.pages.render(
         request,
         template,
         query=query,
-        results=search(evidence, query) if query else [],
+        results=search(evidence, query, spec.key) if query else [],
         element_id=element_id,
-        total=len(cited(evidence)),
+        spec=spec,
+        total=len(cited(evidence, spec.key)),
     )

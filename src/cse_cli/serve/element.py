@@ -72,13 +72,14 @@ async def element_page(request: Request) -> Response:
     found = target(ed, element_id)
     asked = Asked(request, found, _render(element_id, found), f"/element/{element_id}")
     cite = request.query_params.get("cite", "").strip()
+    key = request.query_params.get("list", "evidence")
     state = None
-    if cite:
+    if cite and any(items.key == key and items.ref_fields for items in found.form.lists):
         raw, _ = readable(ed.repository.root, found.rel)
         data, problems = data_of(raw if raw is not None else found.fresh, found.rel)
         if not problems:
             state = from_data(found.form, data, hash_of(raw))
-            state.lists["evidence"].append(ItemState(None, "ref", {"ref": cite[:200]}))
+            state.lists[key].append(ItemState(None, "ref", {"ref": cite[:200]}))
     return await page(asked, state)
 
 
@@ -130,7 +131,9 @@ def _render(element_id: str, found: Target) -> Render:
         ed = editor(request)
         evidence = ed.repository.current().evidence
         criterion, sub, wording = ed.standard.element(element_id)
-        query = (state.values.get("cite.q", "") if state else "").strip()
+        citing = [items.key for items in found.form.lists if items.ref_fields]
+        values = state.values if state else {}
+        queries = {key: values.get(f"cite.{key}.q", "").strip() for key in citing}
         return ed.pages.render(
             request,
             "element.html.j2",
@@ -145,9 +148,9 @@ def _render(element_id: str, found: Target) -> Render:
             placed=shown.at_fields(),
             saved=request.query_params.get("saved", "") if request.method == "GET" else "",
             change=verdict_change(ed.standard, evidence, element_id, shown.judged),
-            cited=cited(evidence),
-            query=query,
-            results=search(evidence, query) if query else [],
+            cited={key: cited(evidence, key) for key in citing},
+            queries=queries,
+            found_items={key: search(evidence, q, key) for key, q in queries.items() if q},
             limit=MAX_UPLOAD_BYTES,
         )
 

@@ -146,6 +146,10 @@ EVIDENCE = Items(
 )
 
 
+CITING = (EVIDENCE,)
+"""The lists whose items can cite an item of the same list in another element with `ref:`."""
+
+
 def _point_fields(standard: Standard) -> tuple[Field, ...]:
     reviews = tuple(s.value for s in REVIEWS)
     per_review = tuple(

@@ -195,7 +195,7 @@ def _list_edits(key: str, listed: list[object], origins: list[int | None], was: 
 def act(form: Form, state: FormState, action: str) -> tuple[str | None, str | None]:
     """Do a list button's action on the form; the id to show next, and an error or None.
 
-    `add:KEY`, `cite:KEY` (the item chosen in `cite.choice`), `search:KEY`, and
+    `add:KEY`, `cite:KEY` (the item chosen in `cite.KEY.choice`), `search:KEY`, and
     `remove:KEY:N`, `up:KEY:N`, `down:KEY:N` for the item at N. Anything else
     changes nothing (the form's hidden first button, which Enter presses).
     """
@@ -224,12 +224,12 @@ def _added(
     items: Items, state: FormState, listed: list[ItemState], verb: str
 ) -> tuple[str | None, str | None]:
     if verb == "search":
-        return "cite-results", None
+        return f"cite-{items.key}-results", None
     if verb == "add":
         listed.append(ItemState(None))
         return id_of((items.key, len(listed) - 1)), None
-    chosen = (state.values.get("cite.choice") or "").strip()
+    chosen = (state.values.get(f"cite.{items.key}.choice") or "").strip()
     if not chosen or not items.ref_fields:
-        return "cite-q", "Choose the item to cite: search by its title, then choose it"
+        return f"cite-{items.key}-q", "Choose the item to cite: search by its title, then choose it"
     listed.append(ItemState(None, "ref", {"ref": chosen}))
     return id_of((items.key, len(listed) - 1)), None
