@@ -141,3 +141,22 @@ def test_a_form_over_its_limit_is_refused(served: Served) -> None:
         headers={"Content-Type": "application/x-www-form-urlencoded"},
     )
     assert answer.status == 413
+
+
+@pytest.mark.parametrize("path", POSTS)
+def test_every_post_without_the_token_or_from_another_host_writes_nothing(
+    served: Served, path: str
+) -> None:
+    before = snapshot(ANYTOWN)
+    cookies = served.cookies()
+    csrf = cookies[f"cse-csrf-{served.port}"]
+    body, kind = multipart([("csrftoken", csrf), ("final", "full")], ("x.upload", "x.pdf", b"x"))
+    for jar, host in (
+        ({f"cse-csrf-{served.port}": csrf}, served.host),  # the CSRF cookie, not the token's
+        (cookies, f"evil.example:{served.port}"),
+    ):
+        answer = served.request(
+            "POST", path, cookies=jar, body=body, headers={"Content-Type": kind, "Host": host}
+        )
+        assert answer.status == 403
+    assert snapshot(ANYTOWN) == before

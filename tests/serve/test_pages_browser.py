@@ -40,9 +40,14 @@ PAGES = [
 
 
 @pytest.fixture(scope="module")
-def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
-    root = tmp_path_factory.mktemp("serve") / "anytown"
-    shutil.copytree(ANYTOWN, root)
+def root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    copied = tmp_path_factory.mktemp("serve") / "anytown"
+    shutil.copytree(ANYTOWN, copied)
+    return copied
+
+
+@pytest.fixture(scope="module")
+def served(root: Path) -> Iterator[Served]:
     with serving(root) as running:
         yield running
 
@@ -144,7 +149,9 @@ def test_an_upload_from_the_form(context: Any, served: Served, tmp_path: Path) -
     page.close()
 
 
-def _axe_after(browser: Any, served: Served, path: str, fill: dict[str, str]) -> list[str]:
+def _axe_after(
+    browser: Any, served: Served, path: str, fill: dict[str, str], meanwhile: Any = None
+) -> list[str]:
     """axe-core's violations on the page a form comes back as, after `fill` and Save."""
     made = browser.new_context(bypass_csp=True)
     made.new_page().goto(served.url)
@@ -152,9 +159,11 @@ def _axe_after(browser: Any, served: Served, path: str, fill: dict[str, str]) ->
     page.goto(f"http://{served.host}{path}", wait_until="load")
     for selector, value in fill.items():
         page.fill(selector, value)
+    if meanwhile is not None:
+        meanwhile()
     page.click("button.govuk-button:text-is('Save')")
     page.wait_for_load_state("load")
-    assert page.locator(".govuk-error-summary").count() == 1
+    assert page.locator(".govuk-error-summary, #stale").count() >= 1
     found = axe(page)
     made.close()
     return [v["id"] for v in found["violations"]]
@@ -174,3 +183,19 @@ def test_every_form_showing_errors_passes_axe(
     browser: Any, served: Served, path: str, fill: dict[str, str]
 ) -> None:
     assert _axe_after(browser, served, path, fill) == []
+
+
+def test_a_form_refused_as_stale_passes_axe(browser: Any, served: Served, root: Path) -> None:
+    element = root / "evidence" / "5.3.2.yaml"
+    raw = element.read_bytes()
+    try:
+        found = _axe_after(
+            browser,
+            served,
+            "/element/5.3.2",
+            {"#f-owner": "Typed"},
+            lambda: element.write_bytes(raw + b"notes: changed on disk\n"),
+        )
+    finally:
+        element.write_bytes(raw)
+    assert found == []
