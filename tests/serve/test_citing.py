@@ -76,3 +76,13 @@ def test_the_fragment_is_the_choices_alone(served: Served) -> None:
     assert answer.status == 200
     assert "<html" not in answer.text
     assert 'value="AT-PERFORMANCE"' in answer.text
+
+
+@pytest.mark.parametrize("listed", ["development_points", "nothing", "../x"])
+def test_only_a_citing_list_is_searched_or_cited_into(served: Served, listed: str) -> None:
+    page = served.request("GET", f"/cite?q=performance&element=1.1.2&list={listed}").text
+    assert 'name="list" value="evidence"' in page
+    assert "list=evidence&amp;cite=AT-PERFORMANCE" in page
+    plain = form_of(served.request("GET", "/element/1.1.2").text)
+    asked = form_of(served.request("GET", f"/element/1.1.2?list={listed}&cite=AT-PERFORMANCE").text)
+    assert asked == plain

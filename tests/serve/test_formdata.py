@@ -19,15 +19,13 @@ from cse_cli.core.reviews import Review
 from cse_cli.io.resources import load_cycle, load_standard
 from cse_cli.io.yaml_edit import apply_edits, key_order
 from cse_cli.io.yaml_loader import load
-from cse_cli.serve.fields import element_form, review_form
+from cse_cli.serve.fields import EVIDENCE, Field, Form, Items, element_form, review_form
 from cse_cli.serve.formdata import act, written
 from cse_cli.serve.formstate import ItemState, from_data, from_post
 from tests.helpers import ANYTOWN, BOLTON, browser_fields
 
 if TYPE_CHECKING:
     from pathlib import Path
-
-    from cse_cli.serve.fields import Form
 
 STANDARD = load_standard()
 ELEMENT = element_form(STANDARD)
@@ -146,6 +144,20 @@ def test_citing_adds_a_ref_item_and_needs_a_choice() -> None:
     state.values["cite.evidence.choice"] = "ES-NSS"
     assert act(ELEMENT, state, "cite:evidence") == ("f-evidence-0", None)
     assert state.lists["evidence"] == [ItemState(None, "ref", {"ref": "ES-NSS"})]
+
+
+def test_each_citing_list_has_its_own_search_and_choice() -> None:
+    other = Items(
+        "other", "Other", "other item", (Field(("title",), "Title"),), (Field(("ref",), "Cites"),)
+    )
+    form = Form(fields=(), lists=(EVIDENCE, other))
+    state = from_data(form, {}, "")
+    state.values["cite.evidence.choice"] = "ES-NSS"
+    assert act(form, state, "cite:other")[0] == "cite-other-q"
+    assert act(form, state, "search:other") == ("cite-other-results", None)
+    state.values["cite.other.choice"] = "TM-DESK"
+    assert act(form, state, "cite:other") == ("f-other-0", None)
+    assert state.lists == {"evidence": [], "other": [ItemState(None, "ref", {"ref": "TM-DESK"})]}
 
 
 @pytest.mark.parametrize("action", ["", "refresh", "remove:evidence:9", "up:nothing:0", "x:y:z"])

@@ -16,7 +16,7 @@ from cse_cli.core.evidence import ElementFile
 from cse_cli.io.tree import DirTree, Why
 from cse_cli.serve.bodies import MAX_UPLOAD_BYTES, Refused, read_files
 from cse_cli.serve.editor import editor
-from cse_cli.serve.fields import element_form
+from cse_cli.serve.fields import CITING, element_form
 from cse_cli.serve.formpage import Asked, page, post, sources
 from cse_cli.serve.forms import Target, data_of, hash_of, judge, readable, view_of
 from cse_cli.serve.formstate import ItemState, from_data, from_post
@@ -64,7 +64,12 @@ def _named(ed: Editor, folder: str, element_id: str) -> str:
 
 
 async def element_page(request: Request) -> Response:
-    """One element: the standard's wording, then its file as a form (`?cite=ID` adds a citation)."""
+    """One element: the standard's wording, then its file as a form.
+
+    `?cite=ID&list=KEY` adds an item citing ID to the list KEY (one of
+    fields.CITING; evidence when not given), unsaved, as the form's own
+    button would.
+    """
     ed = editor(request)
     element_id = request.path_params["element_id"]
     if element_id not in ed.standard.element_ids():
@@ -72,9 +77,9 @@ async def element_page(request: Request) -> Response:
     found = target(ed, element_id)
     asked = Asked(request, found, _render(element_id, found), f"/element/{element_id}")
     cite = request.query_params.get("cite", "").strip()
-    key = request.query_params.get("list", "evidence")
+    key = request.query_params.get("list", CITING[0].key)
     state = None
-    if cite and any(items.key == key and items.ref_fields for items in found.form.lists):
+    if cite and any(items.key == key for items in CITING):
         raw, _ = readable(ed.repository.root, found.rel)
         data, problems = data_of(raw if raw is not None else found.fresh, found.rel)
         if not problems:
@@ -131,7 +136,7 @@ def _render(element_id: str, found: Target) -> Render:
         ed = editor(request)
         evidence = ed.repository.current().evidence
         criterion, sub, wording = ed.standard.element(element_id)
-        citing = [items.key for items in found.form.lists if items.ref_fields]
+        citing = [items.key for items in CITING]
         values = state.values if state else {}
         queries = {key: values.get(f"cite.{key}.q", "").strip() for key in citing}
         return ed.pages.render(

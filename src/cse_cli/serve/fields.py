@@ -147,7 +147,12 @@ EVIDENCE = Items(
 
 
 CITING = (EVIDENCE,)
-"""The lists whose items can cite an item of the same list in another element with `ref:`."""
+"""The lists whose items can cite an item of the same list in another element with `ref:`.
+
+An element's form shows them in this order, before its development points; each
+has its own search (`cite.KEY.q`), choice (`cite.KEY.choice`) and button
+(`cite:KEY`), and `/cite?list=KEY` searches the items of that list alone.
+"""
 
 
 def _point_fields(standard: Standard) -> tuple[Field, ...]:
@@ -215,7 +220,7 @@ def element_form(standard: Standard) -> Form:
             Field(("notes",), "Notes", "long"),
         ),
         lists=(
-            EVIDENCE,
+            *CITING,
             Items(
                 "development_points",
                 "Development points",
