@@ -4,8 +4,9 @@ A form is a `Form`: fields at fixed places in the file (`Field`, its `path` the
 keys from the top) and lists of items (`Items`: evidence, development points,
 an on-site plan's sessions), each item a mapping with fields of its own. One
 set of templates and handlers shows and reads every form from this description,
-so a list the model gains (on-site evidence, beside `evidence:`) is one more
-`Items` here and its place in the template.
+so a list the model gains whose items cite with `ref:` (on-site evidence,
+beside `evidence:`) is one more `Items` here, added to `CITING`: the element's
+form, its citation search and the `/cite` page take their lists from there.
 
 A field's `kind` says how it is shown and read back:
 
