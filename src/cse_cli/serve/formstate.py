@@ -157,7 +157,7 @@ def _unfit_items(items: Items, listed: object) -> str | None:
     if listed is None:
         return None
     if not isinstance(listed, list):
-        return unfit((items.key,), listed)
+        return unfit((items.key,), listed, "a list of items")
     for index, item in enumerate(listed):
         at = (items.key, index)
         if isinstance(item, str) and items.plain:
@@ -179,6 +179,6 @@ def _unfit(form_field: Field, mapping: dict[str, object], at: Path) -> str | Non
         if node is None:
             return None
         if not isinstance(node, dict):
-            return unfit((*at, *form_field.path[:depth]), node)
+            return unfit((*at, *form_field.path[:depth]), node, "keys and values")
         node = node.get(key)
     return None if fits(form_field, node) else unfit((*at, *form_field.path), node)

@@ -170,7 +170,9 @@ def fits(field: Field, value: object) -> bool:
     return False
 
 
-def unfit(path: tuple[str | int, ...], value: object) -> str:
-    """Why the form cannot show a value, with its place spelled as the writer spells it."""
-    kind = "a list" if isinstance(value, list) else "a mapping"
-    return f"{spell(path)} holds {kind} where the form shows text"
+def unfit(path: tuple[str | int, ...], value: object, shows: str = "text") -> str:
+    """Why the form cannot show a value where it `shows` one, its place spelled as the writer's."""
+    held = "text"
+    if isinstance(value, (list, dict)):
+        held = "a list" if isinstance(value, list) else "a mapping"
+    return f"{spell(path)} holds {held} where the form shows {shows}"
