@@ -20,6 +20,7 @@ import sysconfig
 import tempfile
 import zipfile
 from contextlib import contextmanager, redirect_stderr, redirect_stdout
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -41,6 +42,7 @@ if TYPE_CHECKING:
     from cse_cli.core.stages import Stage
     from cse_cli.io.yaml_document import Document
     from cse_cli.rules.context import ElementContext, Place, ReviewContext
+    from cse_cli.serve.formstate import FormState
 
     M = TypeVar("M", bound=BaseModel)
 
@@ -580,23 +582,117 @@ def serving(path: Path, *args: str, env: Mapping[str, str] | None = None) -> Ite
     assert err.strip().splitlines()[-1:] == ["cse: interrupted"], err
 
 
-def multipart(fields: Sequence[tuple[str, str]], file: tuple[str, str, bytes]) -> tuple[bytes, str]:
-    """A multipart/form-data body with `fields` first, then one file; and its content type."""
+class _FormReader(HTMLParser):
+    """The fields a browser sends for one form of a page (no button, no file)."""
+
+    def __init__(self, form_id: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.form_id = form_id
+        self.inside = False
+        self.fields: list[tuple[str, str]] = []
+        self._select: str | None = None
+        self._option: tuple[str, bool] | None = None
+        self._chosen: str | None = None
+        self._first: str | None = None
+        self._textarea: str | None = None
+        self._text = ""
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = {key: value or "" for key, value in attrs}
+        if tag == "form":
+            self.inside = found.get("id") == self.form_id
+        if not self.inside:
+            return
+        name = found.get("name", "")
+        kind = found.get("type", "text")
+        if tag == "input" and name and kind not in {"file", "submit", "button"}:
+            if kind not in {"radio", "checkbox"} or "checked" in found:
+                self.fields.append((name, found.get("value", "on")))
+        elif tag == "select":
+            self._select, self._chosen, self._first = name, None, None
+        elif tag == "option" and self._select is not None:
+            value = found.get("value", "")
+            self._first = value if self._first is None else self._first
+            if "selected" in found:
+                self._chosen = value
+        elif tag == "textarea":
+            self._textarea, self._text = name, ""
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "form":
+            self.inside = False
+        elif tag == "select" and self._select is not None:
+            chosen = self._chosen if self._chosen is not None else self._first
+            self.fields.append((self._select, chosen or ""))
+            self._select = None
+        elif tag == "textarea" and self._textarea is not None:
+            text = self._text.removeprefix("\n")
+            self.fields.append((self._textarea, text))
+            self._textarea = None
+
+    def handle_data(self, data: str) -> None:
+        if self._textarea is not None:
+            self._text += data
+
+
+def browser_fields(state: FormState) -> dict[str, str]:
+    """What a browser sends for a form holding `state`, as the editor's pages lay it out."""
+    sent = {"hash": state.hash, **state.values}
+    for key, items in state.lists.items():
+        sent[f"{key}.count"] = str(len(items))
+        for index, item in enumerate(items):
+            sent[f"{key}.{index}.origin"] = "" if item.origin is None else str(item.origin)
+            sent[f"{key}.{index}.kind"] = item.kind
+            sent.update({f"{key}.{index}.{name}": text for name, text in item.values.items()})
+    return sent
+
+
+def form_of(page: str, form_id: str = "file-form") -> dict[str, str]:
+    """What a browser sends for the form `form_id` of `page` as it is: every field, no button."""
+    reader = _FormReader(form_id)
+    reader.feed(page)
+    return dict(reader.fields)
+
+
+def post_form(
+    served: Served,
+    path: str,
+    fields: Mapping[str, str],
+    files: Sequence[tuple[str, str, bytes]] = (),
+) -> Response:
+    """POST a form (multipart, as the editor's forms are sent) with the CSRF token of `served`."""
+    cookies = served.cookies()
+    sent = {**fields, "csrftoken": cookies[f"cse-csrf-{served.port}"]}
+    body, kind = multipart_files(sorted(sent.items(), key=lambda kv: kv[0] != "csrftoken"), files)
+    return served.request("POST", path, cookies=cookies, body=body, headers={"Content-Type": kind})
+
+
+def multipart_files(
+    fields: Sequence[tuple[str, str]], files: Sequence[tuple[str, str, bytes]]
+) -> tuple[bytes, str]:
+    """A multipart/form-data body with `fields` first, then any files; and its content type."""
     boundary = "cse-test-boundary-7d4a1f"
     parts = [
-        f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'.encode()
+        f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n'.encode()
+        + value.encode()
+        + b"\r\n"
         for name, value in fields
     ]
-    field, filename, data = file
-    parts.append(
-        f'--{boundary}\r\nContent-Disposition: form-data; name="{field}"; '
-        f'filename="{filename}"\r\nContent-Type: application/octet-stream\r\n\r\n'.encode()
-        + data
-        + b"\r\n"
-    )
+    for field, filename, data in files:
+        parts.append(
+            f'--{boundary}\r\nContent-Disposition: form-data; name="{field}"; '
+            f'filename="{filename}"\r\nContent-Type: application/octet-stream\r\n\r\n'.encode()
+            + data
+            + b"\r\n"
+        )
     return b"".join(
         parts
     ) + f"--{boundary}--\r\n".encode(), f"multipart/form-data; boundary={boundary}"
+
+
+def multipart(fields: Sequence[tuple[str, str]], file: tuple[str, str, bytes]) -> tuple[bytes, str]:
+    """A multipart/form-data body with `fields` first, then one file; and its content type."""
+    return multipart_files(fields, [file])
 
 
 # workbooks built part by part, streamed: the bombs of `cse import` ----------------------

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from cse_cli.serve.bodies import MAX_UPLOAD_BYTES
 from cse_cli.serve.documents import safe_name
-from tests.helpers import ANYTOWN, Served, multipart, serving, snapshot
+from tests.helpers import ANYTOWN, Served, form_of, multipart, post_form, serving, snapshot
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -117,12 +117,49 @@ def test_an_upload_through_a_link_out_of_the_repository_writes_nothing(
         "/static/..%2F..%2F..%2Fsecret.txt",
         "/static/govuk",
         "/../secret.txt",
+        "/element/..%2F..%2Fsecret.txt?as=text",
+        "/element/9.9.9?cite=x",
+        "/reviews/..%2F..%2Fsecret.txt?as=text",
     ],
 )
 def test_no_route_reads_outside_the_repository(served: Served, path: str) -> None:
     answer = served.request("GET", path)
     assert answer.status == 404, answer.text
     assert SECRET not in answer.body
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/element/..%2F..%2Fsecret.txt",
+        "/element/..%2F..%2Fsecret.txt/check",
+        "/element/9.9.9",
+        "/element/9.9.9/check",
+        "/reviews/..%2F..%2Fsecret.txt",
+        "/reviews/surveillance-3",
+    ],
+)
+def test_no_form_writes_outside_the_repository(served: Served, repo: Path, path: str) -> None:
+    before = snapshot(repo.parent)
+    answer = post_form(served, path, {"final": "full", "text": "x", "mode": "text"})
+    assert answer.status == 404, answer.text
+    assert SECRET not in answer.body
+    assert snapshot(repo.parent) == before
+
+
+def test_a_cited_path_outside_is_never_offered_nor_written(served: Served, repo: Path) -> None:
+    before = snapshot(repo.parent)
+    page = served.request("GET", "/element/1.1.1").text
+    assert "secret.txt" not in page  # the link out and the pipe are not documents to choose
+    assert "documents/pipe" not in page
+    for path in ("../secret.txt", "documents/out.txt", "documents/pipe", "/etc/passwd"):
+        answer = post_form(served, "/element/1.1.1", {**form_of(page), "evidence.0.path": path})
+        assert answer.status == 400, path
+        assert "is not one of its choices" in answer.text
+    search = served.request("GET", "/cite?q=..%2F..%2Fsecret&element=..%2Fsecret.txt")
+    assert search.status == 200
+    assert SECRET not in search.body
+    assert snapshot(repo.parent) == before
 
 
 def test_a_document_is_sent_as_a_download_never_as_a_page(served: Served, repo: Path) -> None:

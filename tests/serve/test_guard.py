@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from cse_cli.serve.app import POSTS
 from tests.helpers import ANYTOWN, Served, multipart, serving, snapshot
 
 if TYPE_CHECKING:
@@ -83,7 +84,7 @@ def test_other_methods_are_refused(served: Served) -> None:
         assert served.request(method, "/documents", body=b"").status == 405
 
 
-@pytest.mark.parametrize("path", ["/documents", "/changes/save", "/changes/send"])
+@pytest.mark.parametrize("path", POSTS)
 def test_a_post_without_the_csrf_token_writes_nothing(served: Served, path: str) -> None:
     before = snapshot(ANYTOWN)
     cookies = served.cookies()
@@ -94,6 +95,10 @@ def test_a_post_without_the_csrf_token_writes_nothing(served: Served, path: str)
         (form + b"&csrftoken=wrong", urlencoded),
         multipart([("csrftoken", "wrong")], ("document", "x.pdf", b"%PDF")),
         multipart([], ("document", "x.pdf", b"%PDF")),
+        multipart(
+            [("csrftoken", "wrong"), ("final", "full")], ("evidence.0.path.upload", "x.pdf", b"x")
+        ),
+        multipart([("final", "full")], ("evidence.0.path.upload", "x.pdf", b"x")),
     ):
         answer = served.request(
             "POST", path, cookies=cookies, body=body, headers={"Content-Type": kind}
@@ -136,3 +141,22 @@ def test_a_form_over_its_limit_is_refused(served: Served) -> None:
         headers={"Content-Type": "application/x-www-form-urlencoded"},
     )
     assert answer.status == 413
+
+
+@pytest.mark.parametrize("path", POSTS)
+def test_every_post_without_the_token_or_from_another_host_writes_nothing(
+    served: Served, path: str
+) -> None:
+    before = snapshot(ANYTOWN)
+    cookies = served.cookies()
+    csrf = cookies[f"cse-csrf-{served.port}"]
+    body, kind = multipart([("csrftoken", csrf), ("final", "full")], ("x.upload", "x.pdf", b"x"))
+    for jar, host in (
+        ({f"cse-csrf-{served.port}": csrf}, served.host),  # the CSRF cookie, not the token's
+        (cookies, f"evil.example:{served.port}"),
+    ):
+        answer = served.request(
+            "POST", path, cookies=jar, body=body, headers={"Content-Type": kind, "Host": host}
+        )
+        assert answer.status == 403
+    assert snapshot(ANYTOWN) == before

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from tests.helpers import ANYTOWN, Served, axe, serving
+from tests.helpers import ANYTOWN, Served, axe, git, serving
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -32,14 +32,23 @@ PAGES = [
     "/reviews/surveillance-2",
     "/changes",
     "/reports",
+    "/cite?q=performance&element=1.1.1",
+    "/element/1.1.1?as=text",
+    "/element/1.1.1?cite=AT-PERFORMANCE",
+    "/element/1.1.1?saved=yes",
     "/no-such-page",
 ]
 
 
 @pytest.fixture(scope="module")
-def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
-    root = tmp_path_factory.mktemp("serve") / "anytown"
-    shutil.copytree(ANYTOWN, root)
+def root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    copied = tmp_path_factory.mktemp("serve") / "anytown"
+    shutil.copytree(ANYTOWN, copied)
+    return copied
+
+
+@pytest.fixture(scope="module")
+def served(root: Path) -> Iterator[Served]:
     with serving(root) as running:
         yield running
 
@@ -87,7 +96,10 @@ def test_every_page_passes_axe(browser: Any, served: Served, path: str) -> None:
     assert found["violations"] == [], [v["id"] for v in found["violations"]]
 
 
-@pytest.mark.parametrize("path", ["/", "/criterion/1", "/element/1.1.1", "/documents", "/changes"])
+@pytest.mark.parametrize(
+    "path",
+    ["/", "/criterion/1", "/element/1.1.1", "/documents", "/changes", "/reviews/surveillance-1"],
+)
 def test_every_page_reads_at_375_px(context: Any, served: Served, path: str) -> None:
     page, _ = _open(context, served, path, width=375)
     overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
@@ -136,3 +148,150 @@ def test_an_upload_from_the_form(context: Any, served: Served, tmp_path: Path) -
     page.wait_for_load_state("load")
     assert f"documents/{document.name} is in the repository" in page.inner_text("main")
     page.close()
+
+
+def _axe_after(
+    browser: Any, served: Served, path: str, fill: dict[str, str], meanwhile: Any = None
+) -> list[str]:
+    """axe-core's violations on the page a form comes back as, after `fill` and Save."""
+    made = browser.new_context(bypass_csp=True)
+    made.new_page().goto(served.url)
+    page = made.new_page()
+    page.goto(f"http://{served.host}{path}", wait_until="load")
+    for selector, value in fill.items():
+        page.fill(selector, value)
+    if meanwhile is not None:
+        meanwhile()
+    page.click("button.govuk-button:text-is('Save')")
+    page.wait_for_load_state("load")
+    assert page.locator(".govuk-error-summary, #stale").count() >= 1
+    found = axe(page)
+    made.close()
+    return [v["id"] for v in found["violations"]]
+
+
+@pytest.mark.parametrize(
+    ("path", "fill"),
+    [
+        ("/element/1.1.1", {"#f-evidence-0-date": "31", "#f-evidence-0-date-month": "2"}),
+        ("/element/1.1.1", {"#f-evidence-0-title": "", "#f-evidence-0-id": "two words"}),
+        ("/reviews/surveillance-1", {"#f-days": "two", "#f-plan-0-time": "at nine"}),
+        ("/element/1.1.1?as=text", {"#f-text": "element: 1.1.1\nfinal: fine\n"}),
+    ],
+    ids=["a bad date", "an item without a title and a bad id", "a review", "as text"],
+)
+def test_every_form_showing_errors_passes_axe(
+    browser: Any, served: Served, path: str, fill: dict[str, str]
+) -> None:
+    assert _axe_after(browser, served, path, fill) == []
+
+
+def test_a_form_refused_as_stale_passes_axe(browser: Any, served: Served, root: Path) -> None:
+    element = root / "evidence" / "5.3.2.yaml"
+    raw = element.read_bytes()
+    try:
+        found = _axe_after(
+            browser,
+            served,
+            "/element/5.3.2",
+            {"#f-owner": "Typed"},
+            lambda: element.write_bytes(raw + b"notes: changed on disk\n"),
+        )
+    finally:
+        element.write_bytes(raw)
+    assert found == []
+
+
+def _axe_of(made: Any, served: Served, path: str, act: Any = None, shows: str = "h1") -> list[str]:
+    """axe-core's violations on `path`, or on the page `act` leads to from it (which `shows`)."""
+    page = made.new_page()
+    page.goto(f"http://{served.host}{path}", wait_until="load")
+    if act is not None:
+        act(page)
+        page.wait_for_load_state("load")
+    assert page.locator(shows).count() >= 1
+    found = axe(page)
+    return [v["id"] for v in found["violations"]]
+
+
+def test_the_page_without_the_token_passes_axe(browser: Any, served: Served) -> None:
+    made = browser.new_context(bypass_csp=True)
+    page = made.new_page()
+    answer = page.goto(f"http://{served.host}/", wait_until="load")
+    assert answer is not None
+    assert answer.status == 403
+    found = axe(page)
+    made.close()
+    assert [v["id"] for v in found["violations"]] == []
+
+
+def test_an_upload_and_an_upload_refused_pass_axe(
+    browser: Any, served: Served, tmp_path: Path
+) -> None:
+    document = tmp_path / "complaints-2026.md"  # the name of a document Anytown has
+    document.write_bytes(b"# another")
+    fresh = tmp_path / f"new {tmp_path.name}.md"
+    fresh.write_bytes(b"# new")
+
+    def upload(chosen: Path) -> Any:
+        def act(page: Any) -> None:
+            page.set_input_files("#document", str(chosen))
+            page.click("button:has-text('Upload')")
+
+        return act
+
+    made = browser.new_context(bypass_csp=True)
+    made.new_page().goto(served.url)
+    refused = _axe_of(made, served, "/documents", upload(document), ".govuk-error-summary")
+    uploaded = _axe_of(made, served, "/documents", upload(fresh), "#uploaded-title")
+    made.close()
+    assert (refused, uploaded) == ([], [])
+
+
+def _save_a_version(page: Any) -> None:
+    page.fill("#message", "The audit")
+    if page.locator("#author_name").count():  # git knows no author here: asked once
+        page.fill("#author_name", "Champion")
+        page.fill("#author_email", "champion@example.org")
+    page.click("button:text-is('Save a version')")
+
+
+def test_the_changes_of_a_git_repository_and_a_review_not_yet_written_pass_axe(
+    browser: Any, tmp_path: Path
+) -> None:
+    root = tmp_path / "anytown"
+    shutil.copytree(ANYTOWN, root)
+    (root / "reviews" / "surveillance-2.yaml").unlink()
+    git(root, "init", "-q", "-b", "main")
+    git(root, "add", "-A")
+    git(root, "-c", "user.name=C", "-c", "user.email=c@example.org", "commit", "-qm", "Anytown")
+    element = root / "evidence" / "3.2.3.yaml"
+    element.write_text(
+        element.read_text(encoding="utf-8").replace("final: full\n", "final: partial\n"),
+        encoding="utf-8",
+    )
+    uploaded = tmp_path / "audit.md"
+    uploaded.write_bytes(b"# audit")
+    with serving(root) as served:
+        made = browser.new_context(bypass_csp=True)
+        made.new_page().goto(served.url)
+        page = made.new_page()  # a file the editor wrote: the Changes page offers a version
+        page.goto(f"http://{served.host}/documents")
+        page.set_input_files("#document", str(uploaded))
+        page.click("button:has-text('Upload')")
+        page.wait_for_load_state("load")
+        page.close()
+        found = {
+            "changes": _axe_of(made, served, "/changes"),
+            "a version without a message": _axe_of(
+                made,
+                served,
+                "/changes",
+                lambda page: page.click("button:text-is('Save a version')"),
+                ".govuk-error-summary",
+            ),
+            "a new review": _axe_of(made, served, "/reviews/surveillance-2"),
+            "a version saved": _axe_of(made, served, "/changes", _save_a_version, "#saved-title"),
+        }
+        made.close()
+    assert found == {key: [] for key in found}

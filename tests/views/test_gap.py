@@ -17,7 +17,7 @@ from cse_cli.core.stages import Stage
 from cse_cli.io.repository import open_repository
 from cse_cli.io.resources import load_standard
 from cse_cli.render.gap import plan, to_text
-from cse_cli.views.gap import build_gap, months_before
+from cse_cli.views.gap import build_gap, closest_first, months_before
 from tests.helpers import ANYTOWN, BOLTON, run, write_repo
 
 if TYPE_CHECKING:
@@ -366,3 +366,13 @@ def test_an_as_of_in_the_year_1_counts_nothing_stale(review: list[str]) -> None:
     data = json.loads(result.stdout)
     assert data["as_of"] == "0001-06-01"
     assert data["stale" if not review else "stale_elements"] == []
+
+
+def test_the_criteria_closest_to_being_met_come_first() -> None:
+    gap = gap_of(ANYTOWN, stage="desk-top")
+    failed = closest_first(gap.criteria)
+    assert {c.number for c in failed} == {c.number for c in gap.criteria if not c.met}
+    assert [(c.to_raise, c.number) for c in failed] == sorted(
+        (c.to_raise, c.number) for c in failed
+    )
+    assert len({c.to_raise for c in failed}) > 1  # the order is not the criteria's own

@@ -9,13 +9,13 @@ import pytest
 from cse_cli.core.problems import CseError
 from cse_cli.io.repository import open_repository
 from cse_cli.io.resources import load_standard
-from cse_cli.views.narrowing import known_owner, known_service, same_name
+from cse_cli.views.narrowing import known_owner, known_service, narrowed, same_name, services
 from tests.helpers import element_yaml, write_repo
 
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from cse_cli.core.evidence import Evidence
+    from cse_cli.core.evidence import Evidence, EvidenceItem
 
 
 @pytest.fixture
@@ -59,3 +59,22 @@ def test_a_name_that_names_nothing_lists_those_there_are(evidence: Evidence) -> 
     with pytest.raises(CseError) as owner:
         known_owner(evidence.elements, "Head of Sport")
     assert "the owners are Head of Careers, Head of Library" in str(owner.value.problems[0])
+
+
+def _items(evidence: Evidence) -> dict[str, list[EvidenceItem]]:
+    return {key: evidence.resolved_items(e) for key, e in evidence.elements.items()}
+
+
+def test_narrowed_lists_the_services_elements_and_the_owners(evidence: Evidence) -> None:
+    service, owner, listed = narrowed(evidence, _items(evidence), " careers", None)
+    assert (service, owner) == ("Careers", None)
+    assert [e for e in ("1.1.1", "1.1.2", "1.1.3") if listed(e)] == ["1.1.1"]
+    service, owner, listed = narrowed(evidence, _items(evidence), None, "head of careers")
+    assert (service, owner) == (None, "Head of Careers")
+    assert [e for e in ("1.1.1", "1.1.2", "1.1.3") if listed(e)] == ["1.1.2"]
+    _, _, listed = narrowed(evidence, _items(evidence), "Careers", "Head of Careers")
+    assert not any(listed(e) for e in ("1.1.1", "1.1.2"))
+
+
+def test_every_service_there_is(evidence: Evidence) -> None:
+    assert services(evidence, _items(evidence)) == ["Careers", "Library"]

@@ -304,3 +304,15 @@ development_points: []
 compliance_plus:
 notes:
 """
+
+
+def review_text(called: str) -> str:
+    """A new review file (reviews/surveillance-N.yaml) for the review `called`, before its values.
+
+    Its first line points at the review schema, as `cse init` points element files
+    at theirs; the editor writes the values under it.
+    """
+    return f"""\
+# yaml-language-server: $schema=../{REVIEW_SCHEMA}
+# {called[:1].upper()}{called[1:]}: what Sections 2 and 3 of the assessor's record ask for.
+"""

@@ -121,7 +121,9 @@ def _verdict(gap: Gap) -> list[RenderableType]:
             Text(str(c.to_raise)),
             Text("\n".join(c.reasons or [f"note: {note}" for note in c.notes])),
         )
-    failed = sorted((c for c in gap.criteria if not c.met), key=lambda c: (c.to_raise, c.number))
+    from cse_cli.views.gap import closest_first
+
+    failed = closest_first(gap.criteria)
     if failed:
         verdict = f"Not met: {falls_short(tuple(sorted(c.number for c in failed)))}"
     else:

@@ -5,30 +5,41 @@ each reading its body through `cse_cli.serve.bodies` (limits and CSRF). There is
 no route that takes a path on disk: elements and reviews are named by the
 standard's ids, documents by a path checked against the documents listed, and
 static files by a fixed table.
+
+The modules of the pages are imported when a page of theirs is first asked for
+(`_later`), so that the first page, the overview, waits for its own alone.
 """
 
 from __future__ import annotations
 
+from importlib import import_module
 from typing import TYPE_CHECKING
 
-from cse_cli.serve.changes import changes, save_version, send_for_review
-from cse_cli.serve.documents import documents_page, download, upload
-from cse_cli.serve.downloads import report, reports_page
 from cse_cli.serve.editor import Editor, editor
-from cse_cli.serve.element import element_page, review_page, reviews_page
 from cse_cli.serve.guard import Guard, Session
-from cse_cli.serve.overview import criterion, overview
 from cse_cli.serve.state import GitWatch, Repository
 from cse_cli.serve.templating import Pages, static_files
 
 if TYPE_CHECKING:
+    from collections.abc import Awaitable, Callable
+
     from starlette.requests import Request
     from starlette.responses import Response
     from starlette.types import ASGIApp
 
+    Endpoint = Callable[[Request], Awaitable[Response]]
 
-POSTS = ("/documents", "/changes/save", "/changes/send")
-"""Every address that takes a POST: each reads its body through `bodies` (CSRF, limits)."""
+
+POSTS = (
+    "/documents",
+    "/changes/save",
+    "/changes/send",
+    "/element/1.1.1",
+    "/element/1.1.1/check",
+    "/reviews/surveillance-1",
+)
+"""An address of each POST route (the element and review routes, for one element and review):
+each reads its body through `bodies` (CSRF, limits)."""
 
 
 async def static(request: Request) -> Response:
@@ -43,9 +54,16 @@ async def static(request: Request) -> Response:
     return Response(content, media_type=media, headers={"cache-control": "private, max-age=3600"})
 
 
-async def changes_page(request: Request) -> Response:
-    """The Changes page (a GET: nothing saved or sent)."""
-    return await changes(request)
+def _later(name: str) -> Endpoint:
+    """The route `module.function` of cse_cli.serve, its module imported when first asked for."""
+    module, _, function = name.partition(".")
+
+    async def endpoint(request: Request) -> Response:
+        found: Endpoint = getattr(import_module(f"cse_cli.serve.{module}"), function)
+        return await found(request)
+
+    endpoint.__name__ = function
+    return endpoint
 
 
 async def _missing(request: Request, _exc: Exception) -> Response:
@@ -63,20 +81,25 @@ def build(repository: Repository, session: Session) -> ASGIApp:
     from starlette.applications import Starlette
     from starlette.routing import Route
 
+    post = ["POST"]
     routes = [
-        Route("/", overview),
-        Route("/criterion/{number:int}", criterion),
-        Route("/element/{element_id}", element_page),
-        Route("/documents", documents_page),
-        Route("/documents", upload, methods=["POST"]),
-        Route("/document", download),
-        Route("/reviews", reviews_page),
-        Route("/reviews/{stage}", review_page),
-        Route("/changes", changes_page),
-        Route("/changes/save", save_version, methods=["POST"]),
-        Route("/changes/send", send_for_review, methods=["POST"]),
-        Route("/reports", reports_page),
-        Route("/reports/{name}", report),
+        Route("/", _later("overview.overview")),
+        Route("/criterion/{number:int}", _later("overview.criterion")),
+        Route("/element/{element_id}", _later("element.element_page")),
+        Route("/element/{element_id}", _later("element.element_post"), methods=post),
+        Route("/element/{element_id}/check", _later("element.element_check"), methods=post),
+        Route("/cite", _later("citing.cite_page")),
+        Route("/documents", _later("documents.documents_page")),
+        Route("/documents", _later("documents.upload"), methods=post),
+        Route("/document", _later("documents.download")),
+        Route("/reviews", _later("review.reviews_page")),
+        Route("/reviews/{stage}", _later("review.review_page")),
+        Route("/reviews/{stage}", _later("review.review_post"), methods=post),
+        Route("/changes", _later("changes.changes_page")),
+        Route("/changes/save", _later("changes.save_version"), methods=post),
+        Route("/changes/send", _later("changes.send_for_review"), methods=post),
+        Route("/reports", _later("downloads.reports_page")),
+        Route("/reports/{name}", _later("downloads.report")),
         Route("/static/{name}", static),
     ]
     app = Starlette(routes=routes, exception_handlers={404: _missing, 405: _not_allowed})

@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING
 from urllib.parse import parse_qs
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from starlette.requests import Request
 
 MAX_FORM_BYTES = 1_000_000
@@ -26,6 +28,9 @@ MAX_UPLOAD_BYTES = 20_000_000
 MAX_BODY_BYTES = MAX_UPLOAD_BYTES + 100_000
 """Any request body: an upload, its fields and the multipart framing."""
 MAX_FIELDS = 1_000
+"""Fields of a small form (an upload's, a save's)."""
+MAX_FORM_FIELDS = 100_000
+"""Fields of a file's form: one file holds at most 100,000 values, a field each at most."""
 CSRF_FIELD = "csrftoken"
 
 
@@ -47,6 +52,14 @@ class Upload:
     fields: dict[str, str] = field(default_factory=dict)
 
 
+@dataclass
+class Sent:
+    """A form sent with files: its fields, and each file chosen by its field's name."""
+
+    fields: dict[str, str]
+    files: dict[str, Upload]
+
+
 def _declared(request: Request, limit: int, what: str) -> None:
     length = request.headers.get("content-length", "")
     if not length.isdigit():
@@ -63,7 +76,7 @@ def _check_csrf(request: Request, given: str | None) -> None:
         )
 
 
-async def read_form(request: Request) -> dict[str, str]:
+async def read_form(request: Request, max_fields: int = MAX_FIELDS) -> dict[str, str]:
     """A URL-encoded form's fields (the last value of each), its CSRF token checked."""
     if request.headers.get("content-type", "").split(";")[0].strip() != (
         "application/x-www-form-urlencoded"
@@ -76,7 +89,7 @@ async def read_form(request: Request) -> dict[str, str]:
         if len(body) > MAX_FORM_BYTES:
             raise Refused(413, f"the form is over the limit of {MAX_FORM_BYTES:,} bytes")
     try:
-        parsed = parse_qs(body.decode("utf-8"), keep_blank_values=True, max_num_fields=MAX_FIELDS)
+        parsed = parse_qs(body.decode("utf-8"), keep_blank_values=True, max_num_fields=max_fields)
     except (UnicodeDecodeError, ValueError):
         raise Refused(400, "the form could not be read") from None
     fields = {key: values[-1] for key, values in parsed.items()}
@@ -86,6 +99,20 @@ async def read_form(request: Request) -> dict[str, str]:
 
 async def read_upload(request: Request, file_field: str) -> Upload:
     """A multipart form with one file in `file_field`, streamed within MAX_UPLOAD_BYTES."""
+    sent = await read_files(request, lambda name: name == file_field, MAX_FIELDS)
+    found = sent.files.get(file_field)
+    if found is None:
+        raise Refused(400, "choose a file to upload")
+    return Upload(found.filename, found.data, sent.fields)
+
+
+async def read_files(
+    request: Request, is_file: Callable[[str], bool], max_fields: int = MAX_FORM_FIELDS
+) -> Sent:
+    """A multipart form whose files (in fields `is_file` accepts) total at most MAX_UPLOAD_BYTES.
+
+    A file field left empty (no file chosen) is no file.
+    """
     from python_multipart.multipart import parse_options_header
 
     kind, options = parse_options_header(request.headers.get("content-type", ""))
@@ -93,7 +120,7 @@ async def read_upload(request: Request, file_field: str) -> Upload:
     if kind != b"multipart/form-data" or not boundary:
         raise Refused(415, "the upload was not sent as a form with a file")
     _declared(request, MAX_BODY_BYTES, "the upload")
-    parser = _UploadParser(request, file_field, boundary)
+    parser = _UploadParser(request, is_file, boundary, max_fields)
     seen = 0
     async for chunk in request.stream():
         seen += len(chunk)
@@ -106,14 +133,18 @@ async def read_upload(request: Request, file_field: str) -> Upload:
 class _UploadParser:
     """python-multipart's streaming parser, keeping the fields and the one file."""
 
-    def __init__(self, request: Request, file_field: str, boundary: bytes) -> None:
+    def __init__(
+        self, request: Request, is_file: Callable[[str], bool], boundary: bytes, max_fields: int
+    ) -> None:
         from python_multipart.multipart import MultipartParser
 
         self.request = request
-        self.file_field = file_field
+        self.is_file = is_file
+        self.max_fields = max_fields
         self.fields: dict[str, str] = {}
-        self.filename: str | None = None
+        self.files: dict[str, tuple[str, bytearray]] = {}
         self.data = bytearray()
+        self._filed = 0  # the bytes of every file so far
         self._name = ""
         self._headers: dict[str, bytes] = {}
         self._header = [b"", b""]
@@ -142,15 +173,18 @@ class _UploadParser:
         if self._error is not None:
             raise self._error
 
-    def finish(self) -> Upload:
-        """The upload, once the whole body is parsed."""
+    def finish(self) -> Sent:
+        """The fields and the files chosen, once the whole body is parsed."""
         self.parser.finalize()
         if self._error is not None:
             raise self._error
         _check_csrf(self.request, self.fields.get(CSRF_FIELD))
-        if not self.filename:
-            raise Refused(400, "choose a file to upload")
-        return Upload(self.filename, bytes(self.data), self.fields)
+        files = {
+            name: Upload(filename, bytes(data))
+            for name, (filename, data) in self.files.items()
+            if filename
+        }
+        return Sent(self.fields, files)
 
     def _add(self, index: int, data: bytes) -> None:
         self._header[index] += data
@@ -170,28 +204,30 @@ class _UploadParser:
         filename = options.get(b"filename")
         self._is_file = filename is not None
         if self._is_file:
-            if self._name != self.file_field or self.filename is not None:
-                self._fail(Refused(400, "the form sent an unexpected file"))
-                return
             try:
                 _check_csrf(self.request, self.fields.get(CSRF_FIELD))
             except Refused as exc:  # the token comes before the file, or the file is not read
                 self._fail(exc)
                 return
-            self.filename = (filename or b"").decode("utf-8", "replace")
+            if not self.is_file(self._name) or self._name in self.files:
+                self._fail(Refused(400, "the form sent an unexpected file"))
+                return
+            self.data = bytearray()
+            self.files[self._name] = ((filename or b"").decode("utf-8", "replace"), self.data)
 
     def _part_data(self, data: bytes, start: int, end: int) -> None:
         if self._error is not None:
             return
         target = self.data if self._is_file else self._value
         target += data[start:end]
-        limit = MAX_UPLOAD_BYTES if self._is_file else MAX_FORM_BYTES
-        if len(target) > limit:
+        if self._is_file:
+            self._filed += end - start
+        if self._filed > MAX_UPLOAD_BYTES or len(self._value) > MAX_FORM_BYTES:
             self._fail(Refused(413, f"the file is over the limit of {MAX_UPLOAD_BYTES:,} bytes"))
 
     def _part_end(self) -> None:
         if not self._is_file and self._error is None:
-            if len(self.fields) >= MAX_FIELDS:
+            if len(self.fields) >= self.max_fields:
                 self._fail(Refused(413, "the form has too many fields"))
                 return
             self.fields[self._name] = self._value.decode("utf-8", "replace")

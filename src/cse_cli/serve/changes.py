@@ -82,6 +82,11 @@ async def changes(request: Request, **shown: object) -> Response:
     )
 
 
+async def changes_page(request: Request) -> Response:
+    """The Changes page (a GET: nothing saved or sent)."""
+    return await changes(request)
+
+
 async def save_version(request: Request) -> Response:
     """Commit the files the editor wrote, with the user's message, on this or a new branch."""
     ed = editor(request)

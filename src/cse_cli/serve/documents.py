@@ -67,6 +67,12 @@ def safe_name(given: str) -> str | None:
     return f"{stem}{dot}{suffix}" if stem else None
 
 
+def exists(ed: Editor, rel: str) -> bool:
+    """Whether a document (anything but nothing) has the name `rel` already."""
+    refusal = DirTree(ed.repository.root).check_file(rel)
+    return refusal is None or refusal.why is not Why.MISSING
+
+
 def listed(ed: Editor) -> tuple[list[Listed], list[Listed]]:
     """The documents cited by the evidence, and those under documents/ no element cites."""
     from cse_cli.views.pack import documents
@@ -143,7 +149,7 @@ async def upload(request: Request) -> Response:
             error="The file's name has no letters or digits: rename it and upload it again",
         )
     rel = f"{DOCUMENTS}/{name}"
-    refused = _write(ed, rel, sent.data, replace=sent.fields.get("replace") == "yes")
+    refused = write_document(ed, rel, sent.data, replace=sent.fields.get("replace") == "yes")
     if refused is not None:
         return await documents_page(
             request, 409 if "exists" in refused else 400, error=refused, name=rel
@@ -152,8 +158,8 @@ async def upload(request: Request) -> Response:
     return RedirectResponse(f"/documents?{urlencode({'uploaded': rel})}", status_code=303)
 
 
-def _write(ed: Editor, rel: str, data: bytes, *, replace: bool) -> str | None:
-    """Write the upload at `rel`; None, or why nothing was written."""
+def write_document(ed: Editor, rel: str, data: bytes, *, replace: bool) -> str | None:
+    """Write an uploaded document at `rel` (under documents/); None, or why nothing was written."""
     from cse_cli.io.atomic import NotRegularFile, write_atomic, write_new
 
     tree = DirTree(ed.repository.root)

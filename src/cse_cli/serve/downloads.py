@@ -2,21 +2,17 @@
 
 This module is the one place of the editor that calls the renderers (`cse_cli.render`).
 A download of invalid evidence is refused with its problems, as the command
-refuses it. The evidence pack is made by `cse pack` itself, run as a program
-into a private temporary folder (the pack can be far larger than memory) that
-is removed once the download is sent.
+refuses it. The evidence pack is the one `cse pack` writes, byte for byte
+(`cse_cli.render.pack_zip`), sent as it is made: it can be far larger than
+memory, and nothing is written outside the repository (or in it) to send it.
 """
 
 from __future__ import annotations
 
-import subprocess
-import sys
-import tempfile
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from cse_cli.core.problems import has_errors
+from cse_cli.core.problems import CseError, has_errors
 from cse_cli.core.scoring import score_evidence
 from cse_cli.core.stages import REVIEWS, Stage
 from cse_cli.serve.editor import chosen_stage, editor, problem_links
@@ -37,7 +33,6 @@ MEDIA = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "zip": "application/zip",
 }
-_CHUNK = 1 << 20
 
 
 @dataclass(frozen=True)
@@ -119,9 +114,9 @@ async def report(request: Request) -> Response:
         )
     headers = {"content-disposition": f'attachment; filename="{wanted.name}"'}
     if wanted.kind == "zip":
-        packed = _pack(ed, stage)
+        packed = _pack(ed, evidence, stage)
         if isinstance(packed, str):
-            return ed.pages.render(request, "refused.html.j2", 500, message=packed)
+            return ed.pages.render(request, "refused.html.j2", 409, message=packed)
         return StreamingResponse(packed, media_type=MEDIA["zip"], headers=headers)
     made = _made(ed, evidence, wanted, stage)
     body = made.encode("utf-8") if isinstance(made, str) else made
@@ -157,29 +152,15 @@ def _made(ed: Editor, evidence: Evidence, wanted: Download, stage: Stage) -> str
     return REVIEW[ReportFormat(wanted.kind)](view)
 
 
-def _pack(ed: Editor, stage: Stage) -> Iterator[bytes] | str:
-    """`cse pack` of the repository, run as a program: the pack's bytes, or what cse said."""
-    folder = tempfile.TemporaryDirectory(prefix="cse-serve-")
-    target = Path(folder.name) / "evidence-pack.zip"
-    command = [sys.executable, "-m", "cse_cli", "pack", str(ed.repository.root), "-o", str(target)]
+def _pack(ed: Editor, evidence: Evidence, stage: Stage) -> Iterator[bytes] | str:
+    """The evidence pack's bytes, as `cse pack` writes them, or why it cannot be made."""
+    from cse_cli.io.tree import DirTree
+    from cse_cli.render.pack_zip import planned, streamed
+
+    verdict = score_evidence(ed.standard, evidence, stage)
+    tree = DirTree(ed.repository.root)
     try:
-        done = subprocess.run(
-            [*command, "--stage", stage.value], capture_output=True, check=False, timeout=3600
-        )
-    except subprocess.TimeoutExpired:
-        folder.cleanup()
-        return "cse pack did not finish within an hour"
-    if done.returncode != 0 or not target.is_file():
-        folder.cleanup()
-        said = done.stderr.decode("utf-8", "replace").strip()
-        return f"cse pack did not make the pack: {said or 'it gave no reason'}"
-
-    def streamed() -> Iterator[bytes]:
-        try:
-            with target.open("rb") as stream:
-                while piece := stream.read(_CHUNK):
-                    yield piece
-        finally:
-            folder.cleanup()
-
-    return streamed()
+        wanted = planned(ed.standard, evidence, tree)
+    except CseError as exc:
+        return f"The evidence pack cannot be made: {exc}"
+    return streamed(ed.standard, evidence, verdict, tree, wanted)

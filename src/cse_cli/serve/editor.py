@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
 PROBLEMS_SHOWN = 50  # on a page; `cse check` lists every one
 _KEPT = 32  # views kept made (a few stages of a few readings)
+_VERSIONS = 64  # versions of files kept, that a form was made from: to show what changed on disk
 T = TypeVar("T")
 
 
@@ -38,6 +39,21 @@ class Editor:
     git: GitWatch
     _report: tuple[int, ReportView] | None = None
     _made: dict[tuple[object, ...], object] = field(default_factory=dict)
+    _versions: dict[str, bytes] = field(default_factory=dict)
+    notices: dict[str, dict[str, object]] = field(default_factory=dict)
+    """What the page of a file says once after a save (its problems caused elsewhere), by file."""
+
+    def remember(self, digest: str, raw: bytes) -> None:
+        """Keep a version of a file a form was made from, by its content hash (the last few)."""
+        if digest in self._versions:
+            return
+        if len(self._versions) >= _VERSIONS:
+            del self._versions[next(iter(self._versions))]
+        self._versions[digest] = raw
+
+    def version(self, digest: str) -> bytes | None:
+        """A version kept by `remember`, or None."""
+        return self._versions.get(digest)
 
     def made(self, key: tuple[object, ...], make: Callable[[], T]) -> T:
         """What `make` gives for `key`, made once: the key holds all it depends on.

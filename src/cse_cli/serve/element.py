@@ -1,173 +1,162 @@
-"""The element and review pages: everything a file holds, read-only, beside the standard's wording.
+"""The element page: the standard's wording, then the element file as a form, with its verdict.
 
-Values are shown as the reports show them, from the same views: each item's
-details with `ref:` resolved and inferred values marked (the report's
-`ItemView`), each development point with whose words it is and each review's
-response and update labelled apart (`point_view`). A file that cannot be read
-is shown as it is on disk, with the problems `cse check` finds in it.
+Every key an element file has is a field (`fields.element_form`); the form runs
+on the engine every form shares (`formpage`, `forms`). The file is the one that
+gives the element (`evidence/1.1.3.yaml`, or the file named after it when it
+cannot be read); an element with no file gets one when its form is first
+saved, starting from what `cse init` writes. `POST /element/ID/check` is the
+live verdict: the form checked as a save would check it, nothing written.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from cse_cli.core.stages import RECORDED, REVIEWS, Stage
-from cse_cli.io.tree import DirTree, TooLarge, Unreadable
+from cse_cli.core.evidence import ElementFile
+from cse_cli.io.tree import DirTree, Why
+from cse_cli.serve.bodies import MAX_UPLOAD_BYTES, Refused, read_files
 from cse_cli.serve.editor import editor
+from cse_cli.serve.fields import CITING, element_form
+from cse_cli.serve.formpage import Asked, page, post, sources
+from cse_cli.serve.forms import Target, data_of, hash_of, judge, readable, view_of
+from cse_cli.serve.formstate import ItemState, from_data, from_post
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
     from starlette.requests import Request
     from starlette.responses import Response
 
-    from cse_cli.core.evidence import ElementFile, Evidence
-    from cse_cli.core.problems import Problem
-    from cse_cli.core.standard import Standard
+    from cse_cli.core.evidence import Evidence
     from cse_cli.serve.editor import Editor
-    from cse_cli.views.points import PointView
-    from cse_cli.views.report import ItemView
+    from cse_cli.serve.formpage import Render, Shown
+    from cse_cli.serve.formstate import FormState
+
+_FORMS: dict[int, object] = {}
 
 
-@dataclass(frozen=True)
-class ItemRow:
-    """One evidence item as the element page lists it."""
+def target(ed: Editor, element_id: str) -> Target:
+    """The file an element's form edits, and what it must be read as."""
+    from cse_cli.io.scaffold import ELEMENT_SCHEMA, element_text
 
-    number: int
-    id: str | None
-    ref: str | None
-    """The id it cites, when it is a `ref:` item."""
-    cited_from: str | None
-    """The element that defines the cited item, as a page to link to."""
-    view: ItemView
-    notes: str | None
-    """A `ref:` item's own notes (the cited item's are in `view`)."""
+    evidence = ed.repository.current().evidence
+    folder = evidence.config.evidence_dir.strip("/") or "evidence"
+    rel = evidence.files.get(element_id) or _named(ed, folder, element_id)
+    schema = "../" * len(folder.split("/")) + ELEMENT_SCHEMA
+    _, _, wording = ed.standard.element(element_id)
+    fresh = element_text(element_id, ed.standard.heading(element_id), wording.text, schema)
+
+    def taken(found: Evidence) -> bool:
+        return element_id in found.elements and found.files.get(element_id) == rel
+
+    form = _FORMS.get(id(ed.standard))
+    if form is None:
+        form = _FORMS[id(ed.standard)] = element_form(ed.standard)
+    return Target(rel, form, ElementFile, fresh.encode("utf-8"), taken)  # type: ignore[arg-type]
+
+
+def _named(ed: Editor, folder: str, element_id: str) -> str:
+    """The file named after the element (read or not), else the one a new file gets."""
+    tree = DirTree(ed.repository.root)
+    for name in (f"{element_id}.yaml", f"{element_id}.yml"):
+        refusal = tree.check_file(f"{folder}/{name}")
+        if refusal is None or refusal.why is not Why.MISSING:
+            return f"{folder}/{name}"
+    return f"{folder}/{element_id}.yaml"
 
 
 async def element_page(request: Request) -> Response:
-    """One element: the standard's wording, then every key of its file."""
+    """One element: the standard's wording, then its file as a form.
+
+    `?cite=ID&list=KEY` adds an item citing ID to the list KEY (one of
+    fields.CITING; evidence when not given), unsaved, as the form's own
+    button would.
+    """
     ed = editor(request)
     element_id = request.path_params["element_id"]
     if element_id not in ed.standard.element_ids():
         return ed.pages.render(request, "missing.html.j2", 404, what="element")
-    criterion, sub, wording = ed.standard.element(element_id)
-    evidence = ed.repository.current().evidence
-    element = evidence.elements.get(element_id)
-    file = evidence.files.get(element_id) or _named(evidence, element_id)
-    problems = [p for p in evidence.problems if file is not None and p.file == file]
-    return ed.pages.render(
-        request,
-        "element.html.j2",
-        element_id=element_id,
-        criterion=criterion,
-        sub=sub,
-        wording=wording.text,
-        element=element,
-        file=file,
-        problems=problems,
-        raw=_raw(ed.repository.root, file) if element is None and file else None,
-        ratings=[(stage, element.recorded(stage) if element else None) for stage in RECORDED],
-        stage_words={stage: ed.standard.words(stage.value) for stage in RECORDED},
-        items=_items(ed, evidence, element) if element else [],
-        points=_points(ed.standard, element_id, element),
-    )
+    found = target(ed, element_id)
+    asked = Asked(request, found, _render(element_id, found), f"/element/{element_id}")
+    cite = request.query_params.get("cite", "").strip()
+    key = request.query_params.get("list", CITING[0].key)
+    state = None
+    if cite and any(items.key == key for items in CITING):
+        raw, _ = readable(ed.repository.root, found.rel)
+        data, problems = data_of(raw if raw is not None else found.fresh, found.rel)
+        if not problems:
+            state = from_data(found.form, data, hash_of(raw))
+            state.lists[key].append(ItemState(None, "ref", {"ref": cite[:200]}))
+    return await page(asked, state)
 
 
-def _named(evidence: Evidence, element_id: str) -> str | None:
-    """The file named after an element whose file could not be read, if there is one."""
-    for name in (f"{element_id}.yaml", f"{element_id}.yml"):
-        rel = f"{evidence.config.evidence_dir.strip('/')}/{name}"
-        if any(p.file == rel for p in evidence.problems):
-            return rel
-    return None
-
-
-def _raw(root: Path, file: str) -> str | None:
-    """A file's text as it is on disk (read as `cse check` reads it), or None."""
-    try:
-        data = DirTree(root).read(file)
-    except (TooLarge, Unreadable):
-        return None
-    return None if data is None else data.decode("utf-8", "replace")
-
-
-def _items(ed: Editor, evidence: Evidence, element: ElementFile) -> list[ItemRow]:
-    """The element's items, each `ref:` resolved and worded as the report words it."""
-    report = ed.report_view()
-    views = next(
-        e.items
-        for c in report.criteria
-        for sub in c.sub_criteria
-        for e in sub.elements
-        if e.id == element.element
-    )
-    owners = {
-        item.id: element_id
-        for element_id, found in evidence.elements.items()
-        for item in found.evidence
-        if item.id is not None
-    }
-    rows = []
-    for number, (item, view) in enumerate(zip(element.evidence, views, strict=True), start=1):
-        cited = owners.get(item.ref) if item.ref is not None else None
-        notes = item.notes if item.ref is not None else None
-        rows.append(ItemRow(number, item.id, item.ref, cited, view, notes))
-    return rows
-
-
-def _points(standard: Standard, element_id: str, element: ElementFile | None) -> list[PointView]:
-    from cse_cli.views.points import point_view
-
-    if element is None:
-        return []
-    return [point_view(standard, element_id, point) for point in element.development_points]
-
-
-async def reviews_page(request: Request) -> Response:
-    """The surveillance reviews of the cycle, each with its file's state."""
+async def element_post(request: Request) -> Response:
+    """The element's form sent: a button of the form done, or the file saved."""
     ed = editor(request)
-    evidence = ed.repository.current().evidence
-    listed = [
-        (stage, ed.standard.called(stage.value), evidence.reviews.get(stage), _review_file(stage))
-        for stage in REVIEWS
-    ]
-    return ed.pages.render(request, "reviews.html.j2", reviews=listed, cycle=evidence.config.cycle)
+    element_id = request.path_params["element_id"]
+    if element_id not in ed.standard.element_ids():
+        return ed.pages.render(request, "missing.html.j2", 404, what="element")
+    found = target(ed, element_id)
+    return await post(Asked(request, found, _render(element_id, found), f"/element/{element_id}"))
 
 
-def _review_file(stage: Stage) -> str:
-    return f"reviews/{stage.value}.yaml"
+async def element_check(request: Request) -> Response:
+    """The live verdict: the form as it stands, checked and scored, nothing written."""
+    from cse_cli.serve.verdict import verdict_change
 
-
-async def review_page(request: Request) -> Response:
-    """One surveillance review file: every key it has, and its problems."""
     ed = editor(request)
+    element_id = request.path_params["element_id"]
+    if element_id not in ed.standard.element_ids():
+        return ed.pages.render(request, "missing.html.j2", 404, what="element")
     try:
-        stage = Stage(request.path_params["stage"])
-    except ValueError:
-        stage = Stage.LATEST
-    if stage not in REVIEWS:
-        return ed.pages.render(request, "missing.html.j2", 404, what="review")
-    evidence = ed.repository.current().evidence
-    review = evidence.reviews.get(stage)
-    file = _review_file(stage)
-    problems: list[Problem] = [p for p in evidence.problems if p.file == file]
-    requested = {d.key: d.title for d in evidence.requested}
-    return ed.pages.render(
-        request,
-        "review.html.j2",
-        stage=stage,
-        called=ed.standard.called(stage.value),
-        review=review,
-        file=file,
-        problems=problems,
-        raw=_raw(ed.repository.root, file) if review is None else None,
-        requested=requested,
-        criteria={f"criterion_{c.number}": f"{c.number} {c.title}" for c in ed.standard.criteria},
-        points=[
-            (element_id, point)
-            for element_id, element in evidence.elements.items()
-            for point in _points(ed.standard, element_id, element)
-            if point.open_at(stage) or any(r.stage == stage.value for r in point.reviews)
-        ],
-    )
+        sent = await read_files(request, lambda _name: False)
+    except Refused as exc:
+        return ed.pages.render(request, "refused.html.j2", exc.status, message=str(exc))
+    found = target(ed, element_id)
+    fields = {key: value.replace("\r\n", "\n") for key, value in sent.fields.items()}
+    state = from_post(found.form, fields)
+    raw, unreadable = readable(ed.repository.root, found.rel)
+    reading = ed.repository.current()
+    judged = None
+    if unreadable is None:
+        data, _ = data_of(raw if raw is not None else found.fresh, found.rel)
+        view = view_of(found, state, data, sources(ed))
+        judged = judge(found, state, view, raw, reading.state)
+    change = verdict_change(ed.standard, reading.evidence, element_id, judged)
+    return ed.pages.render(request, "verdict.html.j2", change=change)
+
+
+def _render(element_id: str, found: Target) -> Render:
+    """How the element's page shows its form."""
+
+    async def render(
+        request: Request, state: FormState | None, shown: Shown, status: int
+    ) -> Response:
+        from cse_cli.serve.citing import cited, search
+        from cse_cli.serve.verdict import verdict_change
+
+        ed = editor(request)
+        evidence = ed.repository.current().evidence
+        criterion, sub, wording = ed.standard.element(element_id)
+        citing = [items.key for items in CITING]
+        values = state.values if state else {}
+        queries = {key: values.get(f"cite.{key}.q", "").strip() for key in citing}
+        return ed.pages.render(
+            request,
+            "element.html.j2",
+            status,
+            element_id=element_id,
+            criterion=criterion,
+            sub=sub,
+            wording=wording.text,
+            file=found.rel,
+            form=found.form,
+            shown=shown,
+            placed=shown.at_fields(),
+            saved=request.query_params.get("saved", "") if request.method == "GET" else "",
+            change=verdict_change(ed.standard, evidence, element_id, shown.judged),
+            cited={key: cited(evidence, key) for key in citing},
+            queries=queries,
+            found_items={key: search(evidence, q, key) for key, q in queries.items() if q},
+            limit=MAX_UPLOAD_BYTES,
+        )
+
+    return render

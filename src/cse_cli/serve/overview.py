@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from starlette.requests import Request
     from starlette.responses import Response
 
-    from cse_cli.core.evidence import ElementFile, Evidence
+    from cse_cli.core.evidence import Evidence
     from cse_cli.core.ratings import Rating
     from cse_cli.core.standard import Standard
     from cse_cli.serve.editor import Editor
@@ -51,11 +51,11 @@ def _overview(ed: Editor, evidence: Evidence, stage: Stage, day: dt.date) -> dic
     from cse_cli.render.gap import plan
     from cse_cli.render.report_chart import chart
     from cse_cli.serve.changes import uncommitted
-    from cse_cli.views.gap import build_gap
+    from cse_cli.views.gap import build_gap, closest_first
 
     verdict = score_evidence(ed.standard, evidence, stage)
     gap = build_gap(ed.standard, evidence, verdict, as_of=day)
-    failed = sorted((c for c in gap.criteria if not c.met), key=lambda c: (c.to_raise, c.number))
+    failed = closest_first(gap.criteria)
     return {
         "stage": stage,
         "stages": list(Stage),
@@ -106,26 +106,26 @@ async def criterion(request: Request) -> Response:
     """A criterion's elements, each with its ratings, owner, items, newest date and open points.
 
     `?service=` and `?owner=` narrow the list as `cse gap --service --owner` narrows
-    its lists, and an unknown name is refused with its words.
+    its lists (`cse_cli.views.narrowing`), and an unknown name is refused with its words.
     """
+    from cse_cli.views.narrowing import narrowed, services
+
     ed = editor(request)
     number = request.path_params["number"]
     found = next((c for c in ed.standard.criteria if c.number == number), None)
     if found is None:
         return ed.pages.render(request, "missing.html.j2", 404, what="criterion")
     evidence = ed.repository.current().evidence
+    items = {element_id: evidence.resolved_items(e) for element_id, e in evidence.elements.items()}
     service = request.query_params.get("service") or None
     owner = request.query_params.get("owner") or None
     error = None
     try:
-        service, owner = _known(ed.standard, evidence, service, owner)
+        service, owner, listed = narrowed(evidence, items, service, owner)
     except CseError as exc:
-        error, service, owner = str(exc), None, None
-    rows = [
-        _row(evidence, element.id, element.text)
-        for element in found.elements
-        if _listed(evidence, evidence.elements.get(element.id), service, owner)
-    ]
+        error = str(exc)
+        service, owner, listed = narrowed(evidence, items, None, None)
+    rows = [_row(evidence, e.id, e.text) for e in found.elements if listed(e.id)]
     return ed.pages.render(
         request,
         "criterion.html.j2",
@@ -134,48 +134,10 @@ async def criterion(request: Request) -> Response:
         stages=RECORDED,
         service=service,
         owner=owner,
-        services=sorted(_services(evidence)),
+        services=services(evidence, items),
         owners=sorted({e.owner for e in evidence.elements.values() if e.owner}),
         error=error,
     )
-
-
-def _known(
-    standard: Standard, evidence: Evidence, service: str | None, owner: str | None
-) -> tuple[str | None, str | None]:
-    """The service and owner as the evidence spells them; CseError, as `cse gap` says it."""
-    from cse_cli.views.gap import build_gap
-
-    if service is None and owner is None:
-        return None, None
-    verdict = score_evidence(standard, evidence, Stage.LATEST)
-    gap = build_gap(standard, evidence, verdict, as_of=today(), service=service, owner=owner)
-    return gap.service, gap.owner
-
-
-def _listed(
-    evidence: Evidence, element: ElementFile | None, service: str | None, owner: str | None
-) -> bool:
-    """Whether `cse gap --service --owner` lists the element (the names already known)."""
-    if owner is not None and (
-        element is None or (element.owner or "").strip().casefold() != owner.strip().casefold()
-    ):
-        return False
-    if service is None:
-        return True
-    return element is not None and any(
-        item.service == service for item in evidence.resolved_items(element)
-    )
-
-
-def _services(evidence: Evidence) -> set[str]:
-    used = {
-        item.service
-        for element in evidence.elements.values()
-        for item in evidence.resolved_items(element)
-        if item.service is not None
-    }
-    return set(evidence.config.services) | used
 
 
 def _row(evidence: Evidence, element_id: str, text: str) -> ElementRow:

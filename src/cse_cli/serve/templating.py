@@ -59,11 +59,15 @@ def rating_tag(rating: Rating | None) -> str:
 
 
 def environment() -> Environment:
-    """The templates of the pages, autoescaped."""
-    from jinja2 import Environment, FileSystemLoader, StrictUndefined
+    """The templates of the pages, autoescaped; then the reports' (the chart is one, shared)."""
+    from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
+
+    from cse_cli.io.resources import resource
 
     env = Environment(
-        loader=FileSystemLoader(HERE / "templates"),
+        loader=ChoiceLoader(
+            [FileSystemLoader(HERE / "templates"), FileSystemLoader(resource("templates"))]
+        ),
         autoescape=True,
         undefined=StrictUndefined,
         trim_blocks=True,

@@ -14,12 +14,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from cse_cli.core.ratings import Rating
-from cse_cli.views.narrowing import known_owner, known_service, same_name
+from cse_cli.views.narrowing import narrowed
 from cse_cli.views.points import point_view
 from cse_cli.views.to_raise import to_raise_criterion
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Iterable, Mapping
 
     from cse_cli.core.evidence import ElementFile, Evidence, EvidenceItem
     from cse_cli.core.scoring import CriterionResult, Verdict
@@ -110,6 +110,11 @@ class Gap:
     open_development_points: tuple[OpenPoint, ...]
 
 
+def closest_first(criteria: Iterable[CriterionGap]) -> list[CriterionGap]:
+    """The criteria not met, the closest to being met first: the fewest elements to raise."""
+    return sorted((c for c in criteria if not c.met), key=lambda c: (c.to_raise, c.number))
+
+
 def months_before(day: dt.date, months: int) -> dt.date:
     """The same day `months` earlier, or the month's last day when it is shorter.
 
@@ -186,15 +191,7 @@ def _scope(
     """The elements the lists cover, narrowed to a service's evidence or an owner's elements."""
     elements = evidence.elements
     items = {element_id: evidence.resolved_items(e) for element_id, e in elements.items()}
-    service = known_service(evidence, items, service)
-    owner = known_owner(elements, owner)
-
-    def listed(element_id: str) -> bool:
-        element = elements.get(element_id)
-        if owner is not None and (element is None or not same_name(element.owner, owner)):
-            return False
-        return service is None or any(i.service == service for i in items.get(element_id, ()))
-
+    service, owner, listed = narrowed(evidence, items, service, owner)
     ratings = dict(rating for c in verdict.criteria for rating in c.ratings)
     order = tuple(element_id for element_id in standard.element_ids() if listed(element_id))
     return _Scope(elements, items, ratings, order, service, owner)

@@ -14,7 +14,7 @@ from cse_cli.core.problems import CseError
 from cse_cli.core.text import did_you_mean
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Callable, Mapping
 
     from cse_cli.core.evidence import ElementFile, Evidence, EvidenceItem
 
@@ -24,14 +24,43 @@ def same_name(written: str | None, wanted: str) -> bool:
     return written is not None and written.strip().casefold() == wanted.strip().casefold()
 
 
+def services(evidence: Evidence, items: Mapping[str, list[EvidenceItem]]) -> list[str]:
+    """Every service there is: cse.yaml's, and those the items (cited ones resolved) name."""
+    used = {i.service for found in items.values() for i in found if i.service is not None}
+    return sorted(set(evidence.config.services) | used)
+
+
+def narrowed(
+    evidence: Evidence,
+    items: Mapping[str, list[EvidenceItem]],
+    service: str | None,
+    owner: str | None,
+) -> tuple[str | None, str | None, Callable[[str], bool]]:
+    """The service and owner as the evidence spells them, and whether an element is listed.
+
+    An element is listed when its owner is the one asked for, and one of its items
+    (cited ones resolved, `items`) belongs to the service asked for. CseError, as
+    `known_service` and `known_owner` say it, for a name that names nothing.
+    """
+    service = known_service(evidence, items, service)
+    owner = known_owner(evidence.elements, owner)
+
+    def listed(element_id: str) -> bool:
+        element = evidence.elements.get(element_id)
+        if owner is not None and (element is None or not same_name(element.owner, owner)):
+            return False
+        return service is None or any(i.service == service for i in items.get(element_id, ()))
+
+    return service, owner, listed
+
+
 def known_service(
     evidence: Evidence, items: Mapping[str, list[EvidenceItem]], service: str | None
 ) -> str | None:
     """The service as the evidence spells it; CseError when no evidence names it."""
     if service is None:
         return None
-    used = {i.service for found in items.values() for i in found if i.service is not None}
-    known = sorted(set(evidence.config.services) | used)
+    known = services(evidence, items)
     match = next((name for name in known if same_name(name, service)), None)
     if match is None:
         choices = f"the services are {', '.join(known)}" if known else "no item names a service"
