@@ -560,10 +560,17 @@ def start_serve(path: Path, *args: str, env: Mapping[str, str] | None = None) ->
 
 
 def stop_serve(served: Served) -> tuple[int, str, str]:
-    """Stop it with Ctrl-C (SIGINT); its exit code and what else it printed."""
+    """Stop it with Ctrl-C (SIGINT); its exit code and what else it printed.
+
+    Windows has no SIGINT to send (NO_SIGINT): there the process is ended outright,
+    and only the tests marked `needs_sigint` look at how Ctrl-C ends it.
+    """
     import signal
 
-    served.process.send_signal(signal.SIGINT)
+    if WINDOWS:
+        served.process.terminate()
+    else:
+        served.process.send_signal(signal.SIGINT)
     out, err = served.process.communicate(timeout=60)
     return served.process.returncode, out, err
 
@@ -578,8 +585,9 @@ def serving(path: Path, *args: str, env: Mapping[str, str] | None = None) -> Ite
         stop_serve(served)
         raise
     code, _, err = stop_serve(served)
-    assert code == 130, err
-    assert err.strip().splitlines()[-1:] == ["cse: interrupted"], err
+    if not WINDOWS:
+        assert code == 130, err
+        assert err.strip().splitlines()[-1:] == ["cse: interrupted"], err
 
 
 class _FormReader(HTMLParser):

@@ -37,6 +37,7 @@ def repo(tmp_path: Path) -> Path:
         + "  - title: Big\n    path: documents/big.bin\n"
         + "  - title: Empty\n    path: documents/empty.pdf\n",
         encoding="utf-8",
+        newline="",
     )
     return root
 

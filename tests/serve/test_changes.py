@@ -64,10 +64,16 @@ def _post(served: Served, path: str, **fields: str) -> str:
 
 def test_save_commits_exactly_the_files_the_editor_wrote_then_sends_them(repo: Path) -> None:
     element = repo / "evidence" / "1.1.1.yaml"
-    element.write_text(element.read_text(encoding="utf-8") + "notes: staged by hand\n", "utf-8")
+    element.write_text(
+        element.read_text(encoding="utf-8") + "notes: staged by hand\n",
+        encoding="utf-8",
+        newline="",
+    )
     git(repo, "add", "evidence/1.1.1.yaml")  # staged by the user: never the editor's to commit
     other = repo / "evidence" / "1.1.2.yaml"
-    other.write_text(other.read_text(encoding="utf-8") + "notes: not staged\n", "utf-8")
+    other.write_text(
+        other.read_text(encoding="utf-8") + "notes: not staged\n", encoding="utf-8", newline=""
+    )
     with serving(repo) as served:
         _upload(served, "complaints-2026.pdf", b"%PDF-1.7")
         page = served.request("GET", "/changes").text
@@ -96,7 +102,7 @@ def test_save_commits_exactly_the_files_the_editor_wrote_then_sends_them(repo: P
     pushed = subprocess.run(
         ["git", "--git-dir", str(repo.parent / "origin.git"), "rev-parse",
          "refs/heads/evidence/complaints"],
-        capture_output=True, text=True, check=True,
+        capture_output=True, text=True, encoding="utf-8", check=True,
     ).stdout  # fmt: skip
     assert pushed == git(repo, "rev-parse", "HEAD")
     assert git(repo, "rev-parse", "--abbrev-ref", "evidence/complaints@{upstream}").strip() == (

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 from typing import TYPE_CHECKING
 from urllib.parse import unquote_plus
@@ -13,7 +12,17 @@ from hypothesis import strategies as st
 
 from cse_cli.serve.bodies import MAX_UPLOAD_BYTES
 from cse_cli.serve.documents import safe_name
-from tests.helpers import ANYTOWN, Served, form_of, multipart, post_form, serving, snapshot
+from tests.helpers import (
+    ANYTOWN,
+    Served,
+    fifo,
+    form_of,
+    link,
+    multipart,
+    post_form,
+    serving,
+    snapshot,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -27,8 +36,8 @@ def repo(tmp_path: Path) -> Path:
     root = tmp_path / "repo"
     shutil.copytree(ANYTOWN, root)
     (tmp_path / "secret.txt").write_bytes(SECRET)
-    (root / "documents" / "out.txt").symlink_to(tmp_path / "secret.txt")
-    os.mkfifo(root / "documents" / "pipe")
+    link(root / "documents" / "out.txt", tmp_path / "secret.txt")  # skips where links cannot be
+    fifo(root / "documents" / "pipe")  # skips where no FIFO can be made (Windows)
     return root
 
 
@@ -163,7 +172,9 @@ def test_a_cited_path_outside_is_never_offered_nor_written(served: Served, repo:
 
 
 def test_a_document_is_sent_as_a_download_never_as_a_page(served: Served, repo: Path) -> None:
-    (repo / "documents" / "page.html").write_text("<script>alert(1)</script>", encoding="utf-8")
+    (repo / "documents" / "page.html").write_text(
+        "<script>alert(1)</script>", encoding="utf-8", newline=""
+    )
     answer = served.request("GET", "/document?path=documents/page.html")
     assert answer.status == 200
     assert answer.headers["content-type"] == "application/octet-stream"

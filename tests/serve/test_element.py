@@ -128,7 +128,7 @@ def test_a_file_that_is_not_yaml_is_edited_as_text_with_the_same_check(
     served: Served, repo: Path
 ) -> None:
     path = repo / "evidence/5.3.3.yaml"
-    path.write_text('element: "5.3.3"\nfinal: [full\n', encoding="utf-8")
+    path.write_text('element: "5.3.3"\nfinal: [full\n', encoding="utf-8", newline="")
     form = _form(served, "5.3.3")
     assert form["mode"] == "text"
     answer = post_form(

@@ -20,7 +20,7 @@ def repo(tmp_path: Path) -> Path:
     """Anytown, with 1.1.2 citing AT-PERFORMANCE, which 5.3.1 defines (its item 2)."""
     root = tmp_path / "anytown"
     shutil.copytree(ANYTOWN, root)
-    with (root / "evidence" / "1.1.2.yaml").open("a", encoding="utf-8") as citing:
+    with (root / "evidence" / "1.1.2.yaml").open("a", encoding="utf-8", newline="") as citing:
         citing.write("  - ref: AT-PERFORMANCE\n")
     return root
 

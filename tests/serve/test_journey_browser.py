@@ -48,6 +48,7 @@ def repo(tmp_path: Path) -> Path:
             "final: full\n", "final: full\nsurveillance_2: partial\n"
         ),
         encoding="utf-8",
+        newline="",
     )
     git(root, "init", "-q", "-b", "main")
     git(root, "config", "user.name", "Champion")

@@ -269,6 +269,7 @@ def test_the_changes_of_a_git_repository_and_a_review_not_yet_written_pass_axe(
     element.write_text(
         element.read_text(encoding="utf-8").replace("final: full\n", "final: partial\n"),
         encoding="utf-8",
+        newline="",
     )
     uploaded = tmp_path / "audit.md"
     uploaded.write_bytes(b"# audit")

@@ -12,6 +12,7 @@ from tests.helpers import (
     BOLTON,
     element_yaml,
     form_of,
+    needs_sigint,
     serving,
     start_serve,
     stop_serve,
@@ -25,10 +26,11 @@ if TYPE_CHECKING:
 def _serve(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "cse_cli", "serve", *args, "--no-browser"],
-        capture_output=True, text=True, timeout=60, check=False,
+        capture_output=True, text=True, encoding="utf-8", timeout=60, check=False,
     )  # fmt: skip
 
 
+@needs_sigint
 def test_prints_one_line_and_stops_on_ctrl_c_with_130() -> None:
     served = start_serve(BOLTON)
     assert served.organisation == (
@@ -106,6 +108,7 @@ def test_invalid_element_files_do_not_stop_it(tmp_path: Path) -> None:
     assert "maybe (as the file has it)" in page.text
 
 
+@needs_sigint
 def test_another_host_is_warned_about(tmp_path: Path) -> None:
     root = write_repo(tmp_path / "repo", {"evidence/.keep": ""})
     served = start_serve(root, "--host", "0.0.0.0")  # noqa: S104 - the warning is the point
@@ -121,7 +124,7 @@ def test_another_host_is_warned_about(tmp_path: Path) -> None:
 def test_serve_has_help() -> None:
     result = subprocess.run(
         [sys.executable, "-m", "cse_cli", "serve", "--help"],
-        capture_output=True, text=True, check=False,
+        capture_output=True, text=True, encoding="utf-8", check=False,
     )  # fmt: skip
     assert result.returncode == 0
     for option in ("--port", "--host", "--no-browser"):

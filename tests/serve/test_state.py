@@ -55,13 +55,18 @@ CHANGES: dict[str, tuple[Callable[[Path], object], int]] = {
         lambda r: _edit(r, "reviews/surveillance-1.yaml", b"days: 1", b"days: two"),
         1,
     ),
-    "a document's bytes": (lambda r: (r / "documents/changes-2027.md").write_text("new"), 1),
+    "a document's bytes": (
+        lambda r: (r / "documents/changes-2027.md").write_text("new", encoding="utf-8", newline=""),
+        1,
+    ),
     "cse.yaml": (
         lambda r: _edit(r, "cse.yaml", b"stale_after_months: 24", b"stale_after_months: 6"),
         2,
     ),
     "a new element file": (
-        lambda r: (r / "evidence/1.1.1.yml").write_text('element: "1.1.1"\n'),
+        lambda r: (r / "evidence/1.1.1.yml").write_text(
+            'element: "1.1.1"\n', encoding="utf-8", newline=""
+        ),
         2,
     ),
     "a document gone": (lambda r: (r / "documents/complaints-2026.md").unlink(), 2),

@@ -31,6 +31,7 @@ def state(tmp_path_factory: pytest.TempPathFactory) -> RepositoryState:
             "final: full\n", "final: full\nsurveillance_2: partial\n"
         ),
         encoding="utf-8",
+        newline="",
     )
     return read_state(root, STANDARD)
 

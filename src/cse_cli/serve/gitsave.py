@@ -74,6 +74,7 @@ def git(cwd: Path, *args: str, stdin: str | None = None, env: dict[str, str] | N
             input=stdin,
             capture_output=True,
             text=True,
+            encoding="utf-8",  # git's output, and a message typed in the editor
             check=False,
             timeout=_TIMEOUT,
             env={**os.environ, **_ENV, **(env or {})},
