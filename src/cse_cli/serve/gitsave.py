@@ -75,6 +75,7 @@ def git(cwd: Path, *args: str, stdin: str | None = None, env: dict[str, str] | N
             capture_output=True,
             text=True,
             encoding="utf-8",  # git's output, and a message typed in the editor
+            errors="replace",  # a name or message git holds in another encoding
             check=False,
             timeout=_TIMEOUT,
             env={**os.environ, **_ENV, **(env or {})},
