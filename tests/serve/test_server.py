@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import signal
 import socket
 import subprocess
 import sys
 from typing import TYPE_CHECKING
+
+import pytest
 
 from tests.helpers import (
     ANYTOWN,
@@ -129,3 +133,22 @@ def test_serve_has_help() -> None:
     assert result.returncode == 0
     for option in ("--port", "--host", "--no-browser"):
         assert option in result.stdout
+
+
+@needs_sigint
+def test_ctrl_c_is_the_servers_from_the_moment_the_address_is_printed() -> None:
+    """A Ctrl-C just after the address stops the server: Python's own handler had it before."""
+    from cse_cli.serve.server import serve
+
+    handlers: list[object] = []
+
+    def say(text: str, _err: bool) -> None:
+        if text.startswith("cse: serving"):
+            handlers.append(signal.getsignal(signal.SIGINT))
+            os.kill(os.getpid(), signal.SIGINT)
+
+    with pytest.raises(KeyboardInterrupt):
+        serve(ANYTOWN, host="127.0.0.1", port=0, open_browser=False, say=say)
+    assert len(handlers) == 1
+    assert handlers[0] is not signal.default_int_handler
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler  # given back

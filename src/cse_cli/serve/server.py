@@ -69,12 +69,6 @@ def _serve_on(
             "it and has the address below can edit the evidence",
             True,  # on stderr
         )
-    organisation = repository.current().evidence.config.organisation
-    say(f"cse: serving {organisation} at {session.url()} (Ctrl-C to stop)", False)
-    if open_browser:
-        import webbrowser
-
-        webbrowser.open(session.url())
     config = uvicorn.Config(
         app,
         lifespan="off",
@@ -85,7 +79,14 @@ def _serve_on(
         timeout_keep_alive=5,
     )
     server = _Server(config)
-    server.run(sockets=[listening])
+    organisation = repository.current().evidence.config.organisation
+    with server.stop_on_signals():  # before the address is printed: a Ctrl-C at once is heard
+        say(f"cse: serving {organisation} at {session.url()} (Ctrl-C to stop)", False)
+        if open_browser:
+            import webbrowser
+
+            webbrowser.open(session.url())
+        server.run(sockets=[listening])
     if server.interrupted:
         raise KeyboardInterrupt
     raise CseError("the editor stopped: it could not start serving")
@@ -103,7 +104,16 @@ class _Server(uvicorn.Server):
 
     @contextlib.contextmanager
     def capture_signals(self) -> Iterator[None]:
-        """Ctrl-C (or SIGTERM) stops the server; a second one stops it at once."""
+        """Nothing: `stop_on_signals` set the handlers before the address was printed.
+
+        Set here, as uvicorn does, they would leave a moment after the address is
+        printed when Ctrl-C finds Python's own handler, and asyncio's in its turn.
+        """
+        yield
+
+    @contextlib.contextmanager
+    def stop_on_signals(self) -> Iterator[None]:
+        """Ctrl-C (or SIGTERM) stops the server, even before it runs; a second stops it at once."""
 
         def stop(_signum: int, _frame: object) -> None:
             self.interrupted = True
