@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import os
-import signal
 import socket
 import subprocess
 import sys
 from typing import TYPE_CHECKING
-
-import pytest
 
 from tests.helpers import (
     ANYTOWN,
@@ -135,20 +131,31 @@ def test_serve_has_help() -> None:
         assert option in result.stdout
 
 
+_CTRL_C_AT_THE_ADDRESS = """
+import os, signal, sys
+from pathlib import Path
+from cse_cli.serve.server import serve
+python_s = []
+def say(text, err):
+    if text.startswith("cse: serving"):
+        python_s.append(signal.getsignal(signal.SIGINT) is signal.default_int_handler)
+        os.kill(os.getpid(), signal.SIGINT)
+try:
+    serve(Path(sys.argv[1]), host="127.0.0.1", port=0, open_browser=False, say=say)
+except KeyboardInterrupt:
+    print("interrupted; Python's own handler had it:", *python_s)
+"""
+
+
 @needs_sigint
 def test_ctrl_c_is_the_servers_from_the_moment_the_address_is_printed() -> None:
-    """A Ctrl-C just after the address stops the server: Python's own handler had it before."""
-    from cse_cli.serve.server import serve
+    """A Ctrl-C just after the address stops the server: Python's own handler had it before.
 
-    handlers: list[object] = []
-
-    def say(text: str, _err: bool) -> None:
-        if text.startswith("cse: serving"):
-            handlers.append(signal.getsignal(signal.SIGINT))
-            os.kill(os.getpid(), signal.SIGINT)
-
-    with pytest.raises(KeyboardInterrupt):
-        serve(ANYTOWN, host="127.0.0.1", port=0, open_browser=False, say=say)
-    assert len(handlers) == 1
-    assert handlers[0] is not signal.default_int_handler
-    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler  # given back
+    Between the two, under load, the signal could land in asyncio's start-up and
+    leave the server running.
+    """
+    result = subprocess.run(
+        [sys.executable, "-c", _CTRL_C_AT_THE_ADDRESS, str(ANYTOWN)],
+        capture_output=True, text=True, encoding="utf-8", timeout=60, check=False,
+    )  # fmt: skip
+    assert result.stdout == "interrupted; Python's own handler had it: False\n", result.stderr
