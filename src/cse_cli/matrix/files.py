@@ -22,8 +22,9 @@ from cse_cli.io.limits import MAX_FILE_BYTES
 from cse_cli.io.memtree import MemoryTree
 from cse_cli.io.repository import read_evidence
 from cse_cli.io.root import CONFIG_FILE
-from cse_cli.io.scaffold import CONFIG_SCHEMA, ELEMENT_SCHEMA, REVIEW_SCHEMA, config_text
-from cse_cli.io.scaffold import element_text as template_text
+from cse_cli.io.scaffold import REVIEW_SCHEMA
+from cse_cli.io.scaffold_text import CONFIG_SCHEMA, ELEMENT_SCHEMA, config_text
+from cse_cli.io.scaffold_text import element_text as template_text
 from cse_cli.io.tree import DirTree
 from cse_cli.rules.repository_limits import MAX_EVIDENCE_BYTES
 
