@@ -105,7 +105,8 @@ def test_a_realistic_matrix_gives_a_repository_check_accepts(tmp_path: Path) -> 
         "element": "5.3.3", "owner": None, "self_assessment": None, "desk_top": None,
         "final": None, "surveillance_1": None, "surveillance_2": None,
         "verified_on_site": False, "key_questions": [], "visit_evidence": None,
-        "evidence": [], "development_points": [], "compliance_plus": None, "notes": None,
+        "evidence": [], "on_site": [], "development_points": [], "compliance_plus": None,
+        "notes": None,
     }  # fmt: skip
 
 

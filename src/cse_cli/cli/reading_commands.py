@@ -74,6 +74,14 @@ def gap(
         ),
     ] = None,
     review: ReviewOption = None,
+    visit: Annotated[
+        bool,
+        typer.Option(
+            "--visit",
+            help="Plan the visit day instead: the on-site evidence (on_site:) by person or "
+            "role, then by place, with the elements each supports. Example: --visit",
+        ),
+    ] = False,
     output_format: Annotated[
         GapFormat,
         choice(
@@ -98,13 +106,18 @@ def gap(
 
     Example: cse gap examples/bolton --service Library --as-of 2015-03-09
 
+    With --visit: the on-site evidence by person or role, then by place, to plan
+    the visit day, and the elements with nothing to hear or see on site.
+
     Example: cse gap examples/anytown --review surveillance-2 --as-of 2028-02-01
+
+    Example: cse gap examples/anytown --visit --service Libraries
     """
     from cse_cli.cli.commands import gap as command
 
     return command.run(
         path, stage, output_format, service=service, owner=owner, as_of=as_of,
-        review=None if review is None else Stage(review.value),
+        review=None if review is None else Stage(review.value), visit=visit,
     )  # fmt: skip
 
 

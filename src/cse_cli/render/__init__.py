@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from cse_cli.views.readiness import Readiness
     from cse_cli.views.report import ReportView
     from cse_cli.views.review_report import ReviewReport
+    from cse_cli.views.visit import VisitPlan
 
 
 class Styled(NamedTuple):
@@ -92,6 +93,18 @@ def _readiness_text(view: Readiness) -> Styled:
 
 def _readiness_json(view: Readiness) -> str:
     from cse_cli.render.readiness import to_json
+
+    return to_json(view)
+
+
+def _visit_text(view: VisitPlan) -> Styled:
+    from cse_cli.render.visit import to_text
+
+    return to_text(view)
+
+
+def _visit_json(view: VisitPlan) -> str:
+    from cse_cli.render.visit import to_json
 
     return to_json(view)
 
@@ -230,6 +243,11 @@ READINESS: Mapping[GapFormat, Callable[[Readiness], Shown]] = {
     GapFormat.JSON: _readiness_json,
 }
 """`cse gap --review`: the same formats as `cse gap`."""
+VISIT: Mapping[GapFormat, Callable[[VisitPlan], Shown]] = {
+    GapFormat.TEXT: _visit_text,
+    GapFormat.JSON: _visit_json,
+}
+"""`cse gap --visit`: the same formats as `cse gap`."""
 HISTORY: Mapping[HistoryFormat, Callable[[HistoryView], Shown]] = {
     HistoryFormat.TEXT: _history_text,
     HistoryFormat.JSON: _history_json,

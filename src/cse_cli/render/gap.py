@@ -70,6 +70,7 @@ def _text(gap: Gap) -> RenderableType:
         parts.append(_rows([]))
     for title, listed in (
         ("Elements with no evidence", gap.without_evidence),
+        ("Resting on the visit: no desk-top evidence, only on-site evidence", gap.rests_on_visit),
         ("Rated full or compliance plus with no evidence to support it", gap.unsupported),
         ("Compliance plus without a justification", gap.unjustified_compliance_plus),
     ):

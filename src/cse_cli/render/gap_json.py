@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from cse_cli.core.ratings import Rating
-    from cse_cli.views.gap import DatedItem, ElementNote, Gap
+    from cse_cli.views.gap import DatedItem, Gap
+    from cse_cli.views.gap_scope import ElementNote
 
 
 def to_json(gap: Gap) -> str:
@@ -46,6 +47,7 @@ def to_json(gap: Gap) -> str:
                     for c in gap.criteria
                 ],
                 "without_evidence": [_note(n) for n in gap.without_evidence],
+                "rests_on_visit": [_note(n) for n in gap.rests_on_visit],
                 "unsupported": [_note(n) for n in gap.unsupported],
                 "compliance_plus_without_justification": [
                     _note(n) for n in gap.unjustified_compliance_plus
