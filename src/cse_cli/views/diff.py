@@ -109,6 +109,9 @@ class Diff:
     evidence_added: tuple[Item, ...]
     evidence_removed: tuple[Item, ...]
     evidence_changed: tuple[Item, ...]
+    on_site_added: tuple[Item, ...]
+    on_site_removed: tuple[Item, ...]
+    on_site_changed: tuple[Item, ...]
     points_opened: tuple[PointChange, ...]
     points_addressed: tuple[PointChange, ...]
     fields_changed: tuple[FieldChange, ...]
@@ -146,6 +149,9 @@ def compare(
         if _rating(old, element_id, at) != _rating(new, element_id, at)
     ]
     added, removed, changed = evidence_changes(old, new, order, _titles(before), _titles(after))
+    on_site = evidence_changes(
+        old, new, order, _titles(before, "on_site"), _titles(after, "on_site"), "on_site"
+    )
     opened, addressed = point_changes(old, new, both, order)
     return Diff(
         base=Side(labels[0], errors_of(before.problems)),
@@ -165,6 +171,9 @@ def compare(
         evidence_added=added,
         evidence_removed=removed,
         evidence_changed=changed,
+        on_site_added=on_site[0],
+        on_site_removed=on_site[1],
+        on_site_changed=on_site[2],
         points_opened=opened,
         points_addressed=addressed,
         fields_changed=tuple(
@@ -208,9 +217,10 @@ def _carried(elements: dict[str, ElementFile], element_id: str, stage: Stage) ->
     return None if element is None else element.rating(stage)
 
 
-def _titles(evidence: Evidence) -> dict[str, str | None]:
-    """The title of every evidence item id, to name what a `ref:` cites."""
-    return {item_id: item.title for item_id, item in evidence.defined.items()}
+def _titles(evidence: Evidence, listed: str = "evidence") -> dict[str, str | None]:
+    """The title of every evidence (or on-site) item id, to name what a `ref:` cites."""
+    defined = evidence.defined if listed == "evidence" else evidence.defined_on_site
+    return {item_id: item.title for item_id, item in defined.items()}
 
 
 def _as_text(value: object) -> str:
