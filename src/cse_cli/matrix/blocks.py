@@ -60,7 +60,7 @@ class BlockReader(RowReader):
     def _header(self, row: int) -> None:
         """A header starts a block's rows: the element's, if an element row came before it."""
         if not self.started:
-            self.current = None
+            self.current, self.skipping = None, False
         self.started, self.headed = False, row
 
     def _element_row_of(self, cells: list[Cell]) -> bool:
@@ -96,7 +96,9 @@ class BlockReader(RowReader):
             if content and not self.skipping:
                 self.error(content[0], "this row's block has no element row: start the block "
                            "with its element's row (such as 'Element 1.1.1 We have…') above "
-                           f"its header (row {self.headed})")  # fmt: skip
+                           f"its header (row {self.headed}); the block's rows are not "
+                           "imported")  # fmt: skip
+                self.skipping = True
             return
         element.last_row = cells[0].row
         self.element_fields(element, got)

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from cse_cli.matrix.cells import Cell, Sheet
 
 EVIDENCE, ON_SITE = "evidence", "on_site"
-WORDS = {EVIDENCE: "evidence", ON_SITE: "on-site evidence"}
+WORDS = {EVIDENCE: "evidence (Show Me)", ON_SITE: "on-site evidence (Tell Me)"}
 """What each kind of item is called in a message."""
 _COMPARED = {
     EVIDENCE: ("owner", "service", "date", "url", "inferred"),
@@ -53,17 +53,20 @@ class Ids:
         kind: str,
         element: dict[str, Any],
         given: tuple[str | None, str, dict[str, Any]],
-        cell: Cell,
+        cells: tuple[Cell, Cell | None],
         sheet: Sheet,
     ) -> None:
         """Add an item of `kind` (its id, title and other fields) to an element's data.
 
-        `cell` is where the row's item is (a problem with it is shown there).
+        `cells` are where the row's item is (a difference is said there) and its id's
+        cell, if it has one of its own (a clash of ids is said there).
         """
         item_id, title, fields = given
+        cell = cells[0]
         first = self.defined.get(item_id) if item_id else None
         if first is not None and first.kind != kind:
-            sheet.add(cell.row, cell.column, "error", f"{quoted(item_id or '')} is already the "
+            at = cells[1] or cell
+            sheet.add(at.row, at.column, "error", f"{quoted(item_id or '')} is already the "
                       f"ref of {WORDS[first.kind]} in {_where(first, sheet)}: one ref names one "
                       f"item; give this {WORDS[kind]} a ref of its own")  # fmt: skip
             return

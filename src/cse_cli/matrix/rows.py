@@ -227,7 +227,8 @@ class RowReader:
             else:
                 fields = self.items.on_site_fields(got, alone=evidence is None)
                 self.matrix.on_site += 1
-            self.book.ids.add(kind, element.data, (*given, fields), cell, self.sheet)
+            cells = (cell, got.get(id_name))
+            self.book.ids.add(kind, element.data, (*given, fields), cells, self.sheet)
 
     def item_text(self, got: dict[str, Cell | None], kind: str) -> tuple[str | None, str]:
         """An item's id and title: from an id column, or (evidence) the start of the text."""
