@@ -192,11 +192,33 @@ def _item(draw: st.DrawFn, ids: list[str]) -> dict[str, Any]:
     return item
 
 
+def _on_site(draw: st.DrawFn, ids: list[str]) -> dict[str, Any]:
+    """An on-site item: a ref: to an on-site id already drawn, or an item (with an id, or not)."""
+    if ids and draw(st.booleans()):
+        ref: dict[str, Any] = {"ref": draw(st.sampled_from(ids))}
+        if draw(st.booleans()):
+            ref["notes"] = draw(TEXT)
+        return ref
+    item: dict[str, Any] = {"title": draw(TEXT)}
+    if draw(st.booleans()):
+        item = {"id": f"T-{len(ids) + 1}", **item}
+        ids.append(item["id"])
+    for key in ("person", "place", "service", "notes"):
+        if draw(st.booleans()):
+            item[key] = draw(TEXT)
+    inferred = draw(st.lists(st.sampled_from(["title", "person", "place"]), unique=True))
+    if inferred:
+        item["inferred"] = inferred
+    return item
+
+
 @st.composite
 def repositories(draw: st.DrawFn) -> dict[str, dict[str, Any]]:
-    """Element files' data: ratings, owners, notes, items with ids and refs to them."""
+    """Element files' data: ratings, owners, notes, items (evidence and on-site) with ids and
+    refs to them."""
     chosen = draw(st.lists(st.sampled_from(ELEMENTS), min_size=1, max_size=6, unique=True))
     ids: list[str] = []
+    on_site_ids: list[str] = []
     files: dict[str, dict[str, Any]] = {}
     for element_id in chosen:
         data: dict[str, Any] = {"element": element_id}
@@ -209,6 +231,9 @@ def repositories(draw: st.DrawFn) -> dict[str, dict[str, Any]]:
         items = [_item(draw, ids) for _ in range(draw(st.integers(0, 4)))]
         if items:
             data["evidence"] = items
+        seen = [_on_site(draw, on_site_ids) for _ in range(draw(st.integers(0, 3)))]
+        if seen:
+            data["on_site"] = seen
         files[element_id] = data
     odd = draw(st.sampled_from([None, None, None, None, "blank", "long"]))
     if odd is not None:
@@ -236,6 +261,11 @@ def _equivalent(root: Path, *, trimmed: bool = False) -> dict[str, Any]:
             fields = ("title", "owner", "service", "date", "url")
             values = (*(said(getattr(shown, f)) for f in fields), said(item.notes))
             items.append((item.ref or item.id, *values, tuple(shown.inferred)))
+        for site in element.on_site:
+            cited = evidence.defined_on_site[site.ref] if site.ref is not None else site
+            fields = ("title", "person", "place", "service")
+            values = (*(said(getattr(cited, f)) for f in fields), said(site.notes))
+            items.append(("on site", site.ref or site.id, *values, tuple(cited.inferred)))
         ratings = tuple(
             element.rating(stage) for stage in (Stage.SELF, Stage.DESK_TOP, Stage.FINAL)
         )
@@ -251,6 +281,8 @@ def _unreadable(files: dict[str, dict[str, Any]], output_format: str) -> str | N
         texts = [data.get("owner"), data.get("notes")]
         for item in data.get("evidence", []):
             texts += [item.get(key) for key in ("title", "owner", "service", "notes")]
+        for item in data.get("on_site", []):
+            texts += [item.get(key) for key in ("title", "person", "place", "service", "notes")]
         for text in (t for t in texts if isinstance(t, str)):
             if not text.strip():
                 return "is white space alone"
@@ -292,6 +324,8 @@ def test_import_of_an_export_gives_an_equivalent_repository(
     assert "warning" not in imported.stderr
     assert _equivalent(back) == original
     refs = sum(1 for data in files.values() for item in data.get("evidence", []) if "ref" in item)
+    on_site = sum(len(data.get("on_site", [])) for data in files.values())
+    event(f"on-site items: {min(on_site, 3)}{'+' if on_site >= 3 else ''}")
     long = ", a text over 131,072 characters" if "long long" in str(texts) else ""
     event(f"{output_format}, refs: {min(refs, 3)}{'+' if refs >= 3 else ''}{long}")
 

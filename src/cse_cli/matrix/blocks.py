@@ -76,10 +76,10 @@ class BlockReader(RowReader):
         if not self.start(first, found.element):
             self.current, self.skipping = None, True
             return True
-        wording = found.wording
+        worded, wording = first, found.wording
         if not wording.strip() and len(cells) > 1 and isinstance(cells[1].value, str):
-            wording = cells[1].value
-        self.wording(first, wording)
+            worded, wording = cells[1], cells[1].value  # `1.1.1 | We have…`
+        self.wording(worded, wording)
         got = self.got(cells)
         element = self.current
         assert element is not None  # noqa: S101 - set by start
