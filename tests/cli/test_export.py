@@ -32,6 +32,7 @@ HEADERS = [
     "Element", "Wording", "Rating at latest", "Self-assessment", "Desk-top", "Final",
     "Surveillance 1", "Surveillance 2",
     "Evidence ID", "Evidence", "Owner", "Service", "Date", "Link", "Notes", "Inferred",
+    "On-site ID", "On site", "Person", "Place",
 ]  # fmt: skip
 
 
@@ -51,8 +52,8 @@ def test_bolton_as_a_workbook(tmp_path: Path) -> None:
     rows: list[list[Any]] = [[cell.value for cell in row] for row in sheet.iter_rows()]
     assert rows[0] == HEADERS
     assert sheet.freeze_panes == "A2"
-    assert sheet.auto_filter.ref == f"A1:P{len(rows)}"
-    assert all(sheet.column_dimensions[c].width >= 9 for c in "ABCDEFGHIJKLMNOP")
+    assert sheet.auto_filter.ref == f"A1:T{len(rows)}"
+    assert all(sheet.column_dimensions[c].width >= 9 for c in "ABCDEFGHIJKLMNOPQRST")
     assert 40 <= sheet.column_dimensions["B"].width <= 60
     evidence = open_repository(BOLTON, load_standard())
     items = sum(len(e.evidence) for e in evidence.elements.values())
@@ -194,7 +195,8 @@ def _item(draw: st.DrawFn, ids: list[str]) -> dict[str, Any]:
 
 def _on_site(draw: st.DrawFn, ids: list[str]) -> dict[str, Any]:
     """An on-site item: a ref: to an on-site id already drawn, or an item (with an id, or not)."""
-    if ids and draw(st.booleans()):
+    cite = draw(st.booleans())
+    if ids and cite:
         ref: dict[str, Any] = {"ref": draw(st.sampled_from(ids))}
         if draw(st.booleans()):
             ref["notes"] = draw(TEXT)
@@ -206,9 +208,9 @@ def _on_site(draw: st.DrawFn, ids: list[str]) -> dict[str, Any]:
     for key in ("person", "place", "service", "notes"):
         if draw(st.booleans()):
             item[key] = draw(TEXT)
-    inferred = draw(st.lists(st.sampled_from(["title", "person", "place"]), unique=True))
-    if inferred:
-        item["inferred"] = inferred
+    marked = draw(st.lists(st.sampled_from(["title", "person", "place"]), unique=True))
+    if marked:
+        item["inferred"] = marked
     return item
 
 
@@ -263,9 +265,9 @@ def _equivalent(root: Path, *, trimmed: bool = False) -> dict[str, Any]:
             items.append((item.ref or item.id, *values, tuple(shown.inferred)))
         for site in element.on_site:
             cited = evidence.defined_on_site[site.ref] if site.ref is not None else site
-            fields = ("title", "person", "place", "service")
-            values = (*(said(getattr(cited, f)) for f in fields), said(site.notes))
-            items.append(("on site", site.ref or site.id, *values, tuple(cited.inferred)))
+            seen = ("title", "person", "place", "service")
+            told = (*(said(getattr(cited, f)) for f in seen), said(site.notes))
+            items.append(("on site", site.ref or site.id, *told, tuple(cited.inferred)))
         ratings = tuple(
             element.rating(stage) for stage in (Stage.SELF, Stage.DESK_TOP, Stage.FINAL)
         )
