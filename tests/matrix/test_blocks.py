@@ -98,3 +98,17 @@ def test_a_hyperlink_on_a_show_me_is_its_url() -> None:
     assert matrix.elements["1.1.1"]["evidence"] == [
         {"id": "SM1", "title": "Ward profiles", "url": "https://example.org/wards"}
     ]
+
+
+def test_a_ref_that_reads_as_an_element_id_or_a_show_me_about_guidance_is_an_item() -> None:
+    matrix = _recognised(
+        ["1.1.1", "We have an in-depth understanding"], HEADER,  # the element's row
+        ["1.1.1a", "Customer profiles"],  # a Ref numbered after its element
+        [None, "Guidance for staff on greeting visitors"],  # a Show Me with no Ref
+        ["1.1.1", "Census summary"],  # the element's id as a Ref, and no wording
+    )  # fmt: skip
+    assert matrix.elements["1.1.1"]["evidence"] == [
+        {"id": "1.1.1a", "title": "Customer profiles"},
+        {"title": "Guidance for staff on greeting visitors"},
+        {"id": "1.1.1", "title": "Census summary"},
+    ]

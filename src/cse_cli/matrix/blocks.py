@@ -14,9 +14,11 @@ and is not imported. A Ref with no text beside it is the template's numbering
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from cse_cli.matrix import values
+from cse_cli.matrix.header import normal
 from cse_cli.matrix.rows import ITEM_COLUMNS, RowReader
 from cse_cli.matrix.values import Unreadable
 from cse_cli.rules.repository_limits import MAX_EVIDENCE_ITEMS
@@ -29,6 +31,7 @@ if TYPE_CHECKING:
 _ELEMENT_FIELDS = ("rating", "self_assessment", "desk_top", "final", "surveillance_1",
                    "surveillance_2", "assessor_comments")  # fmt: skip
 """The columns of an element's own fields, given on any row of its block."""
+_ELEMENT_WORD = re.compile(r"^\s*element\b", re.IGNORECASE)
 
 
 class BlockReader(RowReader):
@@ -41,6 +44,8 @@ class BlockReader(RowReader):
         """The row of the last header read (each block repeats it)."""
         self.started = False
         """Whether an element row came since that header."""
+        self.left = min(column for column, _ in header.shape)
+        """The header's first column, where an element's row and a GUIDANCE row start."""
 
     def run(self) -> None:
         """Read every block of the sheet."""
@@ -51,6 +56,9 @@ class BlockReader(RowReader):
             row = cells[0].row
             if row == header.row or row in header.others or header.repeated(cells):
                 self._header(row)
+            elif cells[0].column > self.left:  # a row with no Ref: an item's, however it reads
+                if row > header.row:
+                    self._item_row(cells)
             elif values.is_guidance(cells[0].value) or self._element_row_of(cells):
                 continue
             elif row > header.row:
@@ -70,7 +78,7 @@ class BlockReader(RowReader):
             found = values.element_cell(first.value)
         except Unreadable:
             return False
-        if found.element is None:
+        if found.element is None or not self._worded(cells, found):
             return False
         self.started = True
         if not self.start(first, found.element):
@@ -85,6 +93,24 @@ class BlockReader(RowReader):
         assert element is not None  # noqa: S101 - set by start
         self.element_fields(element, {n: c for n, c in got.items() if c is not first})
         return True
+
+    def _worded(self, cells: list[Cell], found: values.ElementCell) -> bool:
+        """Whether a row whose first cell reads as an element id is the element's row.
+
+        It is when it says `Element 1.1.1`, or gives wording that starts as the
+        standard's does (after the id, or in the next cell), or holds the id alone;
+        not when it is an item whose Ref happens to read so (`1.1.1a | Profiles`).
+        """
+        if _ELEMENT_WORD.match(str(cells[0].value)):
+            return True
+        wording = found.wording
+        if not wording.strip():
+            if len(cells) == 1:
+                return True
+            wording = str(cells[1].value)
+        words = normal(wording).split()
+        known = self.book.known.get(found.element or "")
+        return bool(words) and known is not None and words[0] == normal(known).split()[0]
 
     def _item_row(self, cells: list[Cell]) -> None:
         """A row of a block: its items, ratings and comments, the current element's."""

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from cse_cli.views.readiness import Readiness
     from cse_cli.views.report import ReportView
     from cse_cli.views.review_report import ReviewReport
+    from cse_cli.views.self_assessment import SelfAssessmentView
     from cse_cli.views.visit import VisitPlan
 
 
@@ -193,6 +194,12 @@ def _export_xlsx(view: ExportView) -> bytes:
     return to_xlsx(view)
 
 
+def _self_assessment_xlsx(view: SelfAssessmentView) -> bytes:
+    from cse_cli.render.export_self_assessment import to_xlsx
+
+    return to_xlsx(view)
+
+
 def _export_csv(view: ExportView) -> str:
     from cse_cli.render.export_csv import to_csv
 
@@ -274,6 +281,10 @@ EXPORT: Mapping[ExportFormat, Callable[[ExportView], Document]] = {
     ExportFormat.XLSX: _export_xlsx,
     ExportFormat.CSV: _export_csv,
 }
+SELF_ASSESSMENT: Mapping[ExportFormat, Callable[[SelfAssessmentView], Document]] = {
+    ExportFormat.XLSX: _self_assessment_xlsx,
+}
+"""`cse export --layout self-assessment`: a workbook only."""
 IMPORT: Mapping[ImportFormat, Callable[[ImportView], Shown]] = {
     ImportFormat.TEXT: _import_text,
     ImportFormat.JSON: _import_json,

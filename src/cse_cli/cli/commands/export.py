@@ -7,20 +7,40 @@ from typing import TYPE_CHECKING
 from cse_cli.cli.exits import Exit
 from cse_cli.cli.output import deliver, inputs_of
 from cse_cli.cli.reading import read_valid
+from cse_cli.core.problems import CseError
 
 if TYPE_CHECKING:
     from pathlib import Path
 
     from cse_cli.core.stages import Stage
-    from cse_cli.render.formats import ExportFormat
+    from cse_cli.render.formats import ExportFormat, ExportLayout
 
 
-def run(path: Path, output_format: ExportFormat, stage: Stage, output: Path | None) -> Exit:
-    """Write the matrix of the repository holding `path` to `output`, or to stdout."""
-    from cse_cli.render import EXPORT
-    from cse_cli.views.export import build_export
+def run(
+    path: Path,
+    output_format: ExportFormat,
+    stage: Stage,
+    output: Path | None,
+    layout: ExportLayout | None = None,
+) -> Exit:
+    """Write the matrix of the repository holding `path` to `output`, or to stdout.
 
+    With the self-assessment `layout`, the certification body's workbook instead.
+    """
+    from cse_cli.render import EXPORT, SELF_ASSESSMENT
+    from cse_cli.render.formats import ExportLayout
+
+    if layout is ExportLayout.SELF_ASSESSMENT and output_format not in SELF_ASSESSMENT:
+        listed = ", ".join(str(f) for f in SELF_ASSESSMENT)
+        raise CseError(f"--layout {layout} writes a workbook: use --format {listed}")
     standard, evidence, verdict = read_valid(path, stage, progress=True)
-    document = EXPORT[output_format](build_export(standard, evidence, verdict))
+    if layout is ExportLayout.SELF_ASSESSMENT:
+        from cse_cli.views.self_assessment import build_self_assessment
+
+        document = SELF_ASSESSMENT[output_format](build_self_assessment(standard, evidence))
+    else:
+        from cse_cli.views.export import build_export
+
+        document = EXPORT[output_format](build_export(standard, evidence, verdict))
     deliver(document, output, "export", inputs_of(evidence))
     return Exit.MET
