@@ -402,3 +402,60 @@ def test_a_row_citing_an_id_says_what_of_it_is_not_kept(tmp_path: Path) -> None:
     evidence = open_repository(tmp_path / "repo", load_standard())
     assert evidence.elements["1.1.2"].evidence[0].ref == "E-1"
     assert evidence.defined["E-1"].inferred == ["service"]
+
+
+def _as_self_assessed(root: Path, *, trimmed: bool = False) -> dict[str, Any]:
+    """Per element what the self-assessment layout holds: the self-assessment and desk-top
+    ratings, and each evidence and on-site item as its id (or the id it cites) and title."""
+    evidence = open_repository(root, load_standard())
+    assert [p for p in evidence.problems if p.severity == "error"] == []
+
+    def said(value: str | None) -> str | None:
+        return value.strip() if trimmed and value is not None else value
+
+    view = {}
+    for element_id, element in sorted(evidence.elements.items()):
+        shown = [
+            (item.ref or item.id, said((evidence.defined[item.ref] if item.ref else item).title))
+            for item in element.evidence
+        ]
+        seen = [
+            (site.ref or site.id,
+             said((evidence.defined_on_site[site.ref] if site.ref else site).title))
+            for site in element.on_site
+        ]  # fmt: skip
+        ratings = (element.self_assessment, element.desk_top)
+        if ratings != (None, None) or shown or seen:
+            view[element_id] = (ratings, shown, seen)
+    return view
+
+
+@settings(
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(files=repositories())
+def test_the_self_assessment_layout_reads_back_as_what_it_holds(
+    files: dict[str, dict[str, Any]], tmp_path: Path
+) -> None:
+    """export --layout self-assessment, then import: the same ratings and items come back."""
+    work = tmp_path / "work"
+    shutil.rmtree(work, ignore_errors=True)
+    texts = {
+        f"evidence/{element_id}.yaml": yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
+        for element_id, data in files.items()
+    }
+    repo = write_repo(work / "repo", texts)
+    out = work / "self-assessment.xlsx"
+    exported = run("export", str(repo), "--layout", "self-assessment", "--format", "xlsx",
+                   "-o", str(out))  # fmt: skip
+    if _unreadable(files, "xlsx") is not None and exported.exit_code == 2:
+        event("export refuses a text of white space alone")
+        return
+    assert exported.exit_code == 0, exported.stderr
+    back = work / "back"
+    imported = run("import", str(out), str(back))
+    assert imported.exit_code == 0, imported.stderr
+    assert "warning" not in imported.stderr
+    assert _as_self_assessed(back) == _as_self_assessed(repo, trimmed=True)
+    items = sum(len(d.get("evidence", [])) + len(d.get("on_site", [])) for d in files.values())
+    event(f"items: {min(items, 4)}{'+' if items >= 4 else ''}")

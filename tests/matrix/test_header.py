@@ -153,3 +153,17 @@ def test_a_lone_ref_beside_evidence_is_still_the_element_unless_it_is_a_show_me(
 def test_a_summary_sheet_is_no_self_assessment_header() -> None:
     sheet = sheet_of([["Criterion", "Title", "Elements", "Verdict"]])
     assert find_header(sheet, {}) is None
+
+
+def test_a_block_row_whose_tell_me_reads_as_a_header_is_no_second_header() -> None:
+    sheet = sheet_of([
+        ["Ref", "Show Me (Hard Evidence)", "Ref", "Tell Me (See On Site)", "Self Ass"],
+        ["SM1", "Profiles"],
+        [None, None, None, "On site/evidence"],  # an item's words, with no Ref beside them
+    ])  # fmt: skip
+    header = find_header(sheet, {})
+    assert header is not None
+    assert (header.row, header.others, sheet.problems) == (1, [], [])
+    assert not header.repeated(sheet.rows[2])
+    assert find_header(sheet_of([["Show Me", "Tell Me"]]), {}) is not None
+    assert find_header(sheet_of([["Ref", "See On Site"]]), {}) is not None

@@ -9,7 +9,7 @@ hold a word are the colour key of the services.
 A certification body's self-assessment workbook has a header with no element
 column: `Ref | Show Me (Hard Evidence) | Ref | Tell Me (See On Site) | Self Ass |
 Assessor | Assessor Comments`, repeated in each element's block. Such a header
-(`blocks`) names an evidence or on-site column and a Ref or an on-site one; its elements
+(`blocks`) names a Show Me and a Tell Me column, or either beside its Ref; its elements
 come from the element rows that start each block (cse_cli.matrix.blocks). A
 `Ref` column belongs to the evidence or on-site column to its right when there
 are two of them, or when that column is a Show Me or Tell Me one.
@@ -178,11 +178,10 @@ def _looks_right(fields: dict[int, str]) -> bool:
     items = names & {"evidence", "evidence_id", "on_site", "on_site_id"}
     if "element" in names or "element?" in names:
         return bool(items)
-    # with no element column, the header of a self-assessment workbook's blocks: its items'
-    # texts and their Refs, or its on-site column
-    return bool(names & {"evidence", "on_site"}) and bool(
-        names & {"evidence_id", "on_site_id", "on_site"}
-    )
+    # with no element column, the header of a self-assessment workbook's blocks: Show Me and
+    # Tell Me, or either beside its Ref (a row of evidence is neither, whatever its words)
+    texts = names & {"evidence", "on_site"}
+    return len(texts) == 2 or bool(texts and names & {"evidence_id", "on_site_id"})  # noqa: PLR2004
 
 
 def _candidates(sheet: Sheet, mapping: dict[str, str]) -> list[tuple[list[Cell], dict[int, str]]]:
