@@ -314,6 +314,14 @@ def test_libreoffice_opens_it(tmp_path: Path, bolton_docx: Path) -> None:
     assert png.with_suffix(".png").stat().st_size > 10_000
 
 
+@pytest.mark.office
+def test_libreoffice_shows_the_on_site_evidence_and_its_plan(tmp_path: Path) -> None:
+    text = " ".join(pdf_text(to_pdf(_report(tmp_path, ANYTOWN), tmp_path)).split())
+    assert "On site: Advisers show how the caller profile screen records each customer" in text
+    assert "On-site evidence by person and place" in text
+    assert "Contact centre team leader" in text
+
+
 @pytest.mark.parametrize("form", list(FORMS))
 def test_without_output_a_text_stream_is_refused_too(form: str) -> None:
     result = run("report", *FORMS[form], "--format", "docx")  # stdout: a StringIO

@@ -2,7 +2,7 @@
 
 Each sheet (one per criterion) has a title block, then for each element a
 block: the element's row (`Element 1.1.1 We have…`, or `1.1.1` and its
-wording, in whichever column it stands), a GUIDANCE row, the header row (the
+wording, starting in the header's first column or left of it), a GUIDANCE row, the header row (the
 same in every block), and a row per piece of evidence: a Show Me document and
 a Tell Me (See On Site) item side by side, each with its Ref, the
 self-assessment and the assessor's desk-top rating, and the assessor's
