@@ -454,6 +454,18 @@ def test_a_self_assessment_workbooks_ratings_refs_and_comments(tmp_path: Path) -
     assert first["notes"] == "Assessor's comments: Good range of evidence"
 
 
+def test_column_says_the_assessor_rated_after_the_visit(tmp_path: Path) -> None:
+    matrix = _maker(MATRICES / "self-assessment").make(tmp_path)
+    out = tmp_path / "out"
+    result = run("import", str(matrix), str(out), "--column", "final=Assessor")
+    assert (result.exit_code, result.stderr) == (0, "")
+    first = _element(out, "1.1.1")
+    assert (first["self_assessment"], first.get("desk_top"), first["final"]) == (
+        "full", None, "full",
+    )  # fmt: skip
+    assert first["notes"] == "Assessor's comments: Good range of evidence"
+
+
 def test_one_sheet_of_a_self_assessment_workbook(tmp_path: Path) -> None:
     matrix = _maker(MATRICES / "self-assessment").make(tmp_path)
     out = tmp_path / "out"
