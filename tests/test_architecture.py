@@ -21,6 +21,7 @@ from cse_cli.render.formats import (
     PackFormat,
     ReportFormat,
     SchemaKind,
+    SelfAssessmentFormat,
 )
 from tests.helpers import PROJECT, run
 
@@ -80,7 +81,8 @@ def test_every_format_of_a_view_has_its_renderer_and_no_other() -> None:
     registry = {
         "CHECK": CheckFormat, "GAP": GapFormat, "READINESS": GapFormat, "HISTORY": HistoryFormat,
         "DIFF": DiffFormat, "REPORT": ReportFormat, "REVIEW": ReportFormat,
-        "EXPORT": ExportFormat, "IMPORT": ImportFormat, "PACK": PackFormat,
+        "EXPORT": ExportFormat, "IMPORT": ImportFormat, "PACK": PackFormat, "VISIT": GapFormat,
+        "SELF_ASSESSMENT": SelfAssessmentFormat,
     }  # fmt: skip
     maps = {
         name

@@ -22,6 +22,7 @@ from cse_cli.render.formats import (
     ImportFormat,
     PackFormat,
     ReportFormat,
+    SelfAssessmentFormat,
 )
 
 if TYPE_CHECKING:
@@ -281,8 +282,8 @@ EXPORT: Mapping[ExportFormat, Callable[[ExportView], Document]] = {
     ExportFormat.XLSX: _export_xlsx,
     ExportFormat.CSV: _export_csv,
 }
-SELF_ASSESSMENT: Mapping[ExportFormat, Callable[[SelfAssessmentView], Document]] = {
-    ExportFormat.XLSX: _self_assessment_xlsx,
+SELF_ASSESSMENT: Mapping[SelfAssessmentFormat, Callable[[SelfAssessmentView], Document]] = {
+    SelfAssessmentFormat.XLSX: _self_assessment_xlsx,
 }
 """`cse export --layout self-assessment`: a workbook only."""
 IMPORT: Mapping[ImportFormat, Callable[[ImportView], Shown]] = {

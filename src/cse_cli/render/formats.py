@@ -80,6 +80,12 @@ class ExportLayout(Format):
     SELF_ASSESSMENT = "self-assessment"
 
 
+class SelfAssessmentFormat(Format):
+    """`cse export --layout self-assessment`: the certification body's workbook, in Excel only."""
+
+    XLSX = "xlsx"
+
+
 class SchemaKind(Format):
     """`cse schema --kind`: the JSON Schema of element files, of cse.yaml, or of a review file."""
 

@@ -119,6 +119,23 @@ class Diff:
     """Elements whose file could not be read on one side or both."""
 
 
+def _rating_changes(
+    old: dict[str, ElementFile], new: dict[str, ElementFile], order: dict[str, int], stage: Stage
+) -> tuple[RatingChange, ...]:
+    """The ratings that changed, in the standard's order, at the stages `stage` shows.
+
+    A change is listed where the stage's own rating changed; at a surveillance it is
+    shown with the ratings carried forward, so "partial → full", never "unrated → full".
+    """
+    stages = RECORDED if stage is Stage.LATEST else tuple(reversed(stage.carries))
+    return tuple(
+        RatingChange(element_id, at, _carried(old, element_id, at), _carried(new, element_id, at))
+        for element_id in sorted(old.keys() | new.keys(), key=order.__getitem__)
+        for at in stages
+        if _rating(old, element_id, at) != _rating(new, element_id, at)
+    )
+
+
 def compare(
     standard: Standard,
     before: Evidence,
@@ -139,15 +156,6 @@ def compare(
     both = sorted(old.keys() & new.keys(), key=order.__getitem__)
     met_before, criteria_before = _verdict(standard, before, stage)
     met_after, criteria_after = _verdict(standard, after, stage)
-    stages = RECORDED if stage is Stage.LATEST else tuple(reversed(stage.carries))
-    # a change is listed where the stage's own rating changed; at a surveillance it is
-    # shown with the ratings carried forward, so "partial → full", never "unrated → full"
-    ratings = [
-        RatingChange(element_id, at, _carried(old, element_id, at), _carried(new, element_id, at))
-        for element_id in sorted(old.keys() | new.keys(), key=order.__getitem__)
-        for at in stages
-        if _rating(old, element_id, at) != _rating(new, element_id, at)
-    ]
     added, removed, changed = evidence_changes(old, new, order, _titles(before), _titles(after))
     on_site = evidence_changes(
         old, new, order, _titles(before, "on_site"), _titles(after, "on_site"), "on_site"
@@ -165,7 +173,7 @@ def compare(
             )
             for c in standard.criteria
         ),
-        ratings=tuple(ratings),
+        ratings=_rating_changes(old, new, order, stage),
         elements_added=tuple(sorted(new.keys() - old.keys(), key=order.__getitem__)),
         elements_removed=tuple(sorted(old.keys() - new.keys(), key=order.__getitem__)),
         evidence_added=added,

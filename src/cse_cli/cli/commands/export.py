@@ -28,16 +28,17 @@ def run(
     With the self-assessment `layout`, the certification body's workbook instead.
     """
     from cse_cli.render import EXPORT, SELF_ASSESSMENT
-    from cse_cli.render.formats import ExportLayout
+    from cse_cli.render.formats import ExportLayout, SelfAssessmentFormat
 
-    if layout is ExportLayout.SELF_ASSESSMENT and output_format not in SELF_ASSESSMENT:
-        listed = ", ".join(str(f) for f in SELF_ASSESSMENT)
-        raise CseError(f"--layout {layout} writes a workbook: use --format {listed}")
+    workbook = {str(f): f for f in SelfAssessmentFormat}
+    if layout is ExportLayout.SELF_ASSESSMENT and str(output_format) not in workbook:
+        raise CseError(f"--layout {layout} writes a workbook: use --format {', '.join(workbook)}")
     standard, evidence, verdict = read_valid(path, stage, progress=True)
     if layout is ExportLayout.SELF_ASSESSMENT:
         from cse_cli.views.self_assessment import build_self_assessment
 
-        document = SELF_ASSESSMENT[output_format](build_self_assessment(standard, evidence))
+        view = build_self_assessment(standard, evidence)
+        document = SELF_ASSESSMENT[workbook[str(output_format)]](view)
     else:
         from cse_cli.views.export import build_export
 
