@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from cse_cli.io.resources import load_standard
+from cse_cli.matrix.blocks import read_as
 from cse_cli.matrix.cells import Cell, shown
 from cse_cli.matrix.recognise import Matrix, recognise
 from tests.helpers import GUIDANCE, SELF_ASSESSMENT_HEADER, sheet_of
@@ -112,3 +113,13 @@ def test_a_ref_that_reads_as_an_element_id_or_a_show_me_about_guidance_is_an_ite
         {"title": "Guidance for staff on greeting visitors"},
         {"id": "1.1.1", "title": "Census summary"},
     ]
+
+
+def test_what_a_refs_row_reads_as() -> None:
+    known = {e.id: e.text for c in load_standard().criteria for e in c.elements}
+    assert read_as("GUIDANCE-1", "Notes for staff", known) == "a GUIDANCE row"
+    assert read_as("1.1.2", "We have developed it", known) == "the row of element 1.1.2"
+    assert read_as("Element-1", "Profiles", known) is None  # no element id
+    assert read_as("1.1.2", "Profiles", known) is None  # not the standard's wording
+    assert read_as("1.1.1a", "We have", known) is None  # wording after the id: 'a'
+    assert read_as("SM1", "GUIDANCE", known) is None

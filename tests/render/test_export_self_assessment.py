@@ -81,3 +81,23 @@ def test_a_text_import_could_not_read_back_is_refused_and_csv_too(tmp_path: Path
     assert (
         csv.stderr == "cse: error: --layout self-assessment writes a workbook: use --format xlsx\n"
     )
+
+
+def test_a_ref_import_would_read_as_a_guidance_or_an_element_row_is_refused(
+    tmp_path: Path,
+) -> None:
+    root = write_repo(tmp_path / "repo", {
+        "evidence/1.1.1.yaml": 'element: "1.1.1"\nevidence: [{id: GUIDANCE-1, title: Notes}]\n',
+        "evidence/1.1.3.yaml": 'element: "1.1.3"\nevidence: [{id: "1.1.2", title: We do}]\n',
+        "evidence/1.2.1.yaml": 'element: "1.2.1"\nevidence: [{id: "1.2.1a", title: We do}]\n',
+    })  # fmt: skip
+    out = tmp_path / "sa.xlsx"
+    result = run("export", str(root), "--layout", "self-assessment", "--format", "xlsx",
+                 "-o", str(out))  # fmt: skip
+    assert (result.exit_code, out.exists()) == (2, False)
+    assert result.stderr.splitlines() == [
+        "cse: error: 1.1.1's Ref 'GUIDANCE-1' in row 1 of its block (Criterion 1) would read "
+        "back as a GUIDANCE row, not as evidence: give the item another id",
+        "cse: error: 1.1.3's Ref '1.1.2' in row 1 of its block (Criterion 1) would read back "
+        "as the row of element 1.1.2, not as evidence: give the item another id",
+    ]

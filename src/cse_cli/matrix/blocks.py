@@ -24,6 +24,8 @@ from cse_cli.matrix.values import Unreadable
 from cse_cli.rules.repository_limits import MAX_EVIDENCE_ITEMS
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from cse_cli.matrix.cells import Cell, Sheet
     from cse_cli.matrix.found import Book
     from cse_cli.matrix.header import Header
@@ -78,7 +80,8 @@ class BlockReader(RowReader):
             found = values.element_cell(first.value)
         except Unreadable:
             return False
-        if found.element is None or not self._worded(cells, found):
+        second = cells[1].value if len(cells) > 1 else None
+        if found.element is None or not _worded(first.value, second, found, self.book.known):
             return False
         self.started = True
         if not self.start(first, found.element):
@@ -93,24 +96,6 @@ class BlockReader(RowReader):
         assert element is not None  # noqa: S101 - set by start
         self.element_fields(element, {n: c for n, c in got.items() if c is not first})
         return True
-
-    def _worded(self, cells: list[Cell], found: values.ElementCell) -> bool:
-        """Whether a row whose first cell reads as an element id is the element's row.
-
-        It is when it says `Element 1.1.1`, or gives wording that starts as the
-        standard's does (after the id, or in the next cell), or holds the id alone;
-        not when it is an item whose Ref happens to read so (`1.1.1a | Profiles`).
-        """
-        if _ELEMENT_WORD.match(str(cells[0].value)):
-            return True
-        wording = found.wording
-        if not wording.strip():
-            if len(cells) == 1:
-                return True
-            wording = str(cells[1].value)
-        words = normal(wording).split()
-        known = self.book.known.get(found.element or "")
-        return bool(words) and known is not None and words[0] == normal(known).split()[0]
 
     def _item_row(self, cells: list[Cell]) -> None:
         """A row of a block: its items, ratings and comments, the current element's."""
@@ -142,3 +127,43 @@ class BlockReader(RowReader):
             return self.book.ids.known(values.evidence_id(cell.value), kind)
         except Unreadable:
             return False
+
+
+def read_as(first: object, second: object, known: Mapping[str, str]) -> str | None:
+    """What a block's row is read as when its first cells hold `first` and `second`.
+
+    'a GUIDANCE row' or 'the row of element 1.1.1', or None for a row of items. The
+    self-assessment export asks this of each item's Ref and title, and refuses a Ref
+    that import would not read back as an item's.
+    """
+    if values.is_guidance(first):
+        return "a GUIDANCE row"
+    try:
+        found = values.element_cell(first)
+    except Unreadable:
+        return None
+    if found.element is not None and _worded(first, second, found, known):
+        return f"the row of element {found.element}"
+    return None
+
+
+def _worded(
+    first: object, second: object, found: values.ElementCell, known: Mapping[str, str]
+) -> bool:
+    """Whether a row whose first cell reads as an element id is the element's row.
+
+    It is when it says `Element 1.1.1`, or gives wording that starts as the
+    standard's does (after the id, or in the next cell), or holds the id alone
+    (`second` None); not when it is an item whose Ref happens to read so
+    (`1.1.1a | Profiles`).
+    """
+    if _ELEMENT_WORD.match(str(first)):
+        return True
+    wording = found.wording
+    if not wording.strip():
+        if second is None:
+            return True
+        wording = str(second)
+    words = normal(wording).split()
+    text = known.get(found.element or "")
+    return bool(words) and text is not None and words[0] == normal(text).split()[0]

@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING
 from xml.sax.saxutils import quoteattr
 
 from cse_cli.core.problems import CseError
+from cse_cli.core.text import quoted
+from cse_cli.matrix.blocks import read_as
 from cse_cli.matrix.cells import column_letter, unreadable_back
 from cse_cli.render.export_xlsx import (
     _HEAD,
@@ -113,14 +115,27 @@ def _sheet(organisation: str, sheet: CriterionSheet) -> str:
 
 
 def _refuse_unreadable(view: SelfAssessmentView) -> None:
-    """CseError, before anything is written, for each text `cse import` could not read back."""
-    problems = [
-        f"{block.id}'s {HEADER[column]} in row {number} of its block ({sheet.name}) {reason}"
-        for sheet in view.sheets
-        for block in sheet.blocks
-        for number, row in enumerate(block.rows, start=1)
-        for column, value in enumerate(row)
-        if isinstance(value, str) and (reason := unreadable_back(value, csv=False)) is not None
-    ]
+    """CseError, before anything is written, for each text `cse import` could not read back.
+
+    That is a text of white space alone, and a Show Me Ref that import would read,
+    with its title, as a block's GUIDANCE row or an element's row (not an item).
+    """
+    known = {block.id: block.wording for sheet in view.sheets for block in sheet.blocks}
+    problems = []
+    for sheet in view.sheets:
+        for block in sheet.blocks:
+            for number, row in enumerate(block.rows, start=1):
+                where = f"in row {number} of its block ({sheet.name})"
+                problems += [
+                    f"{block.id}'s {HEADER[column]} {where} {reason}"
+                    for column, value in enumerate(row)
+                    if isinstance(value, str)
+                    and (reason := unreadable_back(value, csv=False)) is not None
+                ]
+                if row[0] is not None and (start := read_as(row[0], row[1], known)) is not None:
+                    problems.append(
+                        f"{block.id}'s Ref {quoted(row[0])} {where} would read back as {start}, "
+                        "not as evidence: give the item another id"
+                    )
     if problems:
         raise CseError(*problems)

@@ -53,6 +53,8 @@ class Block:
     id: str
     element: str
     rows: tuple[Row, ...]
+    wording: str = ""
+    """The standard's wording of the element."""
 
 
 @dataclass(frozen=True)
@@ -81,9 +83,8 @@ def build_self_assessment(standard: Standard, evidence: Evidence) -> SelfAssessm
         blocks = []
         for element in criterion.elements:
             written = evidence.elements.get(element.id) or ElementFile(element=element.id)
-            blocks.append(
-                Block(element.id, f"Element {element.id} {element.text}", _rows(written, evidence))
-            )
+            row = f"Element {element.id} {element.text}"
+            blocks.append(Block(element.id, row, _rows(written, evidence), element.text))
         title = f"Criterion {criterion.number}: {criterion.title}"
         sheets.append(CriterionSheet(f"Criterion {criterion.number}", title, tuple(blocks)))
     return SelfAssessmentView(evidence.config.organisation, tuple(sheets))
