@@ -16,7 +16,7 @@ from cse_cli.core.text import did_you_mean
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-    from cse_cli.core.evidence import ElementFile, Evidence, EvidenceItem
+    from cse_cli.core.evidence import ElementFile, Evidence, EvidenceItem, OnSiteItem
 
 
 def same_name(written: str | None, wanted: str) -> bool:
@@ -25,12 +25,21 @@ def same_name(written: str | None, wanted: str) -> bool:
 
 
 def known_service(
-    evidence: Evidence, items: Mapping[str, list[EvidenceItem]], service: str | None
+    evidence: Evidence,
+    items: Mapping[str, list[EvidenceItem]],
+    service: str | None,
+    on_site: Mapping[str, list[OnSiteItem]] | None = None,
 ) -> str | None:
-    """The service as the evidence spells it; CseError when no evidence names it."""
+    """The service as the evidence spells it; CseError when no evidence names it.
+
+    The services named are cse.yaml's, and those of the evidence `items` and the
+    `on_site` items (each element's, cited ones resolved).
+    """
     if service is None:
         return None
     used = {i.service for found in items.values() for i in found if i.service is not None}
+    for listed in (on_site or {}).values():
+        used.update(i.service for i in listed if i.service is not None)
     known = sorted(set(evidence.config.services) | used)
     match = next((name for name in known if same_name(name, service)), None)
     if match is None:
