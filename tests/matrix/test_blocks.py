@@ -123,3 +123,17 @@ def test_what_a_refs_row_reads_as() -> None:
     assert read_as("1.1.2", "Profiles", known) is None  # not the standard's wording
     assert read_as("1.1.1a", "We have", known) is None  # wording after the id: 'a'
     assert read_as("SM1", "GUIDANCE", known) is None
+
+
+def test_a_block_row_marked_delete_is_not_read_and_is_counted() -> None:
+    matrix = _recognised(
+        ["Element 1.1.1"], [GUIDANCE], [*HEADER, "Delete"],
+        ["SM1", "Ward profiles", "TM1", "Staff explain the profiles"],
+        ["SM2", "Census summary", None, None, None, None, "More", "delete"],
+    )  # fmt: skip
+    assert matrix.elements == {
+        "1.1.1": {"element": "1.1.1", "evidence": [{"id": "SM1", "title": "Ward profiles"}],
+                  "on_site": [{"id": "TM1", "title": "Staff explain the profiles"}]},
+    }  # fmt: skip
+    assert matrix.deleted == [7]
+    assert _lines(matrix) == []

@@ -75,3 +75,22 @@ def test_an_on_site_id_used_again_is_a_ref_to_it() -> None:
         "matrix.xlsx:Evidence Matrix!I3: warning: TM-1 is defined in row 2; this row cites it "
         "with ref:, so its person 'Manager' is not kept"
     ]
+
+
+def test_a_row_marked_delete_is_not_read_and_is_counted() -> None:
+    sheet = sheet_of([
+        [*HEADER, "Delete"],
+        ["1.1.1", "ES-1", "Survey"],
+        ["1.1.1", "ES-2", "Plan", *[None] * 9, "DELETE "],
+        ["1.1.1", None, None, *[None] * 5, "TM-1", "Walk the floor", None, None, "delete"],
+        ["1.1.2", "ES-3", "Charter", *[None] * 9, "yes"],
+    ])  # fmt: skip
+    matrix = recognise(sheet, load_standard(), {})
+    assert matrix.elements["1.1.1"] == {
+        "element": "1.1.1", "evidence": [{"id": "ES-1", "title": "Survey"}],
+    }  # fmt: skip
+    assert matrix.deleted == [3, 4]
+    assert [shown(p) for p in matrix.problems] == [
+        "matrix.xlsx:Evidence Matrix!M5: error: 'yes' in the Delete column: write delete to "
+        "delete the row, or leave the cell empty"
+    ]

@@ -66,6 +66,7 @@ class BlockReader(RowReader):
             elif row > header.row:
                 self._item_row(cells)
                 self.items.warn_of_links(cells)
+        self.matrix.deleted += self.items.deleted_rows
 
     def _header(self, row: int) -> None:
         """A header starts a block's rows: the element's, if an element row came before it."""
@@ -112,6 +113,8 @@ class BlockReader(RowReader):
                 self.skipping = True
             return
         element.last_row = cells[0].row
+        if self.items.deleted(got.get("delete")):
+            return
         self.element_fields(element, got)
         kept = dict(got)
         for kind, (text_name, id_name) in ITEM_COLUMNS.items():

@@ -48,6 +48,8 @@ class Matrix:
     """The sheet of each element's first cell."""
     read: list[str] = field(default_factory=list)
     """The names of the sheets read (a workbook's that hold a header row)."""
+    deleted: list[int] = field(default_factory=list)
+    """The rows marked `delete` in a Delete column: not read (see ItemReader.deleted)."""
 
 
 @dataclass

@@ -66,6 +66,7 @@ class RowReader:
             elif cells[0].row > header.row and cells[0].row not in header.others:
                 self._row(cells)
                 self.items.warn_of_links(cells)
+        self.matrix.deleted += self.items.deleted_rows
 
     def _above(self, cells: list[Cell]) -> None:
         """A row above the header is a title or the colour key; one naming an element is said."""
@@ -95,6 +96,8 @@ class RowReader:
         element = self.current
         assert element is not None  # noqa: S101 - set by start or kept from the row above
         element.last_row = cells[0].row
+        if self.items.deleted(got.get("delete")):
+            return
         self.element_fields(element, got)
         if self.has_items(got):
             self.add_items(element, got)
