@@ -53,6 +53,9 @@ class Columns:
 
 ITEM_COLUMNS: dict[str, Columns] = {
     "evidence": Columns("evidence", "evidence_id", ItemReader.fields),
+    "on_site": Columns(
+        "on_site", "on_site_id", lambda reader, got: reader.on_site_fields(got, alone=True)
+    ),
 }
 """Each list of core.row_key.LISTS, and its columns: a row holds an item of the first list
 whose title or id cell it fills (in this order). One entry for each list the export writes."""
