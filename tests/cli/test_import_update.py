@@ -205,7 +205,7 @@ def test_a_conflict_writes_nothing_until_a_side_is_preferred(tmp_path: Path) -> 
     refused = _update(sheet, root, "--write")
     assert refused.exit_code == 2
     assert refused.stderr.splitlines() == [
-        "back.xlsx:Evidence Matrix!K6: error: 1.1.2's evidence AT-1.1.2: Owner: the repository "
+        "back.xlsx:Evidence Matrix!K7: error: 1.1.2's evidence AT-1.1.2: Owner: the repository "
         "has 'Repo Owner' and the sheet 'Sheet Owner' (both changed it since the export, when "
         "it was empty): choose with --prefer sheet or --prefer repository",
         "cse: 1 error in back.xlsx: nothing written",
@@ -330,7 +330,7 @@ def test_what_would_not_pass_check_is_refused_at_the_cell_asking_for_it(tmp_path
     assert result.exit_code == 2
     row = key_rows(openpyxl.load_workbook(sheet)["Evidence Matrix"])[cited]
     lines = result.stderr.splitlines()
-    assert lines[0].startswith(f"b.xlsx:Evidence Matrix!Q{row}: error: what the merge gives "
+    assert lines[0].startswith(f"b.xlsx:Evidence Matrix!U{row}: error: what the merge gives "
                                "would not pass cse check (evidence/")  # fmt: skip
     assert "'NSS'" in lines[0]
     assert lines[-1].endswith("in b.xlsx: nothing written")
