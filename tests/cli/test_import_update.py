@@ -300,6 +300,52 @@ def test_a_two_way_merge_adds_and_changes_but_never_deletes(tmp_path: Path) -> N
     assert {n for n, raw in _files(root).items() if raw != original[n]} == {"1.1.2.yaml"}
 
 
+def test_on_site_rows_merge_three_ways(tmp_path: Path) -> None:
+    """On-site items edited, deleted and added in the sheet merge back as evidence rows do."""
+    root = _repository(tmp_path)
+    original = _files(root)
+    matrix = exported(root, tmp_path / "m.xlsx")
+    file = root / "evidence" / "4.2.2.yaml"  # the repository changes an on-site item meanwhile
+    file.write_text(file.read_text(encoding="utf-8").replace(
+        "place: Revenues and Benefits office, Civic Offices", "place: Revenues office", 1),
+        encoding="utf-8")  # fmt: skip
+    theirs = file.read_bytes()
+
+    def edit(sheet: Any) -> None:
+        _cell(sheet, "3.2.1 on_site AT-TM-CC-FLOOR", "Person").value = "Contact centre manager"
+        _cell(sheet, "3.2.1 on_site #2", "Delete").value = "delete"
+        _cell(sheet, "1.2.1 on_site #2", "Notes").value = "Ask about the scripts"  # a ref: item
+        _cell(sheet, "4.2.2 on_site #1", "Notes").value = "Any weekday"
+        columns, row = header_columns(sheet), sheet.max_row + 1
+        for header, value in (
+            ("Element", "2.2.2"),
+            ("On site", "The complaints wallboard"),
+            ("Place", "Contact centre"),
+            ("Service", "Contact Centre"),
+        ):
+            sheet.cell(row, columns[header]).value = value  # fmt: skip
+
+    back = edited_matrix(matrix, tmp_path / "back.xlsx", edit)
+    result = _update(back, root, "--write")
+    assert result.exit_code == 0, result.stderr
+    assert "merged three ways" in result.stdout
+    changed = {name for name, raw in _files(root).items() if raw != original[name]}
+    assert changed == {"1.2.1.yaml", "2.2.2.yaml", "3.2.1.yaml", "4.2.2.yaml"}
+    names = ("1.2.1", "2.2.2", "3.2.1", "4.2.2")
+    expected = {name: yaml.safe_load(original[f"{name}.yaml"]) for name in names}
+    expected["3.2.1"]["on_site"][0]["person"] = "Contact centre manager"
+    del expected["3.2.1"]["on_site"][1]
+    expected["1.2.1"]["on_site"][1]["notes"] = "Ask about the scripts"
+    expected["2.2.2"].setdefault("on_site", []).append(
+        {"title": "The complaints wallboard", "place": "Contact centre",
+         "service": "Contact Centre"}
+    )  # fmt: skip
+    expected["4.2.2"] = yaml.safe_load(theirs)  # the repository's change kept, the sheet's made
+    expected["4.2.2"]["on_site"][0]["notes"] = "Any weekday"
+    assert {name: _data(root, name) for name in names} == expected
+    assert run("check", str(root)).exit_code in {0, 1}
+
+
 def test_a_base_from_a_state_git_does_not_hold_is_said_in_one_line(tmp_path: Path) -> None:
     root = _repository(tmp_path)
     file = root / "evidence" / "1.1.2.yaml"

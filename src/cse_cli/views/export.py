@@ -151,13 +151,13 @@ def _on_site_rows(
     """A row per on-site item: a `ref:` item shows what it cites, with its own notes."""
     defined = evidence.defined_on_site
     rows: list[tuple[CellValue, ...]] = []
-    for item in element.on_site:
+    for position, item in enumerate(element.on_site, start=1):
         shown: OnSiteItem = defined.get(item.ref, item) if item.ref is not None else item
         notes = item.notes if item.ref is not None else shown.notes
         inferred = ", ".join(shown.inferred) or None
         rows.append((*lead, None, None, None, shown.service, None, None, notes, inferred,
                      item.ref or shown.id, shown.title, shown.person, shown.place,
-                     None, None))  # fmt: skip
+                     None, str(_key(element.element, "on_site", position, item.id))))  # fmt: skip
     return rows
 
 
