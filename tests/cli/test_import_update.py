@@ -346,6 +346,36 @@ def test_on_site_rows_merge_three_ways(tmp_path: Path) -> None:
     assert run("check", str(root)).exit_code in {0, 1}
 
 
+def test_a_self_assessment_workbook_merges_two_ways_every_sheet(tmp_path: Path) -> None:
+    """The certification body's workbook has no base: read whole, it adds and changes."""
+    root = _repository(tmp_path)
+    original = _files(root)
+    book_path = tmp_path / "sa.xlsx"
+    made = run("export", str(root), "--layout", "self-assessment", "--format", "xlsx",
+               "-o", str(book_path))  # fmt: skip
+    assert made.exit_code == 0, made.stderr
+    book = openpyxl.load_workbook(book_path)
+    sheet = book["Criterion 4"]  # not the first sheet
+    rows = {str(row[0].value).split(" ")[1]: row[0].row for row in sheet.iter_rows()
+            if str(row[0].value).startswith("Element ")}  # fmt: skip
+    assert sheet.cell(rows["4.1.2"] + 3, 5).value == "Partial"
+    sheet.cell(rows["4.1.2"] + 3, 5).value = "Compliant"  # Self Ass
+    sheet.cell(rows["4.2.2"] + 4, 3).value = "AT-TM-DESK"  # the block's second row: a Tell Me
+    sheet.cell(rows["4.2.2"] + 4, 4).value = "Advisers log a complaint at the desk"
+    book.save(book_path)
+    result = _update(book_path, root, "--write")
+    assert result.exit_code == 0, result.stderr
+    assert "merged two ways" in result.stdout
+    assert result.stderr.startswith("sa.xlsx: warning: the sheet carries no base")
+    changed = {name for name, raw in _files(root).items() if raw != original[name]}
+    assert changed == {"4.1.2.yaml", "4.2.2.yaml"}
+    assert _data(root, "4.1.2")["self_assessment"] == "full"
+    assert _data(root, "4.2.2")["on_site"] == [
+        *yaml.safe_load(original["4.2.2.yaml"])["on_site"],
+        {"id": "AT-TM-DESK", "title": "Advisers log a complaint at the desk"},
+    ]
+
+
 def test_a_base_from_a_state_git_does_not_hold_is_said_in_one_line(tmp_path: Path) -> None:
     root = _repository(tmp_path)
     file = root / "evidence" / "1.1.2.yaml"
