@@ -356,7 +356,7 @@ def test_a_self_assessment_workbook_merges_two_ways_every_sheet(tmp_path: Path) 
     assert made.exit_code == 0, made.stderr
     book = openpyxl.load_workbook(book_path)
     sheet = book["Criterion 4"]  # not the first sheet
-    rows = {str(row[0].value).split(" ")[1]: row[0].row for row in sheet.iter_rows()
+    rows: dict[str, Any] = {str(row[0].value).split(" ")[1]: row[0].row for row in sheet.iter_rows()
             if str(row[0].value).startswith("Element ")}  # fmt: skip
     assert sheet.cell(rows["4.1.2"] + 3, 5).value == "Partial"
     sheet.cell(rows["4.1.2"] + 3, 5).value = "Compliant"  # Self Ass
