@@ -83,3 +83,14 @@ def test_an_on_site_row_gives_an_on_site_item_with_the_shared_columns() -> None:
             item={"title": "The wallboard", "place": "Contact centre"}),
     ]  # fmt: skip
     assert (read.column("title", "on_site"), read.column("id", "on_site")) == (8, 7)
+
+
+def test_a_row_giving_two_items_merges_the_first_and_says_so() -> None:
+    headers = ("Element", "Evidence", "On site", "cse key")
+    rows = [("1.1.1", "Survey", "Walk the floor", None)]
+    read = read_rows(sheet_of("m.csv", "m", headers, rows), {}, KNOWN)
+    assert [row.item for row in read.rows] == [{"title": "Survey"}]
+    assert [str(p) for p in read.sheet.problems] == [
+        "m.csv:m!C2: warning: this row gives on-site evidence beside its evidence: --update "
+        "merges one item a row, so the on-site evidence is not merged; give it a row of its own"
+    ]
