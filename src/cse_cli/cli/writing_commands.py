@@ -115,8 +115,9 @@ def import_(
         str | None,
         typer.Option(
             "--sheet",
-            help="The workbook's sheet holding the matrix (default: the first whose name has "
-            '"matrix" or "evidence" in it, else the first). Example: --sheet "Evidence Matrix"',
+            help="The one sheet of the workbook to read (default: every sheet that holds a "
+            "header row; with --update, an export's matrix sheet, the first whose name has "
+            '"matrix" or "evidence" in it). Example: --sheet "Evidence Matrix"',
             show_default=False,
         ),
     ] = None,
