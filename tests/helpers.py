@@ -899,7 +899,7 @@ def soffice_convert(source: Path, kind: str, folder: Path) -> Path:
             soffice, f"-env:UserInstallation={profile}", "--headless",
             "--convert-to", kind, "--outdir", str(folder), str(source),
         ],
-        capture_output=True, text=True, timeout=300, check=False,
+        capture_output=True, text=True, encoding="utf-8", timeout=300, check=False,
     )  # fmt: skip
     out = folder / f"{source.stem}.{kind}"
     assert converted.returncode == 0, converted.stdout + converted.stderr
@@ -941,5 +941,5 @@ def update_case(
     lines = matrix.read_text(encoding="utf-8-sig").split("\r\n")
     edit(lines)
     back = folder / "matrix.csv"
-    back.write_text("\r\n".join(lines), encoding="utf-8")
+    back.write_text("\r\n".join(lines), encoding="utf-8", newline="")
     return root, back

@@ -200,7 +200,11 @@ def test_a_conflict_writes_nothing_until_a_side_is_preferred(tmp_path: Path) -> 
     )
     file = root / "evidence" / "1.1.2.yaml"
     added = "    service: Libraries\n    owner: Repo Owner\n"
-    file.write_text(file.read_text().replace("    service: Libraries\n", added, 1))
+    file.write_text(
+        file.read_text(encoding="utf-8").replace("    service: Libraries\n", added, 1),
+        encoding="utf-8",
+        newline="",
+    )
     before = snapshot(root)
     refused = _update(sheet, root, "--write")
     assert refused.exit_code == 2
@@ -247,7 +251,7 @@ def test_a_csv_export_saved_again_by_libreoffice_still_merges_three_ways(tmp_pat
     edited = tmp_path / "edited.csv"
     title = "Engagement and Consultation – housing evidence for 1.2.1"
     assert title in text
-    edited.write_text(text.replace(title, "Housing evidence revised"), encoding="utf-8")
+    edited.write_text(text.replace(title, "Housing evidence revised"), encoding="utf-8", newline="")
     result = _update(edited, root, "--write")
     assert result.exit_code == 0, result.stderr
     assert "merged three ways" in result.stdout
@@ -308,7 +312,7 @@ def test_on_site_rows_merge_three_ways(tmp_path: Path) -> None:
     file = root / "evidence" / "4.2.2.yaml"  # the repository changes an on-site item meanwhile
     file.write_text(file.read_text(encoding="utf-8").replace(
         "place: Revenues and Benefits office, Civic Offices", "place: Revenues office", 1),
-        encoding="utf-8")  # fmt: skip
+        encoding="utf-8", newline="")  # fmt: skip
     theirs = file.read_bytes()
 
     def edit(sheet: Any) -> None:
@@ -379,7 +383,11 @@ def test_a_self_assessment_workbook_merges_two_ways_every_sheet(tmp_path: Path) 
 def test_a_base_from_a_state_git_does_not_hold_is_said_in_one_line(tmp_path: Path) -> None:
     root = _repository(tmp_path)
     file = root / "evidence" / "1.1.2.yaml"
-    file.write_text(file.read_text() + "notes: an uncommitted edit\n", encoding="utf-8")
+    file.write_text(
+        file.read_text(encoding="utf-8") + "notes: an uncommitted edit\n",
+        encoding="utf-8",
+        newline="",
+    )
     matrix = exported(root, tmp_path / "m.xlsx")
     git(root, "checkout", "--", ".")
     result = _update(matrix, root)
@@ -391,7 +399,9 @@ def test_a_base_from_a_state_git_does_not_hold_is_said_in_one_line(tmp_path: Pat
     )
     outside = tmp_path / "outside"
     shutil.copytree(ANYTOWN, outside)
-    (outside / "evidence" / "1.1.2.yaml").write_text(file.read_text() + "notes: x\n")
+    (outside / "evidence" / "1.1.2.yaml").write_text(
+        file.read_text(encoding="utf-8") + "notes: x\n", encoding="utf-8", newline=""
+    )
     assert _update(exported(outside, tmp_path / "o.xlsx"), outside).stderr == ""
 
 
@@ -455,7 +465,9 @@ def test_usage_errors(args: list[str], said: str, tmp_path: Path) -> None:
 def test_an_invalid_repository_is_not_merged_into(tmp_path: Path) -> None:
     root = _repository(tmp_path)
     matrix = exported(root, tmp_path / "m.xlsx")
-    (root / "evidence" / "1.1.1.yaml").write_text('element: "1.1.1"\nfinale: full\n')
+    (root / "evidence" / "1.1.1.yaml").write_text(
+        'element: "1.1.1"\nfinale: full\n', encoding="utf-8", newline=""
+    )
     result = _update(matrix, root, "--write")
     assert result.exit_code == 2
     assert result.stderr.splitlines()[-1] == (
@@ -515,7 +527,11 @@ def test_a_file_changed_on_disk_while_merging_stops_the_write(
 
     def planned(*args: Any) -> Any:
         made = real(*args)
-        file.write_text(file.read_text() + "notes: typed meanwhile\n")  # a code editor saves
+        file.write_text(
+            file.read_text(encoding="utf-8") + "notes: typed meanwhile\n",
+            encoding="utf-8",
+            newline="",
+        )  # a code editor saves
         return made
 
     monkeypatch.setattr(plan, "plan_update", planned)
@@ -524,6 +540,8 @@ def test_a_file_changed_on_disk_while_merging_stops_the_write(
         "cse: error: evidence/1.1.2.yaml: changed on disk while cse import --update merged: "
         "nothing written; run it again\n"
     ))  # fmt: skip
-    assert file.read_text().endswith("notes: typed meanwhile\n")  # what was typed, not the merge
-    assert "AB" not in file.read_text()
+    assert file.read_text(encoding="utf-8").endswith(
+        "notes: typed meanwhile\n"
+    )  # what was typed, not the merge
+    assert "AB" not in file.read_text(encoding="utf-8")
     assert git(root, "status", "--porcelain") == " M evidence/1.1.2.yaml\n"

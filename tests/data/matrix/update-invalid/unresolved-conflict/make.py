@@ -18,5 +18,9 @@ def make(folder: Path) -> tuple[Path, Path]:
     """The repository with ES-1's owner changed to CD, and the matrix changing it to AB."""
     root, matrix = update_case(folder, _owner)
     file = root / "evidence" / "1.1.1.yaml"
-    file.write_text(file.read_text(encoding="utf-8").replace("owner: JS", "owner: CD"))
+    file.write_text(
+        file.read_text(encoding="utf-8").replace("owner: JS", "owner: CD"),
+        encoding="utf-8",
+        newline="",
+    )
     return root, matrix
