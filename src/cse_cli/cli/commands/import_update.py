@@ -75,9 +75,7 @@ def run(
         raise fail("the repository has errors: cse import --update merges only into a "
                    "repository cse check accepts; correct them first")  # fmt: skip
     sheet, merge = _merge(matrix, sheet_name, mapping, standard, state)
-    changes = list(merge.changes)
-    if prefer is not None and prefer.value == "sheet":
-        changes += [conflict.change for conflict in merge.conflicts]
+    changes = merge.asked(with_conflicts=prefer is not None and prefer.value == "sheet")
     planned = None
     if not has_errors(sheet.problems) and (prefer is not None or not merge.conflicts):
         planned = plan_update(state, standard, changes, sheet)

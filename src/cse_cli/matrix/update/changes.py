@@ -68,6 +68,16 @@ class Merge:
     deletes_not_made: int = 0
     """Rows marked delete that a two-way merge does not delete."""
 
+    def asked(self, *, with_conflicts: bool) -> list[Change]:
+        """The changes to make, with the conflicts' sheet sides for `--prefer sheet`, in row order.
+
+        Row order is the order items are added in: an item the sheet brings back
+        (changed there, deleted here since) lands among the new rows where its
+        row stands, not after them.
+        """
+        asked = [*self.changes, *(c.change for c in self.conflicts if with_conflicts)]
+        return sorted(asked, key=lambda change: change.place)
+
     def decide(self, change: Change, what: str, values: tuple[Any, Any, Any]) -> None:
         """A change the sheet made, given the (base, sheet, repository) values of what it changes.
 
