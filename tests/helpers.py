@@ -435,6 +435,53 @@ def matrix_workbook(
     return path
 
 
+SELF_ASSESSMENT_HEADER = (
+    "Ref", "Show Me (Hard Evidence)", "Ref", "Tell Me (See On Site)", "Self Ass", "Assessor",
+    "Assessor Comments",
+)  # fmt: skip
+GUIDANCE = (
+    "GUIDANCE: list under Show Me the documents that demonstrate this element, and under "
+    "Tell Me the people, places and activities the assessor could hear or see on the day."
+)
+SelfAssessmentBlock = tuple["str | Sequence[object] | None", "Sequence[Sequence[object]]"]
+"""An element's block: its element row (a text merged across the block, the cells of the row,
+or None for a block without one) and its evidence rows, a cell per column of the header."""
+
+
+def self_assessment_workbook(
+    path: Path, sheets: Sequence[tuple[str, str, Sequence[SelfAssessmentBlock]]]
+) -> Path:
+    """Write a workbook laid out as a certification body's self-assessment workbook.
+
+    Each sheet (name, title, blocks): a title block, then per element its row (merged
+    across the header's width when a text), a GUIDANCE row, the header and its rows.
+    """
+    book = Workbook()
+    for number, (name, title, blocks) in enumerate(sheets):
+        sheet = book.active if number == 0 else book.create_sheet()
+        assert sheet is not None
+        sheet.title = name
+        sheet.append(["Customer Service Excellence: self-assessment workbook"])
+        sheet.append([title])
+        sheet.append(["Organisation:", None, "Completed by:"])
+        for element_row, rows in blocks:
+            sheet.append([])
+            if isinstance(element_row, str):
+                sheet.append([element_row])
+                sheet.merge_cells(start_row=sheet.max_row, start_column=1,
+                                  end_row=sheet.max_row, end_column=7)  # fmt: skip
+            elif element_row is not None:
+                sheet.append(list(element_row))
+            sheet.append([GUIDANCE])
+            sheet.merge_cells(start_row=sheet.max_row, start_column=1,
+                              end_row=sheet.max_row, end_column=7)  # fmt: skip
+            sheet.append(list(SELF_ASSESSMENT_HEADER))
+            for row in rows:
+                sheet.append(list(row))
+    book.save(path)
+    return path
+
+
 def rewrite_part(path: Path, name: str, change: Callable[[bytes], bytes]) -> None:
     """Replace one part of a zip archive (such as a workbook's sheet) with `change(part)`."""
     with zipfile.ZipFile(path) as archive:

@@ -21,6 +21,7 @@ from cse_cli.render.formats import (
     PackFormat,
     ReportFormat,
     SchemaKind,
+    SelfAssessmentFormat,
 )
 from tests.helpers import PROJECT, run, script, utf8_streams
 
@@ -83,7 +84,7 @@ def test_every_format_of_a_view_has_its_renderer_and_no_other() -> None:
         "CHECK": CheckFormat, "GAP": GapFormat, "READINESS": GapFormat, "HISTORY": HistoryFormat,
         "DIFF": DiffFormat, "REPORT": ReportFormat, "REVIEW": ReportFormat,
         "EXPORT": ExportFormat, "IMPORT": ImportFormat, "UPDATE": ImportFormat,
-        "PACK": PackFormat,
+        "PACK": PackFormat, "VISIT": GapFormat, "SELF_ASSESSMENT": SelfAssessmentFormat,
     }  # fmt: skip
     maps = {
         name

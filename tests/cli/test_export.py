@@ -33,7 +33,7 @@ HEADERS = [
     "Element", "Wording", "Rating at latest", "Self-assessment", "Desk-top", "Final",
     "Surveillance 1", "Surveillance 2",
     "Evidence ID", "Evidence", "Owner", "Service", "Date", "Link", "Notes", "Inferred",
-    "Delete", "cse key",
+    "On-site ID", "On site", "Person", "Place", "Delete", "cse key",
 ]  # fmt: skip
 
 
@@ -55,10 +55,10 @@ def test_bolton_as_a_workbook(tmp_path: Path) -> None:
     rows: list[list[Any]] = [[cell.value for cell in row] for row in sheet.iter_rows()]
     assert rows[0] == HEADERS
     assert sheet.freeze_panes == "A2"
-    assert sheet.auto_filter.ref == f"A1:R{len(rows)}"  # the hidden keys are sorted with their rows
-    assert all(sheet.column_dimensions[c].width >= 9 for c in "ABCDEFGHIJKLMNOPQ")
-    assert [c for c in "ABCDEFGHIJKLMNOPQR" if sheet.column_dimensions[c].hidden] == ["R"]
-    assert all(row[16] is None for row in rows[1:])  # nothing marked for deletion
+    assert sheet.auto_filter.ref == f"A1:V{len(rows)}"  # the hidden keys are sorted with their rows
+    assert all(sheet.column_dimensions[c].width >= 9 for c in "ABCDEFGHIJKLMNOPQRSTU")
+    assert [c for c in "ABCDEFGHIJKLMNOPQRSTUV" if sheet.column_dimensions[c].hidden] == ["V"]
+    assert all(row[20] is None for row in rows[1:])  # nothing marked for deletion
     assert 40 <= sheet.column_dimensions["B"].width <= 60
     evidence = open_repository(BOLTON, load_standard())
     items = sum(len(e.evidence) for e in evidence.elements.values())
@@ -202,11 +202,34 @@ def _item(draw: st.DrawFn, ids: list[str]) -> dict[str, Any]:
     return item
 
 
+def _on_site(draw: st.DrawFn, ids: list[str]) -> dict[str, Any]:
+    """An on-site item: a ref: to an on-site id already drawn, or an item (with an id, or not)."""
+    cite = draw(st.booleans())
+    if ids and cite:
+        ref: dict[str, Any] = {"ref": draw(st.sampled_from(ids))}
+        if draw(st.booleans()):
+            ref["notes"] = draw(TEXT)
+        return ref
+    item: dict[str, Any] = {"title": draw(TEXT)}
+    if draw(st.booleans()):
+        item = {"id": f"T-{len(ids) + 1}", **item}
+        ids.append(item["id"])
+    for key in ("person", "place", "service", "notes"):
+        if draw(st.booleans()):
+            item[key] = draw(TEXT)
+    marked = draw(st.lists(st.sampled_from(["title", "person", "place"]), unique=True))
+    if marked:
+        item["inferred"] = marked
+    return item
+
+
 @st.composite
 def repositories(draw: st.DrawFn) -> dict[str, dict[str, Any]]:
-    """Element files' data: ratings, owners, notes, items with ids and refs to them."""
+    """Element files' data: ratings, owners, notes, items (evidence and on-site) with ids and
+    refs to them."""
     chosen = draw(st.lists(st.sampled_from(ELEMENTS), min_size=1, max_size=6, unique=True))
     ids: list[str] = []
+    on_site_ids: list[str] = []
     files: dict[str, dict[str, Any]] = {}
     for element_id in chosen:
         data: dict[str, Any] = {"element": element_id}
@@ -219,6 +242,9 @@ def repositories(draw: st.DrawFn) -> dict[str, dict[str, Any]]:
         items = [_item(draw, ids) for _ in range(draw(st.integers(0, 4)))]
         if items:
             data["evidence"] = items
+        seen = [_on_site(draw, on_site_ids) for _ in range(draw(st.integers(0, 3)))]
+        if seen:
+            data["on_site"] = seen
         files[element_id] = data
     odd = draw(st.sampled_from([None, None, None, None, "blank", "long"]))
     if odd is not None:
@@ -246,6 +272,11 @@ def _equivalent(root: Path, *, trimmed: bool = False) -> dict[str, Any]:
             fields = ("title", "owner", "service", "date", "url")
             values = (*(said(getattr(shown, f)) for f in fields), said(item.notes))
             items.append((item.ref or item.id, *values, tuple(shown.inferred)))
+        for site in element.on_site:
+            cited = evidence.defined_on_site[site.ref] if site.ref is not None else site
+            seen = ("title", "person", "place", "service")
+            told = (*(said(getattr(cited, f)) for f in seen), said(site.notes))
+            items.append(("on site", site.ref or site.id, *told, tuple(cited.inferred)))
         ratings = tuple(
             element.rating(stage) for stage in (Stage.SELF, Stage.DESK_TOP, Stage.FINAL)
         )
@@ -261,6 +292,8 @@ def _unreadable(files: dict[str, dict[str, Any]], output_format: str) -> str | N
         texts = [data.get("owner"), data.get("notes")]
         for item in data.get("evidence", []):
             texts += [item.get(key) for key in ("title", "owner", "service", "notes")]
+        for item in data.get("on_site", []):
+            texts += [item.get(key) for key in ("title", "person", "place", "service", "notes")]
         for text in (t for t in texts if isinstance(t, str)):
             if not text.strip():
                 return "is white space alone"
@@ -302,6 +335,8 @@ def test_import_of_an_export_gives_an_equivalent_repository(
     assert "warning" not in imported.stderr
     assert _equivalent(back) == original
     refs = sum(1 for data in files.values() for item in data.get("evidence", []) if "ref" in item)
+    on_site = sum(len(data.get("on_site", [])) for data in files.values())
+    event(f"on-site items: {min(on_site, 3)}{'+' if on_site >= 3 else ''}")
     long = ", a text over 131,072 characters" if "long long" in str(texts) else ""
     event(f"{output_format}, refs: {min(refs, 3)}{'+' if refs >= 3 else ''}{long}")
 
@@ -401,3 +436,60 @@ def test_a_csv_export_whose_base_spans_many_lines_still_imports(
     result = run("import", str(out), str(tmp_path / "new"))
     assert result.exit_code == 0, result.stderr
     assert "read matrix.csv: 57 elements" in result.stdout
+
+
+def _as_self_assessed(root: Path, *, trimmed: bool = False) -> dict[str, Any]:
+    """Per element what the self-assessment layout holds: the self-assessment and desk-top
+    ratings, and each evidence and on-site item as its id (or the id it cites) and title."""
+    evidence = open_repository(root, load_standard())
+    assert [p for p in evidence.problems if p.severity == "error"] == []
+
+    def said(value: str | None) -> str | None:
+        return value.strip() if trimmed and value is not None else value
+
+    view = {}
+    for element_id, element in sorted(evidence.elements.items()):
+        shown = [
+            (item.ref or item.id, said((evidence.defined[item.ref] if item.ref else item).title))
+            for item in element.evidence
+        ]
+        seen = [
+            (site.ref or site.id,
+             said((evidence.defined_on_site[site.ref] if site.ref else site).title))
+            for site in element.on_site
+        ]  # fmt: skip
+        ratings = (element.self_assessment, element.desk_top)
+        if ratings != (None, None) or shown or seen:
+            view[element_id] = (ratings, shown, seen)
+    return view
+
+
+@settings(
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(files=repositories())
+def test_the_self_assessment_layout_reads_back_as_what_it_holds(
+    files: dict[str, dict[str, Any]], tmp_path: Path
+) -> None:
+    """export --layout self-assessment, then import: the same ratings and items come back."""
+    work = tmp_path / "work"
+    shutil.rmtree(work, ignore_errors=True)
+    texts = {
+        f"evidence/{element_id}.yaml": yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
+        for element_id, data in files.items()
+    }
+    repo = write_repo(work / "repo", texts)
+    out = work / "self-assessment.xlsx"
+    exported = run("export", str(repo), "--layout", "self-assessment", "--format", "xlsx",
+                   "-o", str(out))  # fmt: skip
+    if _unreadable(files, "xlsx") is not None and exported.exit_code == 2:
+        event("export refuses a text of white space alone")
+        return
+    assert exported.exit_code == 0, exported.stderr
+    back = work / "back"
+    imported = run("import", str(out), str(back))
+    assert imported.exit_code == 0, imported.stderr
+    assert "warning" not in imported.stderr
+    assert _as_self_assessed(back) == _as_self_assessed(repo, trimmed=True)
+    items = sum(len(d.get("evidence", [])) + len(d.get("on_site", [])) for d in files.values())
+    event(f"items: {min(items, 4)}{'+' if items >= 4 else ''}")

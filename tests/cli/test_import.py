@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib.util
+import json
 import zipfile
 from pathlib import Path
 from types import ModuleType
@@ -105,7 +106,8 @@ def test_a_realistic_matrix_gives_a_repository_check_accepts(tmp_path: Path) -> 
         "element": "5.3.3", "owner": None, "self_assessment": None, "desk_top": None,
         "final": None, "surveillance_1": None, "surveillance_2": None,
         "verified_on_site": False, "key_questions": [], "visit_evidence": None,
-        "evidence": [], "development_points": [], "compliance_plus": None, "notes": None,
+        "evidence": [], "on_site": [], "development_points": [], "compliance_plus": None,
+        "notes": None,
     }  # fmt: skip
 
 
@@ -379,3 +381,99 @@ def test_a_rating_column_beside_the_self_assessment_is_named(tmp_path: Path) -> 
     assert _element(out, "1.1.1")["self_assessment"] == "partial"
     assert run("import", str(matrix), str(tmp_path / "o2"), "-c", "final=Rating").stderr == ""
     assert _element(tmp_path / "o2", "1.1.1")["final"] == "full"
+
+
+# a certification body's self-assessment workbook ---------------------------------------
+
+
+def _listed(data: dict[str, object], kind: str) -> list[dict[str, object]]:
+    """An element file's `evidence:` or `on_site:` items (none when it has no such key)."""
+    found = data.get(kind) or []
+    assert isinstance(found, list)
+    return found
+
+
+def _workbook_cells(path: Path) -> dict[str, list[tuple[object, ...]]]:
+    """Each sheet's rows as openpyxl reads them (not as cse does)."""
+    from openpyxl import load_workbook
+
+    book = load_workbook(path, read_only=True)
+    return {sheet.title: list(sheet.iter_rows(values_only=True)) for sheet in book.worksheets}
+
+
+def test_a_self_assessment_workbook_gives_a_repository_check_accepts(tmp_path: Path) -> None:
+    matrix = _maker(MATRICES / "self-assessment").make(tmp_path)
+    out = tmp_path / "out"
+    result = run("import", str(matrix), str(out))
+    assert result.exit_code == 0, result.stderr  # imported, though the verdict is not met
+    assert result.stderr == ""  # no warning: every column placed, every wording the standard's
+    assert result.stdout.startswith(
+        "read self-assessment.xlsx (sheets 'Criterion 1', 'Criterion 2', 'Criterion 3', "
+        "'Criterion 4' and 'Criterion 5'): 57 elements, "
+    )
+    assert run("check", str(out)).exit_code in {0, 1}
+    elements = {e: _element(out, e) for e in load_standard().element_ids()}
+    titles = {
+        (kind, item["title"]) for data in elements.values()
+        for kind in ("evidence", "on_site") for item in _listed(data, kind) if "title" in item
+    }  # fmt: skip
+    shown = {"Show Me (Hard Evidence)": "evidence", "Tell Me (See On Site)": "on_site"}
+    checked: set[object] = set()
+    for rows in _workbook_cells(matrix).values():
+        header = next(row for row in rows if row[1] in shown)
+        for row in rows:  # the evidence rows: their Refs are SM-… (an element's row is not)
+            for column in (1, 3):
+                text = row[column] if len(row) > column else None
+                if text and row != header and str(row[0]).startswith("SM-"):
+                    assert (shown[str(header[column])], text) in titles, text
+                    checked.add(text)
+    assert len(checked) == 8 + 5 + 2  # every document and on-site text the workbook holds
+    assert not any("GUIDANCE" in str(data) for data in elements.values())
+
+
+def test_a_self_assessment_workbooks_ratings_refs_and_comments(tmp_path: Path) -> None:
+    matrix = _maker(MATRICES / "self-assessment").make(tmp_path)
+    out = tmp_path / "out"
+    assert run("import", str(matrix), str(out)).exit_code in {0, 1}
+    first, third, fifth = (_element(out, e) for e in ("1.1.1", "1.1.3", "1.2.2"))
+    # Self Ass is the self-assessment, Assessor the desk-top rating: words in any spelling
+    assert (first["self_assessment"], first["desk_top"]) == ("full", "full")
+    assert (third["self_assessment"], third.get("desk_top")) == ("full", None)  # "Fully compliant"
+    assert (fifth["self_assessment"], fifth["desk_top"]) == ("partial", "partial")
+    # a Ref used again becomes an id, then refs; a Ref with nothing beside it is not imported
+    assert _listed(first, "evidence")[2] == {
+        "id": "SM-100", "title": "Corporate customer service strategy 2025-2028",
+    }  # fmt: skip
+    assert _listed(first, "on_site")[1]["id"] == "TM-100"
+    later = _element(out, "1.3.1")
+    assert _listed(later, "evidence")[2:] == [{"ref": "SM-100"}]
+    assert _listed(later, "on_site")[-1:] == [{"ref": "TM-100"}]
+    spare = _element(out, "1.2.1")
+    assert "spare" not in str(spare)
+    # the assessor's comments are the element's notes, said to be the assessor's
+    assert first["notes"] == "Assessor's comments: Good range of evidence"
+
+
+def test_column_says_the_assessor_rated_after_the_visit(tmp_path: Path) -> None:
+    matrix = _maker(MATRICES / "self-assessment").make(tmp_path)
+    out = tmp_path / "out"
+    result = run("import", str(matrix), str(out), "--column", "final=Assessor")
+    assert (result.exit_code, result.stderr) == (0, "")
+    first = _element(out, "1.1.1")
+    assert (first["self_assessment"], first.get("desk_top"), first["final"]) == (
+        "full", None, "full",
+    )  # fmt: skip
+    assert first["notes"] == "Assessor's comments: Good range of evidence"
+
+
+def test_one_sheet_of_a_self_assessment_workbook(tmp_path: Path) -> None:
+    matrix = _maker(MATRICES / "self-assessment").make(tmp_path)
+    out = tmp_path / "out"
+    result = run("import", str(matrix), str(out), "--sheet", "Criterion 2", "--format", "json")
+    assert result.exit_code in {0, 1}, result.stderr
+    report = json.loads(result.stdout)
+    assert (report["elements"], report["sheets"]) == (11, ["Criterion 2"])
+    assert sorted(p.stem for p in (out / "evidence").glob("2.*.yaml")) == [
+        e for e in load_standard().element_ids() if e.startswith("2.")
+    ]
+    assert _listed(_element(out, "1.1.1"), "evidence") == []

@@ -209,7 +209,7 @@ def test_a_conflict_writes_nothing_until_a_side_is_preferred(tmp_path: Path) -> 
     refused = _update(sheet, root, "--write")
     assert refused.exit_code == 2
     assert refused.stderr.splitlines() == [
-        "back.xlsx:Evidence Matrix!K6: error: 1.1.2's evidence AT-1.1.2: Owner: the repository "
+        "back.xlsx:Evidence Matrix!K7: error: 1.1.2's evidence AT-1.1.2: Owner: the repository "
         "has 'Repo Owner' and the sheet 'Sheet Owner' (both changed it since the export, when "
         "it was empty): choose with --prefer sheet or --prefer repository",
         "cse: 1 error in back.xlsx: nothing written",
@@ -304,6 +304,82 @@ def test_a_two_way_merge_adds_and_changes_but_never_deletes(tmp_path: Path) -> N
     assert {n for n, raw in _files(root).items() if raw != original[n]} == {"1.1.2.yaml"}
 
 
+def test_on_site_rows_merge_three_ways(tmp_path: Path) -> None:
+    """On-site items edited, deleted and added in the sheet merge back as evidence rows do."""
+    root = _repository(tmp_path)
+    original = _files(root)
+    matrix = exported(root, tmp_path / "m.xlsx")
+    file = root / "evidence" / "4.2.2.yaml"  # the repository changes an on-site item meanwhile
+    file.write_text(file.read_text(encoding="utf-8").replace(
+        "place: Revenues and Benefits office, Civic Offices", "place: Revenues office", 1),
+        encoding="utf-8", newline="")  # fmt: skip
+    theirs = file.read_bytes()
+
+    def edit(sheet: Any) -> None:
+        _cell(sheet, "3.2.1 on_site AT-TM-CC-FLOOR", "Person").value = "Contact centre manager"
+        _cell(sheet, "3.2.1 on_site #2", "Delete").value = "delete"
+        _cell(sheet, "1.2.1 on_site #2", "Notes").value = "Ask about the scripts"  # a ref: item
+        _cell(sheet, "4.2.2 on_site #1", "Notes").value = "Any weekday"
+        columns, row = header_columns(sheet), sheet.max_row + 1
+        for header, value in (
+            ("Element", "2.2.2"),
+            ("On site", "The complaints wallboard"),
+            ("Place", "Contact centre"),
+            ("Service", "Contact Centre"),
+        ):
+            sheet.cell(row, columns[header]).value = value  # fmt: skip
+
+    back = edited_matrix(matrix, tmp_path / "back.xlsx", edit)
+    result = _update(back, root, "--write")
+    assert result.exit_code == 0, result.stderr
+    assert "merged three ways" in result.stdout
+    changed = {name for name, raw in _files(root).items() if raw != original[name]}
+    assert changed == {"1.2.1.yaml", "2.2.2.yaml", "3.2.1.yaml", "4.2.2.yaml"}
+    names = ("1.2.1", "2.2.2", "3.2.1", "4.2.2")
+    expected = {name: yaml.safe_load(original[f"{name}.yaml"]) for name in names}
+    expected["3.2.1"]["on_site"][0]["person"] = "Contact centre manager"
+    del expected["3.2.1"]["on_site"][1]
+    expected["1.2.1"]["on_site"][1]["notes"] = "Ask about the scripts"
+    expected["2.2.2"].setdefault("on_site", []).append(
+        {"title": "The complaints wallboard", "place": "Contact centre",
+         "service": "Contact Centre"}
+    )  # fmt: skip
+    expected["4.2.2"] = yaml.safe_load(theirs)  # the repository's change kept, the sheet's made
+    expected["4.2.2"]["on_site"][0]["notes"] = "Any weekday"
+    assert {name: _data(root, name) for name in names} == expected
+    assert run("check", str(root)).exit_code in {0, 1}
+
+
+def test_a_self_assessment_workbook_merges_two_ways_every_sheet(tmp_path: Path) -> None:
+    """The certification body's workbook has no base: read whole, it adds and changes."""
+    root = _repository(tmp_path)
+    original = _files(root)
+    book_path = tmp_path / "sa.xlsx"
+    made = run("export", str(root), "--layout", "self-assessment", "--format", "xlsx",
+               "-o", str(book_path))  # fmt: skip
+    assert made.exit_code == 0, made.stderr
+    book = openpyxl.load_workbook(book_path)
+    sheet = book["Criterion 4"]  # not the first sheet
+    rows: dict[str, Any] = {str(row[0].value).split(" ")[1]: row[0].row for row in sheet.iter_rows()
+            if str(row[0].value).startswith("Element ")}  # fmt: skip
+    assert sheet.cell(rows["4.1.2"] + 3, 5).value == "Partial"
+    sheet.cell(rows["4.1.2"] + 3, 5).value = "Compliant"  # Self Ass
+    sheet.cell(rows["4.2.2"] + 4, 3).value = "AT-TM-DESK"  # the block's second row: a Tell Me
+    sheet.cell(rows["4.2.2"] + 4, 4).value = "Advisers log a complaint at the desk"
+    book.save(book_path)
+    result = _update(book_path, root, "--write")
+    assert result.exit_code == 0, result.stderr
+    assert "merged two ways" in result.stdout
+    assert result.stderr.startswith("sa.xlsx: warning: the sheet carries no base")
+    changed = {name for name, raw in _files(root).items() if raw != original[name]}
+    assert changed == {"4.1.2.yaml", "4.2.2.yaml"}
+    assert _data(root, "4.1.2")["self_assessment"] == "full"
+    assert _data(root, "4.2.2")["on_site"] == [
+        *yaml.safe_load(original["4.2.2.yaml"])["on_site"],
+        {"id": "AT-TM-DESK", "title": "Advisers log a complaint at the desk"},
+    ]
+
+
 def test_a_base_from_a_state_git_does_not_hold_is_said_in_one_line(tmp_path: Path) -> None:
     root = _repository(tmp_path)
     file = root / "evidence" / "1.1.2.yaml"
@@ -340,7 +416,7 @@ def test_what_would_not_pass_check_is_refused_at_the_cell_asking_for_it(tmp_path
     assert result.exit_code == 2
     row = key_rows(openpyxl.load_workbook(sheet)["Evidence Matrix"])[cited]
     lines = result.stderr.splitlines()
-    assert lines[0].startswith(f"b.xlsx:Evidence Matrix!Q{row}: error: what the merge gives "
+    assert lines[0].startswith(f"b.xlsx:Evidence Matrix!U{row}: error: what the merge gives "
                                "would not pass cse check (evidence/")  # fmt: skip
     assert "'NSS'" in lines[0]
     assert lines[-1].endswith("in b.xlsx: nothing written")

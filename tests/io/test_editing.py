@@ -49,6 +49,13 @@ def _into_evidence(item: bytes) -> Callable[[bytes], bytes]:
     return edit
 
 
+def _at_the_end(lines: bytes) -> Callable[[bytes], bytes]:
+    def edit(raw: bytes) -> bytes:
+        return raw.removesuffix(lines) if raw.endswith(lines) else raw + lines
+
+    return edit
+
+
 def _to(data: bytes) -> Callable[[bytes], bytes]:
     return lambda raw: data if raw != data else b'element: "1.1.1"\nfinal: full\n'
 
@@ -82,6 +89,18 @@ BOLTON_EDITS: dict[str, Edit] = {
     "a review file": (
         "reviews/surveillance-1.yaml",
         _to(b"date: 2015-01-01\ndocuments:\n  complaints:\n    ref: NS\n"),
+    ),
+    "an on-site item defined": (
+        "evidence/1.1.1.yaml",
+        _at_the_end(b"on_site:\n  - id: TM-DESK\n    title: Desk\n    person: Adviser\n"),
+    ),
+    "an on-site ref to it and one to evidence": (
+        "evidence/1.2.1.yaml",
+        _at_the_end(b"on_site:\n  - ref: TM-DESK\n  - ref: NSS\n"),
+    ),
+    "an on-site id that is an evidence id": (
+        "evidence/1.3.1.yaml",
+        _at_the_end(b"on_site:\n  - id: YOU-SAID-WE-DID\n    title: Board\n"),
     ),
 }
 ANYTOWN_EDITS: dict[str, Edit] = {
@@ -156,6 +175,10 @@ def test_the_edits_cross_what_they_were_made_to_cross(tmp_path: Path) -> None:
     assert any("does not exist" in m for m in said["a path to nothing"])
     assert any("not one of cse.yaml's services" in m for m in said["a service leaves cse.yaml"])
     assert any("names no evidence item id" in m for m in said["a review file"])
+    on_site = said["an on-site ref to it and one to evidence"]
+    assert any("ref 'NSS' under on_site: cites an evidence item" in m for m in on_site)
+    assert any("ref 'TM-DESK' names no on-site item id" in m for m in on_site)
+    assert any("share one space of ids" in m for m in said["an on-site id that is an evidence id"])
 
 
 SEQUENCE = list(BOLTON_EDITS.items())

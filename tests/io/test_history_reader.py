@@ -40,9 +40,11 @@ BASE: Files = {
     ),
     "evidence/1.1.2.yaml": (
         'element: "1.1.2"\nfinal: partial\nevidence:\n  - ref: X-1\n  - ref: X-2\n'
+        "on_site:\n  - ref: T-1\n    notes: seen\n"
     ),
     "evidence/1.1.3.yaml": (
         'element: "1.1.3"\nfinal: compliance_plus\nevidence:\n  - id: X-2\n    title: Panel\n'
+        "on_site:\n  - id: T-1\n    title: Desk\n    person: Adviser\n"
     ),
 }
 
@@ -114,6 +116,15 @@ EDITS: dict[str, Callable[[Files], None]] = {
     "an empty element file": _toggle("evidence/empty.yaml", ""),
     "another empty one": _toggle("evidence/empty-2.yaml", ""),
     "cse.yaml is not YAML": _swap("cse.yaml", "organisation: Test", "organisation: [Test"),
+    "an on-site id takes an evidence id": _swap("evidence/1.1.3.yaml", "id: T-1", "id: X-1"),
+    "an on-site ref cites evidence": _swap(
+        "evidence/1.1.2.yaml", "ref: T-1\n    notes: seen", "ref: X-2\n    notes: seen"
+    ),
+    "an on-site item's notes change": _swap("evidence/1.1.2.yaml", "notes: seen", "notes: heard"),
+    "an on-site service that is not listed": _swap(
+        "evidence/1.1.3.yaml", "person: Adviser", "service: C"
+    ),
+    "an on-site item loses its title": _swap("evidence/1.1.3.yaml", "title: Desk", "place: Hall"),
 }
 
 
@@ -199,6 +210,9 @@ def test_each_kind_of_change_reads_as_the_whole_commit(tmp_path: Path) -> None:
     assert any("already defined at evidence/1.1.1.yaml:4" in m for m in problems)
     assert any("already defined at evidence/1.1.1.yaml:5" in m for m in problems)
     assert any("names no evidence item id" in m for m in problems)
+    assert any("names no on-site item id" in m for m in problems)
+    assert any("under on_site: cites an evidence item" in m for m in problems)
+    assert any("an on-site item needs a title" in m for m in problems)
     assert any("does not exist" in m for m in problems)
     assert any("already given in" in m for m in problems)
     assert any("not one of cse.yaml's services" in m for m in problems)

@@ -112,3 +112,58 @@ def test_columns_not_imported_are_named() -> None:
 )
 def test_headers_compare_in_any_letter_case_and_punctuation(text: object, found: str) -> None:
     assert normal(text) == found
+
+
+# a self-assessment workbook's header --------------------------------------------------
+
+
+def test_a_self_assessment_header_has_no_element_column_and_two_refs() -> None:
+    sheet = sheet_of([
+        ["Criterion 1: Customer Insight"], ["Element 1.1.1 We have…"], ["GUIDANCE: …"],
+        ["Ref", "Show Me (Hard Evidence)", "Ref", "Tell Me (See On Site)", "Self Ass",
+         "Assessor", "Assessor Comments"],
+        ["SM1", "Profiles"], ["Element 1.1.2"],
+        ["Ref", "Show Me (Hard Evidence)", "Ref", "Tell Me (See On Site)", "Self Ass",
+         "Assessor", "Assessor Comments"],
+    ])  # fmt: skip
+    header = find_header(sheet, {})
+    assert header is not None
+    assert (header.row, header.blocks, header.others, sheet.problems) == (4, True, [], [])
+    assert header.columns == {
+        "evidence_id": 1, "evidence": 2, "on_site_id": 3, "on_site": 4, "self_assessment": 5,
+        "desk_top": 6, "assessor_comments": 7,
+    }  # fmt: skip
+    assert header.repeated(sheet.rows[6])
+    assert not header.repeated(sheet.rows[4])
+
+
+def test_a_lone_ref_beside_evidence_is_still_the_element_unless_it_is_a_show_me() -> None:
+    matrix = find_header(sheet_of([["Ref", "Evidence", "On site", "Person", "Place"]]), {})
+    show_me = find_header(sheet_of([["Ref", "Show Me", "Self Ass"]]), {})
+    assert matrix is not None
+    assert show_me is not None
+    assert (matrix.blocks, matrix.columns) == (
+        False, {"element": 1, "evidence": 2, "on_site": 3, "person": 4, "place": 5},
+    )  # fmt: skip
+    assert (show_me.blocks, show_me.columns) == (
+        True, {"evidence_id": 1, "evidence": 2, "self_assessment": 3},
+    )  # fmt: skip
+
+
+def test_a_summary_sheet_is_no_self_assessment_header() -> None:
+    sheet = sheet_of([["Criterion", "Title", "Elements", "Verdict"]])
+    assert find_header(sheet, {}) is None
+
+
+def test_a_block_row_whose_tell_me_reads_as_a_header_is_no_second_header() -> None:
+    sheet = sheet_of([
+        ["Ref", "Show Me (Hard Evidence)", "Ref", "Tell Me (See On Site)", "Self Ass"],
+        ["SM1", "Profiles"],
+        [None, None, None, "On site/evidence"],  # an item's words, with no Ref beside them
+    ])  # fmt: skip
+    header = find_header(sheet, {})
+    assert header is not None
+    assert (header.row, header.others, sheet.problems) == (1, [], [])
+    assert not header.repeated(sheet.rows[2])
+    assert find_header(sheet_of([["Show Me", "Tell Me"]]), {}) is not None
+    assert find_header(sheet_of([["Ref", "See On Site"]]), {}) is not None

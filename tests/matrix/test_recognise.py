@@ -91,7 +91,8 @@ def test_faults_of_elements_and_ratings_each_at_their_cell() -> None:
         "matrix.xlsx:Evidence Matrix!A8: error: '1.2' is a heading, not an element id such as "
         "1.1.1",
         "matrix.xlsx:Evidence Matrix!E9: error: 'Purple' is not a rating: use compliance-plus, "
-        "full, partial or non-compliance (or CP, F, P, NC); or a RAG colour: green, amber or red",
+        "full, partial or non-compliance (or CP, F, P, NC); or in words: Compliant, Partial, "
+        "Non Compliance or Compliance Plus; or a RAG colour: green, amber or red",
         "matrix.xlsx:Evidence Matrix!A10: error: element 1.1.1 is already given in rows 4-5: "
         "keep an element's rows together, once",
     ]

@@ -97,6 +97,35 @@ def test_a_rating_in_any_spelling_or_a_rag_colour(cell: str, rating: Rating) -> 
     assert values.rating(cell) is rating
 
 
+@pytest.mark.parametrize(
+    ("cell", "rating"),
+    [
+        ("Compliant", Rating.FULL), ("fully compliant", Rating.FULL),
+        ("Partial", Rating.PARTIAL), ("Partially Compliant", Rating.PARTIAL),
+        ("Non Compliance", Rating.NON_COMPLIANCE), ("non-compliant", Rating.NON_COMPLIANCE),
+        ("Not compliant", Rating.NON_COMPLIANCE), ("Compliance Plus", Rating.COMPLIANCE_PLUS),
+        ("compliance+", Rating.COMPLIANCE_PLUS), ("Compliant  Plus.", Rating.COMPLIANCE_PLUS),
+    ],
+)  # fmt: skip
+def test_a_rating_in_a_self_assessment_workbooks_words(cell: str, rating: Rating) -> None:
+    assert values.rating(cell) is rating
+
+
+@pytest.mark.parametrize("cell", ["Compliantish", "Mostly", "Plus", "Not applicable"])
+def test_a_word_that_is_no_rating_is_not_guessed_at(cell: str) -> None:
+    with pytest.raises(Unreadable, match="is not a rating"):
+        values.rating(cell)
+
+
+@pytest.mark.parametrize(
+    ("cell", "guidance"),
+    [("GUIDANCE: list the documents", True), ("Guidance", True), (" guidance notes", True),
+     ("Guidances", False), ("See the guidance", False), (3, False)],
+)  # fmt: skip
+def test_a_guidance_row_starts_with_the_word(cell: object, guidance: bool) -> None:
+    assert values.is_guidance(cell) is guidance
+
+
 def test_a_rating_that_is_none_says_so_with_the_colours() -> None:
     with pytest.raises(Unreadable, match=r"or a RAG colour: green, amber or red$"):
         values.rating("Purple")

@@ -7,15 +7,21 @@ import subprocess
 import sys
 import zipfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from openpyxl import Workbook
 from openpyxl.styles import PatternFill
 
 from cse_cli.core.problems import CseError
+from cse_cli.matrix import xlsx_styles
 from cse_cli.matrix.cells import Sheet, shown
-from cse_cli.matrix.xlsx_book import read_xlsx
+from cse_cli.matrix.xlsx_book import read_xlsx, read_xlsx_sheets
 from tests.helpers import SHEET_XML, matrix_workbook, rewrite_part
+
+if TYPE_CHECKING:
+    from cse_cli.matrix.xlsx_package import Book
+    from cse_cli.matrix.xlsx_styles import TooLong
 
 
 def _read(path: Path, sheet: str | None = None) -> Sheet:
@@ -106,3 +112,33 @@ def test_reading_a_workbook_imports_no_openpyxl_and_warns_of_nothing(tmp_path: P
         check=True,
     )
     assert (result.stdout, result.stderr) == ("3 False\n", "")
+
+
+def test_every_sheet_or_the_one_named_and_the_shared_strings_read_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    book = Workbook()
+    first = book.active
+    assert first is not None
+    first.title = "Criterion 1"
+    first["A1"] = "shared"
+    for name in ("Criterion 2", "Criterion 3"):
+        book.create_sheet(name)["A1"] = "shared"
+    path = tmp_path / "book.xlsx"
+    book.save(path)  # openpyxl saves text as Excel does: in the shared-string table
+    calls = []
+    real = xlsx_styles.read_strings
+
+    def counted(read: Book) -> list[str | TooLong]:
+        calls.append(1)
+        return real(read)
+
+    monkeypatch.setattr("cse_cli.matrix.xlsx_book.read_strings", counted)
+    sheets = read_xlsx_sheets(path.read_bytes(), path.name, None)
+    assert [(s.name, s.rows[0][0].value) for s in sheets] == [
+        ("Criterion 1", "shared"), ("Criterion 2", "shared"), ("Criterion 3", "shared"),
+    ]  # fmt: skip
+    assert calls == [1]
+    assert [s.name for s in read_xlsx_sheets(path.read_bytes(), path.name, "Criterion 2")] == [
+        "Criterion 2"
+    ]

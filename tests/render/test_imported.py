@@ -16,8 +16,8 @@ from cse_cli.views.imported import ImportView
 
 # the keys the README lists for `cse import --format json`, in its order
 README_KEYS = [
-    "matrix", "root", "created", "elements", "items", "refs", "services",
-    "unplaced_columns", "met", "criteria", "problems",
+    "matrix", "root", "created", "elements", "items", "on_site_items", "sheets", "refs",
+    "services", "unplaced_columns", "met", "criteria", "problems",
 ]  # fmt: skip
 
 

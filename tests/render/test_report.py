@@ -27,7 +27,7 @@ from cse_cli.render import REPORT
 from cse_cli.render.formats import ReportFormat
 from cse_cli.render.markdown import md_text, md_url
 from cse_cli.views.report import build_view
-from tests.helpers import BOLTON, GOLDEN, PROJECT, run, script, write_repo
+from tests.helpers import ANYTOWN, BOLTON, GOLDEN, PROJECT, run, script, write_repo
 
 HOSTILE = "<script>alert(1)</script> | pipe `tick` *star* [x](http://e.vil)"
 
@@ -217,7 +217,8 @@ def hostile(tmp_path: Path) -> Path:
             f'key_questions: ["{text}"]\n'
             f'evidence:\n  - title: "{text}"\n    service: "{text}"\n'
             "    url: \"https://example.org/a)b'onmouseover='alert(1)\"\n"
-            f'development_points:\n  - "{text}"\n',
+            f'development_points:\n  - "{text}"\n'
+            f'on_site:\n  - title: "{text}"\n    person: "{text}"\n    place: "{text}"\n',
         },
         config=f'assessor: "{text}"\n',
     )
@@ -228,7 +229,8 @@ def test_html_escapes_everything_users_write(hostile: Path) -> None:
     assert "<script" not in html.lower()
     assert "'onmouseover" not in html
     escaped = "&lt;script&gt;alert(1)&lt;/script&gt; | pipe `tick` *star* [x](http://e.vil)"
-    assert html.count(escaped) >= 6  # assessor, owner, question, visit, title, service, point
+    # assessor, owner, question, visit, title, service, point; on site: title, person, place
+    assert html.count(escaped) >= 9
     assert '<a href="https://example.org/a)b&#39;onmouseover=&#39;alert(1)">' in html
 
 
@@ -258,6 +260,17 @@ def test_markdown_tables_survive_what_users_write(hostile: Path) -> None:
             "(http://e.vil)](https://example.org/a%29b%27onmouseover=%27alert%281%29)"
         )
     )
+    assert (
+        cells[1]
+        .strip()
+        .endswith(
+            "<br>• **On site:** &lt;script&gt;alert(1)&lt;/script&gt; \\| pipe \\`tick\\` "
+            "\\*star\\* \\[x\\](http://e.vil) (with &lt;script&gt;alert(1)&lt;/script&gt; "
+            "\\| pipe \\`tick\\` \\*star\\* \\[x\\](http://e.vil); at "
+            "&lt;script&gt;alert(1)&lt;/script&gt; \\| pipe \\`tick\\` \\*star\\* "
+            "\\[x\\](http://e.vil))"
+        )
+    )
     assert cells[3].strip().startswith("\\# Heading<br>\\- list<br>1\\. ordered<br>\\---<br>")
     for line in md.splitlines():
         if line.startswith("|"):
@@ -278,7 +291,8 @@ def test_markdown_renders_user_text_as_text(hostile: Path) -> None:
     row = next(cells for cells in parser.rows if cells[0].startswith("1.1.1 "))
     assert len(row) == 8
     assert row[0].endswith("Owner: " + HOSTILE)
-    assert row[1] == "• " + HOSTILE + " (" + HOSTILE + ")"
+    on_site = f"• On site: {HOSTILE} (with {HOSTILE}; at {HOSTILE})"
+    assert row[1] == "• " + HOSTILE + " (" + HOSTILE + ")\n" + on_site
     assert row[2] == HOSTILE
     assert row[3] == "# Heading\n- list\n1. ordered\n---\n" + HOSTILE
     assert {len(cells) for cells in parser.rows} == {2, 8, 11}
@@ -467,3 +481,26 @@ def _contrast(one: str, other: str) -> float:
 def test_colour_pairs_meet_wcag_contrast(foreground: str, background: str, minimum: float) -> None:
     colours = _colours()
     assert _contrast(colours[foreground], colours[background]) >= minimum
+
+
+def test_on_site_evidence_is_beside_the_desk_top_evidence_and_planned_by_person() -> None:
+    md = _render(ANYTOWN, "md")
+    row = next(line for line in md.splitlines() if line.startswith("| **3.2.1**"))
+    evidence = _cells(row)[1].strip().split("<br>")
+    assert [e.split(" (")[0] for e in evidence] == [
+        "• Quality of Information – contact centre evidence for 3.2.1",
+        "• Customer feedback summary for 3.2.1",
+        "• **On site:** Advisers show how the caller profile screen records each customer group",
+        "• **On site:** The reception leaflet rack and the accessible-formats request card",
+    ]
+    assert evidence[3].endswith("(at Civic Offices reception (place inferred); Contact Centre)")
+    plan = md.split("\n## On-site evidence by person and place\n", 1)[1]
+    assert re.findall(r"^### (.+)$", plan, re.MULTILINE) == [
+        "Benefits officer", "Contact centre team leader", "Library assistant",
+        "Residents' panel chair", "No person or role named",
+    ]  # fmt: skip
+    html = _render(ANYTOWN, "html")
+    assert html.count('<li class="on-site"><strong>On site:</strong> ') == 9  # 6 items, 3 refs
+    assert '<li><a href="#visit">On-site evidence by person and place</a></li>' in html
+    assert "<h4>Civic Offices reception</h4>" in html
+    assert "On-site evidence" not in _render(BOLTON, "html")  # none to plan: no section

@@ -22,7 +22,7 @@ from typing import Any
 
 import pytest
 
-from tests.helpers import BOLTON, axe, run, write_repo
+from tests.helpers import ANYTOWN, BOLTON, axe, run, write_repo
 
 pytestmark = pytest.mark.browser
 
@@ -100,6 +100,19 @@ def test_axe_finds_no_wcag_22_aa_violation(browser: Any, bolton_html: Path, widt
     result = axe(page.page)
     assert result["violations"] == [], "\n" + _violations(result)
     assert page.refused == []
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_the_on_site_evidence_and_its_plan_pass_axe(
+    browser: Any, tmp_path: Path, width: int
+) -> None:
+    out = tmp_path / "anytown.html"
+    result = run("report", str(ANYTOWN), "--format", "html", "-o", str(out))
+    assert result.exit_code == 0, result.stderr
+    page = Page(browser, out, width=width)
+    assert page.page.locator("#visit h3").count() == 5
+    found = axe(page.page)
+    assert found["violations"] == [], "\n" + _violations(found)
 
 
 def test_prints_each_criterion_on_a_new_page(bolton: Page) -> None:

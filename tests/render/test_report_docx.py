@@ -257,6 +257,41 @@ def test_a_long_cell_lists_fifty_then_counts_the_rest(tmp_path: Path) -> None:
     assert len(set(re.findall(r'Id="([^"]+)"', rels))) == len(re.findall(r'Id="', rels))
 
 
+def test_on_site_items_follow_the_desk_top_ones_and_are_planned_by_person(
+    tmp_path: Path,
+) -> None:
+    # 60 on-site items after one desk-top item: the cell lists 50 of them, then a count
+    on_site = "".join(
+        f"  - title: Seen {n}\n    person: Adviser {n % 2}\n    place: Desk\n" for n in range(60)
+    )
+    root = write_repo(
+        tmp_path / "repo",
+        {
+            "evidence/1.1.1.yaml": (
+                f'element: "1.1.1"\nevidence:\n  - title: Plan\non_site:\n{on_site}'
+            )
+        },
+    )
+    document = docx.Document(str(_report(tmp_path, root)))
+    row = next(t for t in document.tables if t.rows[0].cells[0].text == "Element").rows[1]
+    listed = [p.text for p in row.cells[1].paragraphs]
+    assert listed == [
+        "Plan",
+        *(f"On site: Seen {n} (with Adviser {n % 2}; at Desk)" for n in range(50)),
+        "and 10 more on-site items: the HTML report lists every one",
+    ]
+    texts = [(p.style.name if p.style else "", p.text) for p in document.paragraphs]
+    start = texts.index(("Heading 1", "On-site evidence by person and place"))
+    assert [t for t in texts[start:] if t[0].startswith("Heading")] == [
+        ("Heading 1", "On-site evidence by person and place"),
+        ("Heading 2", "Adviser 0"), ("Heading 3", "Desk"),
+        ("Heading 2", "Adviser 1"), ("Heading 3", "Desk"),
+    ]  # fmt: skip
+    bullets = [text for _, text in texts[start:] if text.startswith("Seen ")]
+    assert bullets[:2] == ["Seen 0 (for 1.1.1)", "Seen 2 (for 1.1.1)"]
+    assert len(bullets) == 60  # 30 for each person: within the 50 a place lists
+
+
 @pytest.mark.parametrize("form", list(FORMS))
 def test_without_output_it_goes_down_a_pipe(tmp_path: Path, form: str) -> None:
     root, *args = FORMS[form]
@@ -287,6 +322,14 @@ def test_libreoffice_opens_it(tmp_path: Path, bolton_docx: Path) -> None:
         check=True,
     )
     assert png.with_suffix(".png").stat().st_size > 10_000
+
+
+@pytest.mark.office
+def test_libreoffice_shows_the_on_site_evidence_and_its_plan(tmp_path: Path) -> None:
+    text = " ".join(pdf_text(to_pdf(_report(tmp_path, ANYTOWN), tmp_path)).split())
+    assert "On site: Advisers show how the caller profile screen records each customer" in text
+    assert "On-site evidence by person and place" in text
+    assert "Contact centre team leader" in text
 
 
 @pytest.mark.parametrize("form", list(FORMS))

@@ -111,10 +111,15 @@ def test_the_headings_are_the_other_forms(review: Document, markdown: str, stage
     assert styled("Heading 1") == [
         line.removeprefix("### ") for line in markdown.splitlines() if line.startswith("### ")
     ]
+    # the first surveillance is on site: its on-site evidence follows its plan; the second
+    # (Low) is off site, with no one to see
+    visit = ["On-site evidence by person and place"] if stage == "surveillance-1" else []
     assert styled("Heading 1") == [
-        "Documents requested", "Development points", "On-site plan", "What has changed",
-        "Scoring changes", "Scoring",
+        "Documents requested", "Development points", "On-site plan", *visit,
+        "What has changed", "Scoring changes", "Scoring",
     ]  # fmt: skip
+    assert styled("Heading 2")[:2] == (["Benefits officer", "Contact centre team leader"]
+                                       if visit else [])  # fmt: skip
 
 
 def test_the_scoring_table_has_the_markdown_numbers(review: Document, markdown: str) -> None:

@@ -115,9 +115,13 @@ def test_check_jsonschema_agrees(tmp_path: Path) -> None:
             'element: "1.1.1"\nevidence: [{title: T, date: "2015-02-30"}]\n',
             ["'2015-02-30' is not a 'date'"],
         ),
+        (
+            'element: "1.1.1"\non_site: [{title: T, date: 2015-01-01}]\n',
+            ["Additional properties are not allowed ('date' was unexpected)"],
+        ),
     ],
     ids=["misspelt-key", "bad-rating", "unknown-element", "no-element", "item-key",
-         "point-status", "quoted-boolean", "impossible-date"],
+         "point-status", "quoted-boolean", "impossible-date", "on-site-key"],
 )  # fmt: skip
 def test_mistakes_are_flagged(text: str, expected: list[str], tmp_path: Path) -> None:
     assert _errors(element_schema(load_standard()), text, tmp_path) == expected
@@ -134,6 +138,9 @@ key_questions:
 evidence:
   - {id: X-1, title: T, service: Library, date: 2015-03-09, path: a.pdf, url: https://x.org}
   - ref: X-2
+on_site:
+  - {id: T-1, title: Desk, person: Adviser, place: Hall, service: Library, notes: N}
+  - {ref: T-2, notes: Also 1.1.2, inferred: [notes]}
 development_points:
   - A plain open point
   - {point: P, raised: 2015-03-12, status: addressed, progress: Done}
@@ -176,6 +183,10 @@ def test_inferred_names_only_keys_of_its_item_or_point(tmp_path: Path) -> None:
         "id", "ref", "title", "service", "date", "path", "url", "owner", "notes",
     ]  # fmt: skip
     assert "title when the item's wording or grouping" in evidence["description"]
+    on_site = schema["definitions"]["OnSiteItem"]["properties"]["inferred"]
+    assert on_site["items"]["enum"] == [
+        "id", "ref", "title", "person", "place", "service", "notes",
+    ]  # fmt: skip
     point = schema["definitions"]["DevelopmentPoint"]["properties"]["inferred"]["items"]
     assert "point" in point["enum"]
     assert "inferred" not in point["enum"]

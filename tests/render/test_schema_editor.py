@@ -140,6 +140,19 @@ def test_a_bad_rating_is_flagged_by_its_field(fresh: Path, server: LanguageServe
     assert (marked["message"], marked["source"]) == (f"{NOT_ACCEPTED}.", "yaml-schema: Final")
 
 
+def test_on_site_items_are_described_and_checked(fresh: Path, server: LanguageServer) -> None:
+    item = "\non_site:\n  - title: Desk\n    person: Adviser\n    place: Hall\n    colour: red\n"
+    text, path = _element(fresh, "on-site", "\non_site: []", item)
+    uri = server.open(path)
+    assert server.hover(uri, position(text, "person:", 1)) == (
+        "#### Person\n\nA person or a role to talk to, such as 'Customer services adviser'.\n\n"
+        + _source(fresh)
+    )
+    [problem] = server.diagnostics(uri)
+    assert problem["range"]["start"] == position(text, "colour")
+    assert problem["message"] == "Property colour is not allowed."
+
+
 @pytest.mark.parametrize("example", [BOLTON, ANYTOWN], ids=["bolton", "anytown"])
 def test_the_examples_are_valid_in_the_editor(example: Path, tmp_path: Path) -> None:
     """The worked examples, mapped to the schemas by the README's `yaml.schemas`."""

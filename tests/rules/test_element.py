@@ -71,3 +71,17 @@ def test_the_effects_are_what_another_file_can_ask_about() -> None:
     again = read_element(moved, validate(moved, ElementFile, "x"), element_context())
     assert outcome.effects == (outcome.ids, ("1.1.2", "evidence/1.1.2.yaml"))
     assert again.effects != outcome.effects  # the id is defined a line lower
+
+
+def test_a_file_that_did_not_validate_still_defines_and_cites_its_on_site_items() -> None:
+    written = (
+        'element: "1.1.2"\nfinal: fine\non_site:\n  - id: T-1\n    title: Desk\n'
+        "    path: documents/none.pdf\n  - ref: T-2\n"
+    )
+    doc = located(written, "evidence/1.1.2.yaml")
+    context = element_context()
+    outcome = read_element(doc, validate(doc, ElementFile, "x"), context)
+    assert outcome.element is None
+    assert outcome.ids == (("T-1", Place("evidence/1.1.2.yaml", 4, 9, "on_site")),)
+    assert outcome.refs == (Ref("T-2", "evidence/1.1.2.yaml", 7, 10, "on_site"),)
+    assert outcome.lookups.paths == []  # an on-site item has no path: none is looked at

@@ -32,3 +32,10 @@ def test_it_needs_no_valid_cse_yaml() -> None:
     context = element_context(cycle_known=False)
     assert inferred_keys.check(doc, validated(doc, ElementFile), context)
     assert len(doc.problems) == 1
+
+
+def test_an_on_site_item_may_infer_its_own_keys_and_no_evidence_items() -> None:
+    keys = "[id, ref, title, person, place, service, notes, date]"
+    doc = located(f'element: "1.1.1"\non_site:\n  - title: Desk\n    inferred: {keys}\n')
+    assert inferred_keys.check(doc, validated(doc, ElementFile), element_context())
+    assert said(doc) == ["evidence/1.1.1.yaml:4:63: error: inferred: 'date' is not a key here"]

@@ -90,3 +90,48 @@ def test_one_error_for_each_use_after_the_first(ids: list[str], before: set[str]
     problems, context = _check_unique_ids(ids, earlier)
     assert len(problems) == uses
     assert set(context.defined) == set(ids) - before
+
+
+# on-site items ------------------------------------------------------------
+
+
+def test_an_on_site_ref_may_carry_notes_but_not_the_cited_items_person_or_place() -> None:
+    doc = located(
+        'element: "1.1.1"\non_site:\n  - {ref: TM-DESK, notes: Ask too, inferred: [notes]}\n'
+        "  - {ref: TM-DESK, place: Hall, person: Manager}\n"
+    )
+    assert items.only_cites(doc, validated(doc, ElementFile), element_context())
+    assert said(doc) == [
+        "evidence/1.1.1.yaml:4:33: error: a ref: item only cites 'TM-DESK'; its person belongs "
+        "where that id is defined"
+    ]
+
+
+def test_an_on_site_item_with_neither_title_nor_ref_is_said_as_on_site() -> None:
+    doc = located('element: "1.1.1"\non_site:\n  - title: Desk\n  - person: Adviser\n')
+    assert items.titled(doc, validated(doc, ElementFile), element_context())
+    assert said(doc) == [
+        "evidence/1.1.1.yaml:4:5: error: an on-site item needs a title (or a ref: to an "
+        "on-site item's id)"
+    ]
+
+
+def test_evidence_and_on_site_ids_are_one_space_and_each_keeps_its_kind() -> None:
+    written = (
+        'element: "1.1.2"\nevidence:\n  - id: A\n    title: Survey\n'
+        "on_site:\n  - id: B\n    title: Desk\n  - id: A\n    title: Again\n"
+        "  - id: C\n    title: Before\n"
+    )
+    doc = located(written, "evidence/1.1.2.yaml")
+    context = element_context(ids={"C": Place("evidence/1.1.1.yaml", 3, 9, "evidence")})
+    assert items.unique_ids(doc, validated(doc, ElementFile), context)
+    assert said(doc) == [
+        "evidence/1.1.2.yaml:8:9: error: on-site id 'A' is already defined at "
+        "evidence/1.1.2.yaml:3: evidence and on-site items share one space of ids",
+        "evidence/1.1.2.yaml:10:9: error: on-site id 'C' is already defined at "
+        "evidence/1.1.1.yaml:3: evidence and on-site items share one space of ids",
+    ]
+    assert context.defined == {
+        "A": Place("evidence/1.1.2.yaml", 3, 9, "evidence"),
+        "B": Place("evidence/1.1.2.yaml", 6, 9, "on_site"),
+    }

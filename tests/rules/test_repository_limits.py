@@ -36,6 +36,12 @@ def test_a_file_counts_its_values_and_its_items() -> None:
     assert repository_limits.counted(located("- a\n- b\n")) == (3, 0)
 
 
+def test_on_site_items_count_as_items_too() -> None:
+    doc = located('element: "1.1.1"\nevidence:\n  - title: A\non_site:\n  - title: B\n  - ref: C\n')
+    assert repository_limits.counted(doc)[1] == 3
+    assert repository_limits.counted(located("on_site: 3\nevidence: [a]\n"))[1] == 1
+
+
 def test_at_the_limits_the_files_pass_and_one_more_stops_the_reading() -> None:
     assert repository_limits.values_and_items(500_000, 20_000) is None
     assert repository_limits.values_and_items(500_001, 0) == (

@@ -27,3 +27,15 @@ def test_a_service_not_listed_is_an_error_with_the_list_and_a_suggestion() -> No
 
 def test_without_a_list_any_service_passes() -> None:
     assert _check("organisation: Test\n") == []
+
+
+def test_an_on_site_items_service_is_checked_too_and_a_refs_is_not_its_own() -> None:
+    doc = located(
+        'element: "1.1.1"\non_site:\n  - title: Desk\n    service: Carers\n'
+        "  - ref: X\n    service: Nowhere\n"
+    )
+    assert services.check(doc, validated(doc, ElementFile), element_context())
+    assert said(doc) == [
+        "evidence/1.1.1.yaml:4:14: error: service 'Carers' is not one of cse.yaml's services "
+        "(Library, Careers) (did you mean 'Careers'?)"
+    ]

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from cse_cli.core.evidence import DevelopmentPoint, ElementFile, EvidenceItem, PointReview
+from cse_cli.core.evidence import (
+    DevelopmentPoint,
+    ElementFile,
+    EvidenceItem,
+    OnSiteItem,
+    PointReview,
+)
 from cse_cli.core.reviews import DocumentSent, PlanVisit, Review
 from cse_cli.core.stages import REVIEWS
 from cse_cli.io.resources import load_cycle, load_standard
@@ -28,10 +34,13 @@ def test_the_element_form_has_a_place_for_every_key_of_an_element_file() -> None
     assert shown == set(ElementFile.model_fields)
 
 
-def test_an_evidence_item_and_a_development_point_have_a_field_for_every_key() -> None:
+def test_an_item_of_each_list_and_a_development_point_have_a_field_for_every_key() -> None:
     evidence = ELEMENT.items("evidence")
     assert _keys(evidence.fields) == set(EvidenceItem.model_fields) - {"ref"}
     assert _keys(evidence.ref_fields) == {"ref", "notes", "inferred"}
+    on_site = ELEMENT.items("on_site")
+    assert _keys(on_site.fields) == set(OnSiteItem.model_fields) - {"ref"}
+    assert _keys(on_site.ref_fields) == {"ref", "notes", "inferred"}
     points = ELEMENT.items("development_points").fields
     assert _keys(points) == set(DevelopmentPoint.model_fields)
     per_review = {f.path[1:] for f in points if f.path[0] == "reviews"}

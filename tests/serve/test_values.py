@@ -15,7 +15,7 @@ from cse_cli.serve.values import choices, fits, texts, value_of
 
 FORM = element_form(load_standard())
 FINAL = next(f for f in FORM.fields if f.path == ("final",))
-STATUS = next(f for f in FORM.lists[1].fields if f.path == ("status",))
+STATUS = next(f for f in FORM.items("development_points").fields if f.path == ("status",))
 DATE = Field(("date",), "Date", "date")
 LINES = Field(("key_questions",), "Key questions", "lines")
 NUMBER = Field(("days",), "Days", "number")

@@ -102,6 +102,7 @@ def test_json_has_exactly_the_documented_keys(bolton: Path) -> None:
             {"element": "5.3.1", "stage": "final", "before": "partial", "after": "full"},
         ],
         "evidence": {"added": [], "removed": [], "changed": []},
+        "on_site": {"added": [], "removed": [], "changed": []},
         "development_points": {"opened": [], "addressed": []},
         "elements": {"added": [], "removed": [], "not_compared": []},
         "fields_changed": [],
@@ -275,10 +276,10 @@ def test_two_folders_without_git(tmp_path: Path) -> None:
 Files = dict[str, str | bytes]
 
 
-def _compare_folders(tmp_path: Path, before: Files, after: Files) -> str:
+def _compare_folders(tmp_path: Path, before: Files, after: Files, form: str = "json") -> str:
     base = write_repo(tmp_path / "base", before)
     head = write_repo(tmp_path / "head", after)
-    result = run("diff", "--base-dir", str(base), "--head-dir", str(head), "-f", "json")
+    result = run("diff", "--base-dir", str(base), "--head-dir", str(head), "-f", form)
     assert result.exit_code == 0, result.stderr
     return result.stdout
 
@@ -338,6 +339,36 @@ development_points:
     assert report["ratings"] == [
         {"element": "1.1.3", "stage": "final", "before": None, "after": "full"}
     ]
+
+
+def test_on_site_items_are_compared_apart_from_the_evidence(tmp_path: Path) -> None:
+    before: Files = {
+        "evidence/1.1.1.yaml": 'element: "1.1.1"\nevidence: [{id: A, title: Survey}]\n'
+        "on_site:\n  - {id: T, title: Desk, person: Adviser}\n  - title: Board\n"
+        "  - title: Library tour\n",
+        "evidence/1.1.2.yaml": 'element: "1.1.2"\non_site: [{ref: T}]\n',
+    }
+    after: Files = {
+        "evidence/1.1.1.yaml": 'element: "1.1.1"\nevidence: [{id: A, title: Survey}]\n'
+        "on_site:\n  - {id: T, title: Desk, person: Manager}\n  - title: Board\n"
+        "  - title: Walk the floor\n    place: Contact centre\n",
+        "evidence/1.1.2.yaml": 'element: "1.1.2"\non_site: [{ref: T, notes: Ask too}]\n',
+    }
+    report = json.loads(_compare_folders(tmp_path, before, after))
+    assert report["evidence"] == {"added": [], "removed": [], "changed": []}
+    assert report["on_site"] == {
+        "added": [{"element": "1.1.1", "id": None, "title": "Walk the floor"}],
+        "removed": [{"element": "1.1.1", "id": None, "title": "Library tour"}],
+        "changed": [
+            {"element": "1.1.1", "id": "T", "title": "Desk"},
+            {"element": "1.1.2", "id": "T", "title": "Desk"},  # a ref, named by what it cites
+        ],
+    }
+    text = _compare_folders(tmp_path / "text", before, after, "text")
+    assert "1 on-site item added, 1 on-site item removed, 2 on-site items changed" in text
+    assert "On-site evidence changed" in text
+    md = _compare_folders(tmp_path / "md", before, after, "md")
+    assert "<summary>On-site evidence added (1)</summary>" in md
 
 
 def test_a_stage_lists_only_that_stages_ratings(tmp_path: Path) -> None:

@@ -376,3 +376,37 @@ def test_the_criteria_closest_to_being_met_come_first() -> None:
         (c.to_raise, c.number) for c in failed
     )
     assert len({c.to_raise for c in failed}) > 1  # the order is not the criteria's own
+
+
+# on-site evidence ------------------------------------------------------------
+
+
+def test_an_element_resting_on_the_visit_is_not_without_evidence(tmp_path: Path) -> None:
+    on_site = "on_site:\n  - title: Advisers show the profile screen\n    service: Careers\n"
+    root = full_repo(
+        tmp_path / "repo",
+        {
+            "1.1.3": "owner: Library lead\nfinal: full\nevidence: []\n" + on_site,
+            "3.1.1": "owner: Library lead\nfinal: full\n",
+            "3.1.2": "owner: Library lead\nfinal: full\non_site:\n  - title: Front desk\n",
+        },
+    )
+    gap = gap_of(root)
+    assert [n.element for n in gap.without_evidence] == ["3.1.1"]
+    assert [n.element for n in gap.rests_on_visit] == ["1.1.3", "3.1.2"]
+    assert [n.element for n in gap.unsupported] == ["3.1.1"]
+    # an on-site item's service narrows the lists as an evidence item's does
+    careers = gap_of(root, service="careers")
+    assert [n.element for n in careers.rests_on_visit] == ["1.1.3"]
+    assert careers.without_evidence == ()
+    data = json.loads(run("gap", str(root), "--format", "json").stdout)
+    assert data["rests_on_visit"] == [
+        {"element": "1.1.3", "rating": "full", "owner": "Library lead"},
+        {"element": "3.1.2", "rating": "full", "owner": "Library lead"},
+    ]
+    text = run("gap", str(root)).stdout
+    heading = "Resting on the visit: no desk-top evidence, only on-site evidence"
+    assert text.split(heading)[1].split("\n\n")[0].split() == [
+        "1.1.3", "F", "Full", "Compliance", "·", "owner:", "Library", "lead",
+        "3.1.2", "F", "Full", "Compliance", "·", "owner:", "Library", "lead",
+    ]  # fmt: skip

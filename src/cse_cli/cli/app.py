@@ -1,7 +1,7 @@
 """The command line as Typer parses it: the app, and each command registered by its name.
 
 The commands' options and help are in `reading_commands`,
-`writing_commands` and `serve_command`; each hands its options to its module in
+`writing_commands`, `history_command` and `serve_command`; each hands its options to its module in
 `cse_cli.cli.commands`, imported only when it runs, and returns that module's
 exit code to `cse_cli.cli.main`, which ends the program.
 """
@@ -13,7 +13,7 @@ from typing import Annotated
 
 import typer
 
-from cse_cli.cli import reading_commands, serve_command, writing_commands
+from cse_cli.cli import history_command, reading_commands, serve_command, writing_commands
 
 app = typer.Typer(
     name="cse",
@@ -60,7 +60,7 @@ for _name, _command in (
     ("import", writing_commands.import_),
     ("export", writing_commands.export),
     ("pack", writing_commands.pack),
-    ("history", reading_commands.history),
+    ("history", history_command.history),
     ("serve", serve_command.serve),
 ):
     app.command(name=_name)(_command)

@@ -1,4 +1,4 @@
-"""The commands that read and score the evidence: check, gap, report, diff and history.
+"""The commands that read and score the evidence: check, gap, report and diff.
 
 Each only hands its options to its module in `cse_cli.cli.commands`, imported
 when the command runs, and returns that module's exit code.
@@ -15,7 +15,7 @@ import typer
 from cse_cli.cli.exits import Exit
 from cse_cli.cli.options import PathArgument, ReviewOption, StageOption, choice, required
 from cse_cli.core.stages import Stage
-from cse_cli.render.formats import CheckFormat, DiffFormat, GapFormat, HistoryFormat, ReportFormat
+from cse_cli.render.formats import CheckFormat, DiffFormat, GapFormat, ReportFormat
 
 
 def check(
@@ -74,6 +74,14 @@ def gap(
         ),
     ] = None,
     review: ReviewOption = None,
+    visit: Annotated[
+        bool,
+        typer.Option(
+            "--visit",
+            help="Plan the visit day instead: the on-site evidence (on_site:) by person or "
+            "role, then by place, with the elements each supports. Example: --visit",
+        ),
+    ] = False,
     output_format: Annotated[
         GapFormat,
         choice(
@@ -96,15 +104,20 @@ def gap(
     pointed at or are older than the review before, open development points with
     no response for the review, elements with stale evidence, and the days left.
 
+    With --visit: the on-site evidence by person or role, then by place, to plan
+    the visit day, and the elements with nothing to hear or see on site.
+
     Example: cse gap examples/bolton --service Library --as-of 2015-03-09
 
     Example: cse gap examples/anytown --review surveillance-2 --as-of 2028-02-01
+
+    Example: cse gap examples/anytown --visit --service Libraries
     """
     from cse_cli.cli.commands import gap as command
 
     return command.run(
         path, stage, output_format, service=service, owner=owner, as_of=as_of,
-        review=None if review is None else Stage(review.value),
+        review=None if review is None else Stage(review.value), visit=visit,
     )  # fmt: skip
 
 
@@ -240,61 +253,3 @@ def diff(
     from cse_cli.cli.commands import diff as command
 
     return command.run(base, head, path, stage, output_format, base_dir=base_dir, head_dir=head_dir)
-
-
-def history(
-    path: PathArgument = Path(),
-    revisions: Annotated[
-        list[str] | None,
-        typer.Argument(
-            help="Git revisions to show the repository at, oldest first (tags, branches, "
-            "commits). Example: 2026-final 2027-surveillance-1",
-            show_default=False,
-            metavar="[REVISION]...",
-        ),
-    ] = None,
-    *,
-    tags: Annotated[
-        bool,
-        typer.Option(
-            "--tags",
-            help="Show the repository at every tag of the git repository, oldest first "
-            "(earlier cycles live in git). Example: --tags",
-        ),
-    ] = False,
-    commits: Annotated[
-        str | None,
-        typer.Option(
-            "--range",
-            help="Show every commit of a range A..B on its first-parent line (at most "
-            "10,000). Example: --range 2026-final..main",
-            show_default=False,
-        ),
-    ] = None,
-    output_format: Annotated[
-        HistoryFormat,
-        choice(
-            HistoryFormat,
-            "--format",
-            "-f",
-            help="text: for a screen; json: one JSON object; md: Markdown; html: one "
-            "self-contained page with a chart. Example: --format json",
-        ),
-    ] = HistoryFormat.TEXT,
-) -> Exit:
-    """Show the counts, the verdict and compliance plus at each stage or revision.
-
-    With no revision: each stage of the current cycle (desk-top, final, each
-    surveillance) from the working tree. With revisions or --tags: the
-    repository at each (scored at the latest stage). With --range A..B: every
-    commit between. Each point has counts per criterion and in total, the
-    verdict, and the compliance plus elements retained, gained and lost since
-    the point before. A revision without cse.yaml is shown as such.
-
-    Example: cse history examples/anytown
-
-    Example: cse history examples/anytown --tags --format json
-    """
-    from cse_cli.cli.commands import history as command
-
-    return command.run(path, revisions or [], output_format, tags=tags, commits=commits)

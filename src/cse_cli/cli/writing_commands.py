@@ -16,7 +16,7 @@ from cse_cli.cli.exits import Exit
 from cse_cli.cli.options import PathArgument, Prefer, StageOption, choice, required
 from cse_cli.core.problems import CseError
 from cse_cli.core.stages import Stage
-from cse_cli.render.formats import ExportFormat, ImportFormat, SchemaKind
+from cse_cli.render.formats import ExportFormat, ExportLayout, ImportFormat, SchemaKind
 
 
 def init(
@@ -115,8 +115,9 @@ def import_(
         str | None,
         typer.Option(
             "--sheet",
-            help="The workbook's sheet holding the matrix (default: the first whose name has "
-            '"matrix" or "evidence" in it, else the first). Example: --sheet "Evidence Matrix"',
+            help="The one sheet of the workbook to read (default: every sheet that holds a "
+            "header row; with --update, an export's matrix sheet, the first whose name has "
+            '"matrix" or "evidence" in it). Example: --sheet "Evidence Matrix"',
             show_default=False,
         ),
     ] = None,
@@ -234,6 +235,16 @@ def export(
             show_default=False,
         ),
     ] = None,
+    layout: Annotated[
+        ExportLayout,
+        choice(
+            ExportLayout,
+            "--layout",
+            help="matrix: a row per evidence or on-site item (the default); self-assessment: "
+            "the certification body's workbook, a sheet per criterion and a block per element "
+            "(xlsx only). Example: --layout self-assessment",
+        ),
+    ] = ExportLayout.MATRIX,
 ) -> Exit:
     """Write the evidence matrix for managers: one row per evidence item, in Excel or CSV.
 
@@ -243,13 +254,19 @@ def export(
     The same evidence gives the same bytes, no cell is ever a formula, and
     `cse import` reads an export back. Exit 0, or 2 when the evidence is invalid.
 
+    With --layout self-assessment: the certification body's self-assessment
+    workbook instead (a sheet per criterion, a block per element: Show Me and Tell
+    Me with their refs, the self-assessment and the desk-top rating), to send back.
+
     Example: cse export examples/bolton --format xlsx -o matrix.xlsx
+
+    Example: cse export examples/anytown --layout self-assessment --format xlsx -o sa.xlsx
     """
     if output_format is None:
         raise required("--format", ExportFormat)
     from cse_cli.cli.commands import export as command
 
-    return command.run(path, output_format, stage, output)
+    return command.run(path, output_format, stage, output, layout)
 
 
 def pack(

@@ -76,6 +76,39 @@ class EvidenceItem(Strict):
     )
 
 
+class OnSiteItem(Strict):
+    """What the assessor will hear or see at the visit ("Tell Me / See On Site"), or a `ref:`.
+
+    Its id shares one space with the evidence items' ids; a `ref:` here cites an
+    on-site item defined (with that id) in another element file.
+    """
+
+    id: str | None = Field(
+        None,
+        pattern=r"^\S+$",
+        description="A name other elements cite with `ref:` under on_site: (unique in the "
+        "repository, evidence ids included; no spaces).",
+    )
+    ref: str | None = Field(
+        None, description="The `id` of an on-site item defined in another element file."
+    )
+    title: Text | None = Field(None, description="What the assessor will hear or see on site.")
+    person: Text | None = Field(
+        None, description="A person or a role to talk to, such as 'Customer services adviser'."
+    )
+    place: Text | None = Field(None, description="Where to see it, such as 'Town hall reception'.")
+    service: Text | None = Field(
+        None,
+        description="The service it belongs to (one of cse.yaml's `services` when given).",
+    )
+    notes: Text | None = Field(None, description="Free text, such as 'Any weekday morning'.")
+    inferred: Inferred = Field(
+        default_factory=list,
+        description="Keys whose values are inferred, not given by the source: person, place…; "
+        "title when the item's wording or grouping is the transcriber's.",
+    )
+
+
 REVIEW_STAGE = r"^surveillance-[12]$"
 
 
@@ -154,6 +187,11 @@ class ElementFile(Strict):
     evidence: Annotated[list[EvidenceItem], BeforeValidator(none_as_empty)] = Field(
         default_factory=list, description="The desk-top evidence, one item per piece."
     )
+    on_site: Annotated[list[OnSiteItem], BeforeValidator(none_as_empty)] = Field(
+        default_factory=list,
+        description="The on-site evidence (Tell Me / See On Site): what the assessor will "
+        "hear or see at the visit, one item per person, place or activity.",
+    )
     development_points: Annotated[
         list[Annotated[DevelopmentPoint, BeforeValidator(point_from_text)]],
         BeforeValidator(none_as_empty),
@@ -185,7 +223,11 @@ class ElementFile(Strict):
 
 
 NESTED: dict[type[BaseModel], dict[str, type[BaseModel]]] = {
-    ElementFile: {"evidence": EvidenceItem, "development_points": DevelopmentPoint},
+    ElementFile: {
+        "evidence": EvidenceItem,
+        "on_site": OnSiteItem,
+        "development_points": DevelopmentPoint,
+    },
     DevelopmentPoint: {"reviews": PointReview},
     Config: {"cycle": Cycle, "rules": Rules, "surveillance_documents": RequestedDocument},
     Cycle: {"category": Categories},
@@ -235,7 +277,22 @@ class Evidence:
             if item.id is not None
         }
 
+    @cached_property
+    def defined_on_site(self) -> dict[str, OnSiteItem]:
+        """Every on-site item that has an `id:`, by that id (what an on-site `ref:` cites)."""
+        return {
+            item.id: item
+            for element in self.elements.values()
+            for item in element.on_site
+            if item.id is not None
+        }
+
     def resolved_items(self, element: ElementFile) -> list[EvidenceItem]:
         """An element's items, each `ref:` replaced by the item it cites (when it is known)."""
         defined = self.defined
         return [defined.get(i.ref, i) if i.ref is not None else i for i in element.evidence]
+
+    def resolved_on_site(self, element: ElementFile) -> list[OnSiteItem]:
+        """An element's on-site items, each `ref:` replaced by the item it cites (when known)."""
+        defined = self.defined_on_site
+        return [defined.get(i.ref, i) if i.ref is not None else i for i in element.on_site]

@@ -6,8 +6,9 @@ exported from however the sheet was sorted, filtered or cut down. An element's
 own row (its owner and notes) is keyed `1.1.3 element`; an item by the
 element, its list and its id when it defines one, `1.1.3 evidence ES-24-7`,
 else its place in the list, counted from 1, `1.1.3 evidence #2` (a `ref:`
-item, or one with no id). Every key holds a word, so no spreadsheet takes one
-for a date or a number, as Excel can take `1.1.3` when it opens a CSV file.
+item, or one with no id); an on-site item alike, `1.1.3 on_site TM-FRONT-DESK`.
+Every key holds a word, so no spreadsheet takes one for a date or a number, as
+Excel can take `1.1.3` when it opens a CSV file.
 Ids hold no white space, so a key splits at its spaces.
 """
 
@@ -16,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-LISTS = ("evidence",)
+LISTS = ("evidence", "on_site")
 """The lists of an element file whose items are rows of the matrix."""
 
 _KEY = re.compile(r"^(\d{1,2}\.\d{1,2}\.\d{1,2}) (?:element|([a-z_]+) (?:#([1-9]\d{0,5})|(\S+)))$")

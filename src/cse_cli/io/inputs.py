@@ -46,7 +46,7 @@ def repository_inputs(root: Path, evidence: Evidence) -> Iterator[Input]:
     """
     from cse_cli.io.reviews import REVIEWS_DIR
     from cse_cli.io.root import CONFIG_FILE
-    from cse_cli.io.scaffold import SCHEMA_DIR
+    from cse_cli.io.scaffold_text import SCHEMA_DIR
 
     yield Input(root / CONFIG_FILE, CONFIG_FILE, "the repository's settings")
     folder = clean(evidence.config.evidence_dir)

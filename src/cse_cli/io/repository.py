@@ -138,6 +138,7 @@ class RepositoryReader:
         if listed is not None:
             outcomes = self._elements(evidence, *listed)
         self.problems.extend(refs.check(self.refs, self.ids))
+        self.problems.extend(refs.kinds(self.refs, self.ids))
         self._reviews(evidence)
         evidence.problems = at_most_per_file(self.problems)
         return evidence, outcomes

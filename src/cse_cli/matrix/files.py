@@ -22,8 +22,8 @@ from cse_cli.io.limits import MAX_FILE_BYTES
 from cse_cli.io.memtree import MemoryTree
 from cse_cli.io.repository import read_evidence
 from cse_cli.io.root import CONFIG_FILE
-from cse_cli.io.scaffold import CONFIG_SCHEMA, ELEMENT_SCHEMA, REVIEW_SCHEMA, config_text
-from cse_cli.io.scaffold import element_text as template_text
+from cse_cli.io.scaffold_text import CONFIG_SCHEMA, ELEMENT_SCHEMA, REVIEW_SCHEMA, config_text
+from cse_cli.io.scaffold_text import element_text as template_text
 from cse_cli.io.tree import DirTree
 from cse_cli.rules.repository_limits import MAX_EVIDENCE_BYTES
 
@@ -98,7 +98,8 @@ def _sizes(encoded: dict[str, bytes], matrix: Matrix, sheet: Sheet) -> list[Prob
         size = len(encoded[_element_file(element_id)])
         if size > MAX_FILE_BYTES:
             row, column = matrix.places[element_id]
-            problems.append(sheet.problem(row, column, "error", f"the rows of {element_id} give "
+            at = matrix.sheets.get(element_id, sheet)
+            problems.append(at.problem(row, column, "error", f"the rows of {element_id} give "
                             f"an element file of {size:,} bytes, over cse check's limit of "
                             f"{MAX_FILE_BYTES:,} for one file: shorten the longest texts, or "
                             "keep them in documents and give their location"))  # fmt: skip
@@ -117,7 +118,8 @@ def _located(problem: Problem, matrix: Matrix, sheet: Sheet) -> Problem:
     where = f"{problem.file}:{problem.line}:{problem.column}" if problem.line else problem.file
     message = f"what the matrix gives would not pass cse check ({where}): {problem.message}"
     if element_id in matrix.places:
-        return sheet.problem(*matrix.places[element_id], "error", message)
+        at = matrix.sheets.get(element_id, sheet)
+        return at.problem(*matrix.places[element_id], "error", message)
     return sheet.problem(0, 0, "error", message)
 
 

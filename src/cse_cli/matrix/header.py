@@ -1,10 +1,18 @@
 """Where an evidence matrix's header row is, and what each of its columns holds.
 
 The header is the first row, below any title rows, that names an element
-column (Ref, Element…) and an evidence column (Evidence, Evidence ref…), in
-the usual words or in those the user maps with `--column FIELD=HEADER`. Cells
-above it that are filled with a colour and hold a word are the colour key of
-the services.
+column (Ref, Element…) and an evidence column (Evidence, Evidence ref…, or an
+on-site one: Tell Me, On site…), in the usual words or in those the user maps
+with `--column FIELD=HEADER`. Cells above it that are filled with a colour and
+hold a word are the colour key of the services.
+
+A certification body's self-assessment workbook has a header with no element
+column: `Ref | Show Me (Hard Evidence) | Ref | Tell Me (See On Site) | Self Ass |
+Assessor | Assessor Comments`, repeated in each element's block. Such a header
+(`blocks`) names a Show Me and a Tell Me column, or either beside its Ref; its elements
+come from the element rows that start each block (cse_cli.matrix.blocks). A
+`Ref` column belongs to the evidence or on-site column to its right when there
+are two of them, or when that column is a Show Me or Tell Me one.
 """
 
 from __future__ import annotations
@@ -31,7 +39,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
                 "element description", "standard", "criteria", "criterion", "cse element text"),
     "evidence": ("evidence", "evidence title", "evidence description",
                  "description of evidence", "description", "evidence provided", "title",
-                 "supporting evidence", "evidence item", "evidence details"),
+                 "supporting evidence", "evidence item", "evidence details", "show me",
+                 "show me hard evidence", "hard evidence", "show me evidence"),
     "evidence_id": ("evidence ref", "evidence id", "evidence no", "evidence number",
                     "evidence reference", "id", "es ref", "es no", "evidence code"),
     "owner": ("owner", "evidence owner", "lead", "responsible", "responsible officer", "who",
@@ -43,19 +52,33 @@ ALIASES: dict[str, tuple[str, ...]] = {
              "document location", "where held", "link location", "link or location"),
     "rating": ("rating", "rag", "rag rating", "rag status", "score", "compliance",
                "self rating", "our rating"),
-    "self_assessment": ("self assessment", "self assessed", "self"),
-    "desk_top": ("desk top", "desktop", "desk top rating", "desk top review"),
+    "self_assessment": ("self assessment", "self assessed", "self", "self ass", "self assess",
+                        "self assessment rating"),
+    "desk_top": ("desk top", "desktop", "desk top rating", "desk top review", "assessor",
+                 "assessor rating", "assessor s rating", "assessors rating"),
     "final": ("final", "final rating", "final result", "result"),
     "surveillance_1": ("surveillance 1", "first surveillance", "12 month review"),
     "surveillance_2": ("surveillance 2", "second surveillance", "24 month review"),
     "notes": ("notes", "note", "comments", "comment", "remarks", "notes comments"),
     "inferred": ("inferred", "inferred keys", "inferred values"),
+    "on_site_id": ("on site id", "on site ref", "on site evidence id", "on site evidence ref",
+                   "tell me ref", "tell me id"),
+    "on_site": ("on site", "on site evidence", "tell me", "tell me see on site",
+                "tell me evidence", "see on site", "tell me or see on site", "seen on site"),
+    "person": ("person", "person or role", "role", "who to see", "person to see",
+               "people to see", "key people"),
+    "place": ("place", "where to see it", "site", "venue"),
+    "assessor_comments": ("assessor comments", "assessor comment", "assessor s comments",
+                          "assessors comments", "assessor notes", "assessor feedback"),
     "delete": ("delete",),
     "key": ("cse key",),
 }  # fmt: skip
 FIELDS = tuple(ALIASES)
 """The fields a column can hold, as `--column FIELD=HEADER` names them."""
 _BY_NAME = {alias: name for name, aliases in ALIASES.items() for alias in aliases}
+_ITEM_TEXT = {"evidence": "evidence_id", "on_site": "on_site_id"}
+"""The text columns of items, and the id column a `Ref` to the left of each is."""
+_SELF_ASSESSMENT_WORDS = ("show me", "tell me", "see on site")
 _DERIVED = re.compile(r"^rating at (the )?(self|desk top|final|surveillance [12]|latest)( stage)?$")
 """What `cse export` calls the rating it computes: read from the stage columns instead."""
 
@@ -82,6 +105,15 @@ class Header:
     """The colour key: fill colour -> service."""
     others: list[int] = field(default_factory=list)
     """Rows below that look like a header too (each an error): skipped."""
+    blocks: bool = False
+    """No element column: elements come from element rows, one block each (a self-assessment
+    workbook), and the header may be repeated in each block."""
+    shape: tuple[tuple[int, str], ...] = ()
+    """Each header cell's column and words as compared: a row repeating it is the header."""
+
+    def repeated(self, cells: list[Cell]) -> bool:
+        """Whether a row below is the header again (as each block of a workbook repeats it)."""
+        return self.blocks and tuple((c.column, normal(c.value)) for c in cells) == self.shape
 
 
 def parse_mapping(pairs: list[str]) -> tuple[dict[str, str], list[str]]:
@@ -116,6 +148,7 @@ def _fields(cells: list[Cell], mapping: dict[str, str]) -> dict[int, str]:
             found[cell.column] = _BY_NAME[text]
         elif text == "element" and "element" not in mapping:
             found[cell.column] = "element?"
+    _refs(cells, found, mapping)
     names = set(found.values())
     for column, name in found.items():
         if name == "element?":  # "Element" holds the ids, unless a Ref column does
@@ -123,19 +156,55 @@ def _fields(cells: list[Cell], mapping: dict[str, str]) -> dict[int, str]:
     return found
 
 
+def _refs(cells: list[Cell], found: dict[int, str], mapping: dict[str, str]) -> None:
+    """Give each `Ref` column to the item text column on its right, where it belongs there.
+
+    It does when there are two `Ref` columns, or when that column is a Show Me or Tell
+    Me one; otherwise a lone `Ref` holds the element ids, as in a team's own matrix.
+    """
+    if "element" in mapping:
+        return
+    refs = [c.column for c in cells if normal(c.value) == "ref"]
+    texts = {cell.column: normal(cell.value) for cell in cells}
+    for column in refs:
+        right = found.get(column + 1)
+        words = texts.get(column + 1, "")
+        if right in _ITEM_TEXT and (
+            len(refs) > 1 or any(word in words for word in _SELF_ASSESSMENT_WORDS)
+        ):
+            found[column] = _ITEM_TEXT[right]
+
+
 def _looks_right(fields: dict[int, str]) -> bool:
     names = set(fields.values())
-    return bool(names & {"element"}) and bool(names & {"evidence", "evidence_id"})
+    items = names & {"evidence", "evidence_id", "on_site", "on_site_id"}
+    if "element" in names or "element?" in names:
+        return bool(items)
+    # with no element column, the header of a self-assessment workbook's blocks: Show Me and
+    # Tell Me, or either beside its Ref (a row of evidence is neither, whatever its words)
+    texts = names & {"evidence", "on_site"}
+    return len(texts) == 2 or bool(texts and names & {"evidence_id", "on_site_id"})  # noqa: PLR2004
 
 
-def find_header(sheet: Sheet, mapping: dict[str, str]) -> Header | None:
-    """The header row of the sheet, with problems added to the sheet; None when there is none."""
+def _candidates(sheet: Sheet, mapping: dict[str, str]) -> list[tuple[list[Cell], dict[int, str]]]:
+    """The rows among the first that look like the header, each with the field of its cells."""
     candidates: list[tuple[list[Cell], dict[int, str]]] = []
     for cells in sheet.rows[:HEADER_SEARCH_ROWS]:
         if all(isinstance(cell.value, str) for cell in cells):
             fields = _fields(cells, mapping)
             if _looks_right(fields) and not (candidates and _names_element(cells, candidates[0])):
                 candidates.append((cells, fields))
+    return candidates
+
+
+def holds_header(sheet: Sheet, mapping: dict[str, str]) -> bool:
+    """Whether a row among the sheet's first looks like the header (nothing is said of it)."""
+    return bool(_candidates(sheet, mapping))
+
+
+def find_header(sheet: Sheet, mapping: dict[str, str]) -> Header | None:
+    """The header row of the sheet, with problems added to the sheet; None when there is none."""
+    candidates = _candidates(sheet, mapping)
     if not candidates:
         sheet.add(0, 0, "error", f"no header row in the first {HEADER_SEARCH_ROWS} rows: cse "
                   "looks for a row naming an element column (Ref or Element) and an evidence "
@@ -143,11 +212,14 @@ def find_header(sheet: Sheet, mapping: dict[str, str]) -> Header | None:
                   "--column evidence=HEADER")  # fmt: skip
         return None
     cells, fields = candidates[0]
-    if len(candidates) > 1:
-        second = candidates[1][0][0]
+    header = Header(cells[0].row, blocks=not {"element", "element?"} & set(fields.values()),
+                    shape=tuple((c.column, normal(c.value)) for c in cells))  # fmt: skip
+    others = [other for other in candidates[1:] if not header.repeated(other[0])]
+    if others:
+        second = others[0][0][0]
         sheet.add(second.row, second.column, "error", f"rows {cells[0].row} and {second.row} "
                   "both look like the header row: delete the one that is not")  # fmt: skip
-    header = Header(cells[0].row, others=[other[0][0].row for other in candidates[1:]])
+    header.others = [other[0][0].row for other in others]
     for cell in cells:
         _place(sheet, header, cell, fields.get(cell.column))
     for name, wanted in mapping.items():
@@ -165,7 +237,9 @@ def _names_element(cells: list[Cell], first: tuple[list[Cell], dict[int, str]]) 
     Such a row is evidence whose other cells happen to read as headers (an owner
     called "Ref"), not a second header.
     """
-    column = next(column for column, name in first[1].items() if name in {"element", "element?"})
+    column = next((c for c, name in first[1].items() if name in {"element", "element?"}), None)
+    if column is None:  # a self-assessment workbook's header: repeated in each block
+        return False
     cell = next((c for c in cells if c.column == column), None)
     try:
         return cell is not None and element_cell(cell.value).element is not None

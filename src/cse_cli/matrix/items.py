@@ -7,6 +7,11 @@ relative link, a second web address) goes into the item's notes as
 `Location: …`, so that nothing the row says is dropped. A hyperlink cse cannot
 keep (to a place inside the workbook, or on a cell of another column) is
 named in a warning.
+
+An on-site item (Tell Me / See On Site) on a row takes the person and place
+columns; the service, notes and inferred columns are the evidence item's when
+the row has one too, else the on-site item's. An on-site item has no owner, date
+or link: on a row with no evidence item, those cells are named in a warning.
 """
 
 from __future__ import annotations
@@ -14,7 +19,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from cse_cli.core.evidence import EvidenceItem, inferable
+from cse_cli.core.evidence import EvidenceItem, OnSiteItem, inferable
 from cse_cli.core.text import did_you_mean, quoted, short
 from cse_cli.matrix import dates, values
 from cse_cli.matrix.values import Unreadable
@@ -25,7 +30,10 @@ if TYPE_CHECKING:
 
 ITEM_FIELDS = ("owner", "service", "date", "url", "notes", "inferred")
 """An item's keys a row gives, in the order of an element file."""
+ON_SITE_FIELDS = ("person", "place", "service", "notes", "inferred")
+"""An on-site item's keys a row gives, in the order of an element file."""
 _INFERABLE = inferable(EvidenceItem)
+_ON_SITE_INFERABLE = inferable(OnSiteItem)
 """What an item's Inferred cell may name, as `cse export` writes it: 'service, date'."""
 _LINKED = ("link", "evidence")
 """The columns whose hyperlinks are the item's link."""
@@ -85,8 +93,36 @@ class ItemReader:
         if notes:
             item["notes"] = "\n".join(notes)
         if (inferred := got.get("inferred")) is not None:
-            item["inferred"] = self._inferred(inferred)
+            item["inferred"] = self._inferred(inferred, _INFERABLE, "an evidence item")
         return {name: item[name] for name in ITEM_FIELDS if name in item}
+
+    def on_site_fields(self, got: dict[str, Cell | None], *, alone: bool) -> dict[str, Any]:
+        """An on-site item's fields the row gives (not its title or id).
+
+        `alone`: the row holds no evidence item, so its service, notes and inferred
+        cells are the on-site item's.
+        """
+        item: dict[str, Any] = {
+            name: values.text(cell.value)
+            for name in ("person", "place")
+            if (cell := got.get(name)) is not None
+        }
+        if alone:
+            if (cell := got.get("service")) is not None:
+                item["service"] = values.text(cell.value)
+                self.service(item["service"])
+            elif (colour := self._colour(got)) is not None:
+                item["service"] = colour
+            if (cell := got.get("notes")) is not None:
+                item["notes"] = values.text(cell.value)
+            if (cell := got.get("inferred")) is not None:
+                item["inferred"] = self._inferred(cell, _ON_SITE_INFERABLE, "an on-site item")
+            for name in ("owner", "date", "link"):
+                if (cell := got.get(name)) is not None:
+                    self.sheet.add(cell.row, cell.column, "warning", f"this row holds on-site "
+                                   f"evidence alone, which has no {name}: its {name} is not "
+                                   "imported (give it to the evidence on its own row)")  # fmt: skip
+        return {name: item[name] for name in ON_SITE_FIELDS if name in item}
 
     def _places(self, got: dict[str, Cell | None]) -> tuple[str | None, list[str]]:
         """The item's web address, and every other place the row points at, each once.
@@ -123,20 +159,21 @@ class ItemReader:
                                f"{quoted(short(cell.link.lstrip('#')))} is not imported: cse "
                                "keeps the links of the Link and Evidence columns")  # fmt: skip
 
-    def _inferred(self, cell: Cell) -> list[str]:
-        """The keys an Inferred cell names, each one an item's key ('service, date')."""
+    def _inferred(self, cell: Cell, inferable: list[str], what: str) -> list[str]:
+        """The keys an Inferred cell names, each one a key of `what` ('service, date')."""
         keys = [key for key in re.split(r"[\s,;]+", values.text(cell.value).lower()) if key]
-        for key in (key for key in keys if key not in _INFERABLE):
-            known = ", ".join(_INFERABLE)
+        for key in (key for key in keys if key not in inferable):
+            known = ", ".join(inferable)
             self.sheet.add(cell.row, cell.column, "error", f"inferred {quoted(key)} is not a "
-                           f"key of an evidence item ({known})"
-                           f"{did_you_mean(key, _INFERABLE)}")  # fmt: skip
-        return [key for key in keys if key in _INFERABLE]
+                           f"key of {what} ({known})"
+                           f"{did_you_mean(key, inferable)}")  # fmt: skip
+        return [key for key in keys if key in inferable]
 
     def _colour(self, got: dict[str, Cell | None]) -> str | None:
         """The service whose key colour fills the row's evidence cell (or another of its cells)."""
         key = self.header.key
-        for cell in (got.get("evidence"), got.get("evidence_id"), *got.values()):
+        first = ("evidence", "evidence_id", "on_site", "on_site_id")
+        for cell in (*(got.get(name) for name in first), *got.values()):
             if cell is not None and cell.fill in key:
                 return key[cell.fill]
         return None

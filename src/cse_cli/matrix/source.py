@@ -39,9 +39,7 @@ def read_matrix(path: Path, sheet: str | None) -> Sheet:
         raise CseError(f"{name}: --sheet is for workbooks; a CSV file has one sheet")
     raw, size = read_bytes(path)
     if raw is None:
-        return whole(name, f"the file is {size:,} bytes, over the limit of "
-                     f"{MAX_MATRIX_BYTES:,} for a matrix: remove pictures and other sheets, "
-                     "or save the matrix sheet alone")  # fmt: skip
+        return _too_large(name, size)
     if suffix == ".csv":
         from cse_cli.matrix.csv_file import read_csv
 
@@ -49,6 +47,28 @@ def read_matrix(path: Path, sheet: str | None) -> Sheet:
     from cse_cli.matrix.xlsx_book import read_xlsx
 
     return read_xlsx(raw, name, sheet)
+
+
+def read_matrix_sheets(path: Path, sheet: str | None) -> list[Sheet]:
+    """The sheets of the spreadsheet at `path` that may hold its matrix, in order.
+
+    Every sheet of a workbook (or the one `sheet` names), or a CSV file's one;
+    CseError as `read_matrix` raises it.
+    """
+    if path.suffix.lower() not in {".xlsx", ".xlsm"}:
+        return [read_matrix(path, sheet)]
+    raw, size = read_bytes(path)
+    if raw is None:
+        return [_too_large(path.name, size)]
+    from cse_cli.matrix.xlsx_book import read_xlsx_sheets
+
+    return read_xlsx_sheets(raw, path.name, sheet)
+
+
+def _too_large(name: str, size: int) -> Sheet:
+    return whole(name, f"the file is {size:,} bytes, over the limit of {MAX_MATRIX_BYTES:,} "
+                 "for a matrix: remove pictures and other sheets, or save the matrix sheet "
+                 "alone")  # fmt: skip
 
 
 def read_bytes(path: Path) -> tuple[bytes | None, int]:

@@ -28,6 +28,19 @@ _EVIDENCE_ID = re.compile(
 )
 _URL = re.compile(r"^https?://[^\s\x22<>`|{}^\x5c]+$")
 _RAG = {"green": Rating.FULL, "amber": Rating.PARTIAL, "red": Rating.NON_COMPLIANCE}
+_WORDS = {
+    **dict.fromkeys(("compliant", "fully compliant", "full compliant", "compliance",
+                     "full compliance", "fully compliance"), Rating.FULL),
+    **dict.fromkeys(("partial", "partially compliant", "partly compliant", "part compliant",
+                     "partial compliant", "partially", "partial compliance"), Rating.PARTIAL),
+    **dict.fromkeys(("non compliance", "non compliant", "not compliant", "noncompliant",
+                     "noncompliance", "non complaint", "none compliance"), Rating.NON_COMPLIANCE),
+    **dict.fromkeys(("compliance plus", "compliant plus", "compliance +", "compliant +",
+                     "compliance+", "compliant+", "cp+"), Rating.COMPLIANCE_PLUS),
+}  # fmt: skip
+"""The ratings in the words of a certification body's self-assessment workbook, and their
+common spellings, as `_rating_words` writes them: lower case, single spaces, no hyphens."""
+_GUIDANCE = re.compile(r"^\s*guidance\b", re.IGNORECASE)
 
 
 class Unreadable(ValueError):  # noqa: N818 - reads as what the cell is
@@ -85,16 +98,35 @@ def split_evidence(text: str) -> tuple[str | None, str]:
 
 
 def rating(value: object) -> Rating:
-    """A rating in any spelling cse accepts, or a RAG colour (green full, amber partial, red NC)."""
+    """A rating in any spelling cse accepts, in words, or a RAG colour.
+
+    The words are a self-assessment workbook's (Compliant, Partial, Non Compliance,
+    Compliance Plus) and their common spellings; green is full, amber partial, red NC.
+    """
     if isinstance(value, str) and value.strip().lower() in _RAG:
         return _RAG[value.strip().lower()]
+    if isinstance(value, str) and _rating_words(value) in _WORDS:
+        return _WORDS[_rating_words(value)]
     try:
         found = parse_rating(value if isinstance(value, str) else str(value))
     except PydanticCustomError as exc:
-        raise Unreadable(str(exc) + "; or a RAG colour: green, amber or red") from None
+        raise Unreadable(
+            str(exc) + "; or in words: Compliant, Partial, Non Compliance or Compliance Plus; "
+            "or a RAG colour: green, amber or red"
+        ) from None
     if found is None:
         raise Unreadable("an empty rating")
     return found
+
+
+def _rating_words(text: str) -> str:
+    """A rating's words as compared: 'Non-Compliance ' and 'non  compliance' alike."""
+    return " ".join(text.lower().replace("-", " ").replace("_", " ").split()).rstrip(".")
+
+
+def is_guidance(value: object) -> bool:
+    """Whether a cell starts a self-assessment workbook's guidance row ('GUIDANCE: …')."""
+    return isinstance(value, str) and bool(_GUIDANCE.match(value))
 
 
 def is_url(text: str) -> bool:

@@ -20,7 +20,7 @@ from pathlib import Path
 from cse_cli.core.problems import CseError
 from cse_cli.io.atomic import write_new
 from cse_cli.io.root import CONFIG_FILE
-from cse_cli.io.scaffold import SCHEMA_DIR
+from cse_cli.io.scaffold_text import SCHEMA_DIR
 from cse_cli.matrix.files import EVIDENCE_DIR
 
 _FOLDERS = (EVIDENCE_DIR, SCHEMA_DIR)

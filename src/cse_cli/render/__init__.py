@@ -22,6 +22,16 @@ from cse_cli.render.formats import (
     ImportFormat,
     PackFormat,
     ReportFormat,
+    SelfAssessmentFormat,
+)
+from cse_cli.render.matrix_renderers import (
+    export_csv,
+    export_xlsx,
+    import_json,
+    import_text,
+    self_assessment_xlsx,
+    update_json,
+    update_text,
 )
 
 if TYPE_CHECKING:
@@ -37,7 +47,9 @@ if TYPE_CHECKING:
     from cse_cli.views.readiness import Readiness
     from cse_cli.views.report import ReportView
     from cse_cli.views.review_report import ReviewReport
+    from cse_cli.views.self_assessment import SelfAssessmentView
     from cse_cli.views.updated import UpdateView
+    from cse_cli.views.visit import VisitPlan
 
 
 class Styled(NamedTuple):
@@ -93,6 +105,18 @@ def _readiness_text(view: Readiness) -> Styled:
 
 def _readiness_json(view: Readiness) -> str:
     from cse_cli.render.readiness import to_json
+
+    return to_json(view)
+
+
+def _visit_text(view: VisitPlan) -> Styled:
+    from cse_cli.render.visit import to_text
+
+    return to_text(view)
+
+
+def _visit_json(view: VisitPlan) -> str:
+    from cse_cli.render.visit import to_json
 
     return to_json(view)
 
@@ -175,42 +199,6 @@ def _review_docx(view: ReviewReport) -> bytes:
     return to_docx(view)
 
 
-def _export_xlsx(view: ExportView) -> bytes:
-    from cse_cli.render.export_xlsx import to_xlsx
-
-    return to_xlsx(view)
-
-
-def _export_csv(view: ExportView) -> str:
-    from cse_cli.render.export_csv import to_csv
-
-    return to_csv(view)
-
-
-def _import_text(view: ImportView) -> str:
-    from cse_cli.render.imported import to_text
-
-    return to_text(view)
-
-
-def _import_json(view: ImportView) -> str:
-    from cse_cli.render.imported import to_json
-
-    return to_json(view)
-
-
-def _update_text(view: UpdateView) -> str:
-    from cse_cli.render.updated import to_text
-
-    return to_text(view)
-
-
-def _update_json(view: UpdateView) -> str:
-    from cse_cli.render.updated import to_json
-
-    return to_json(view)
-
-
 def _pack_csv(view: PackView) -> str:
     from cse_cli.render.pack import to_csv
 
@@ -243,6 +231,11 @@ READINESS: Mapping[GapFormat, Callable[[Readiness], Shown]] = {
     GapFormat.JSON: _readiness_json,
 }
 """`cse gap --review`: the same formats as `cse gap`."""
+VISIT: Mapping[GapFormat, Callable[[VisitPlan], Shown]] = {
+    GapFormat.TEXT: _visit_text,
+    GapFormat.JSON: _visit_json,
+}
+"""`cse gap --visit`: the same formats as `cse gap`."""
 HISTORY: Mapping[HistoryFormat, Callable[[HistoryView], Shown]] = {
     HistoryFormat.TEXT: _history_text,
     HistoryFormat.JSON: _history_json,
@@ -266,16 +259,20 @@ REVIEW: Mapping[ReportFormat, Callable[[ReviewReport], Document]] = {
 }
 """`cse report --review`: the same formats as `cse report`."""
 EXPORT: Mapping[ExportFormat, Callable[[ExportView], Document]] = {
-    ExportFormat.XLSX: _export_xlsx,
-    ExportFormat.CSV: _export_csv,
+    ExportFormat.XLSX: export_xlsx,
+    ExportFormat.CSV: export_csv,
 }
+SELF_ASSESSMENT: Mapping[SelfAssessmentFormat, Callable[[SelfAssessmentView], Document]] = {
+    SelfAssessmentFormat.XLSX: self_assessment_xlsx,
+}
+"""`cse export --layout self-assessment`: a workbook only."""
 IMPORT: Mapping[ImportFormat, Callable[[ImportView], Shown]] = {
-    ImportFormat.TEXT: _import_text,
-    ImportFormat.JSON: _import_json,
+    ImportFormat.TEXT: import_text,
+    ImportFormat.JSON: import_json,
 }
 UPDATE: Mapping[ImportFormat, Callable[[UpdateView], Shown]] = {
-    ImportFormat.TEXT: _update_text,
-    ImportFormat.JSON: _update_json,
+    ImportFormat.TEXT: update_text,
+    ImportFormat.JSON: update_json,
 }
 """`cse import --update`: its closing line after the diff, or its JSON object."""
 PACK: Mapping[PackFormat, Callable[[PackView], str]] = {

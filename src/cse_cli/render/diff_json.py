@@ -46,6 +46,11 @@ def to_json(diff: Diff) -> str:
                     "removed": items(diff.evidence_removed),
                     "changed": items(diff.evidence_changed),
                 },
+                "on_site": {
+                    "added": items(diff.on_site_added),
+                    "removed": items(diff.on_site_removed),
+                    "changed": items(diff.on_site_changed),
+                },
                 "development_points": {
                     "opened": points(diff.points_opened),
                     "addressed": points(diff.points_addressed),

@@ -43,6 +43,7 @@ _ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip entry can hold
 _WIDTHS = {
     "Element": 9, "Wording": 50, "Evidence ID": 12, "Evidence": 50, "Owner": 14, "Service": 16,
     "Date": 11, "Link": 40, "Notes": 40, "Title": 32, "Why not": 60,
+    "On-site ID": 12, "On site": 50, "Person": 24, "Place": 24,
 }  # fmt: skip
 _MAX_WIDTH, _MIN_WIDTH = 60, 11  # a date, 2015-03-09, and a little room
 _HIDDEN_COLUMNS = (KEY,)  # each row's key, for cse import --update: sorted with its row

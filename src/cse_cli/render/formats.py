@@ -73,6 +73,19 @@ class ExportFormat(Format):
     CSV = "csv"
 
 
+class ExportLayout(Format):
+    """`cse export --layout`: a team's matrix (a row per item), or a self-assessment workbook."""
+
+    MATRIX = "matrix"
+    SELF_ASSESSMENT = "self-assessment"
+
+
+class SelfAssessmentFormat(Format):
+    """`cse export --layout self-assessment`: the certification body's workbook, in Excel only."""
+
+    XLSX = "xlsx"
+
+
 class SchemaKind(Format):
     """`cse schema --kind`: the JSON Schema of element files, of cse.yaml, or of a review file."""
 

@@ -42,23 +42,31 @@ def to_text(gap: Gap) -> Styled:
     return Styled(_text(gap))
 
 
-def _text(gap: Gap) -> RenderableType:
-    from rich.console import Group
+def _narrowed(gap: Gap) -> list[RenderableType]:
+    """The line saying the lists are narrowed to a service or an owner, if they are."""
     from rich.text import Text
 
-    parts: list[RenderableType] = [
-        Text(f"{inert(gap.organisation)}: gaps at the {gap.stage} stage, as of {gap.as_of}", "bold")
-    ]
     narrowed = [
         f"{what} {inert(name)}"
         for what, name in (("service", gap.service), ("owner", gap.owner))
         if name
     ]
-    if narrowed:
-        parts.append(
-            Text(f"Lists narrowed to {and_list(narrowed)}; the verdict covers every element.")
-        )
-    parts += _verdict(gap)
+    if not narrowed:
+        return []
+    return [Text(f"Lists narrowed to {and_list(narrowed)}; the verdict covers every element.")]
+
+
+def _text(gap: Gap) -> RenderableType:
+    from rich.console import Group
+    from rich.text import Text
+
+    parts: list[RenderableType] = [
+        Text(
+            f"{inert(gap.organisation)}: gaps at the {gap.stage} stage, as of {gap.as_of}", "bold"
+        ),
+        *_narrowed(gap),
+        *_verdict(gap),
+    ]
     parts.append(_heading(f"Below full compliance at the {gap.stage} stage"))
     below_full: set[str] = set()
     for c in gap.criteria:
@@ -70,6 +78,7 @@ def _text(gap: Gap) -> RenderableType:
         parts.append(_rows([]))
     for title, listed in (
         ("Elements with no evidence", gap.without_evidence),
+        ("Resting on the visit: no desk-top evidence, only on-site evidence", gap.rests_on_visit),
         ("Rated full or compliance plus with no evidence to support it", gap.unsupported),
         ("Compliance plus without a justification", gap.unjustified_compliance_plus),
     ):

@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from cse_cli.core.ratings import Rating
-    from cse_cli.views.gap import DatedItem, ElementNote, Gap
+    from cse_cli.views.gap import CriterionGap, DatedItem, Gap, OpenPoint
+    from cse_cli.views.gap_scope import ElementNote
 
 
 def to_json(gap: Gap) -> str:
@@ -21,31 +22,9 @@ def to_json(gap: Gap) -> str:
                 "service": gap.service,
                 "owner": gap.owner,
                 "met": gap.met,
-                "criteria": [
-                    {
-                        "number": c.number,
-                        "title": c.title,
-                        "met": c.met,
-                        "to_raise": c.to_raise,
-                        "reasons": list(c.reasons),
-                        "notes": list(c.notes),
-                        "must_raise": [element for element, _ in c.must_raise],
-                        "then_raise": c.then_raise,
-                        "then_raise_from": list(c.partials) if c.then_raise else [],
-                        "elements": [
-                            {
-                                "element": e.element,
-                                "rating": _value(e.rating),
-                                "owner": e.owner,
-                                "development_points": list(e.development_points),
-                                "text": e.text,
-                            }
-                            for e in c.elements
-                        ],
-                    }
-                    for c in gap.criteria
-                ],
+                "criteria": [_criterion(c) for c in gap.criteria],
                 "without_evidence": [_note(n) for n in gap.without_evidence],
+                "rests_on_visit": [_note(n) for n in gap.rests_on_visit],
                 "unsupported": [_note(n) for n in gap.unsupported],
                 "compliance_plus_without_justification": [
                     _note(n) for n in gap.unjustified_compliance_plus
@@ -53,23 +32,48 @@ def to_json(gap: Gap) -> str:
                 "stale_after_months": gap.stale_after_months,
                 "stale": [_item(i) for i in gap.stale],
                 "undated": [{"element": i.element, "title": i.title} for i in gap.undated],
-                "open_development_points": [
-                    {
-                        "element": p.element,
-                        "point": p.point,
-                        "raised": p.raised.isoformat() if p.raised else None,
-                        "raised_at": p.raised_at,
-                        "by": p.by,
-                        "source": p.source,
-                    }
-                    for p in gap.open_development_points
-                ],
+                "open_development_points": [_point(p) for p in gap.open_development_points],
             },
             indent=2,
             ensure_ascii=False,
         )
         + "\n"
     )
+
+
+def _criterion(c: CriterionGap) -> dict[str, object]:
+    return {
+        "number": c.number,
+        "title": c.title,
+        "met": c.met,
+        "to_raise": c.to_raise,
+        "reasons": list(c.reasons),
+        "notes": list(c.notes),
+        "must_raise": [element for element, _ in c.must_raise],
+        "then_raise": c.then_raise,
+        "then_raise_from": list(c.partials) if c.then_raise else [],
+        "elements": [
+            {
+                "element": e.element,
+                "rating": _value(e.rating),
+                "owner": e.owner,
+                "development_points": list(e.development_points),
+                "text": e.text,
+            }
+            for e in c.elements
+        ],
+    }
+
+
+def _point(p: OpenPoint) -> dict[str, object]:
+    return {
+        "element": p.element,
+        "point": p.point,
+        "raised": p.raised.isoformat() if p.raised else None,
+        "raised_at": p.raised_at,
+        "by": p.by,
+        "source": p.source,
+    }
 
 
 def _value(rating: Rating | None) -> str | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
-from cse_cli.core.text import plural
+from cse_cli.core.text import and_list, plural, quoted
 
 if TYPE_CHECKING:
     from cse_cli.views.imported import ImportView
@@ -20,6 +20,8 @@ def to_json(view: ImportView) -> str:
         "created": list(view.created),
         "elements": view.elements,
         "items": view.items,
+        "on_site_items": view.on_site_items,
+        "sheets": list(view.sheets),
         "refs": view.refs,
         "services": list(view.services),
         "unplaced_columns": list(view.unplaced_columns),
@@ -32,8 +34,12 @@ def to_json(view: ImportView) -> str:
 
 def to_text(view: ImportView) -> str:
     """What was read and what was written, a line each."""
+    sheets = ""
+    if len(view.sheets) > 1:
+        sheets = f" (sheets {and_list([quoted(name) for name in view.sheets])})"
+    on_site = f" and {plural(view.on_site_items, 'on-site item')}" if view.on_site_items else ""
     return (
-        f"read {view.matrix}: {plural(view.elements, 'element')}, "
-        f"{plural(view.items, 'evidence item')} ({view.refs} citing an earlier one with ref:)\n"
-        f"created {plural(len(view.created), 'file')} in {view.root}\n"
+        f"read {view.matrix}{sheets}: {plural(view.elements, 'element')}, "
+        f"{plural(view.items, 'evidence item')}{on_site} ({view.refs} citing an earlier one "
+        f"with ref:)\ncreated {plural(len(view.created), 'file')} in {view.root}\n"
     )

@@ -59,6 +59,8 @@ def _environment(output_format: str) -> Environment:
     from cse_cli.render.history import compliance_plus_words, verdict_words
     from cse_cli.render.history_chart import history_chart
     from cse_cli.render.markdown import md_text, md_url
+    from cse_cli.render.visit import intro, item_line
+    from cse_cli.views.visit import NO_PERSON, NO_PLACE, ON_SITE
 
     html = output_format == "html"
     environment = Environment(
@@ -75,5 +77,10 @@ def _environment(output_format: str) -> Environment:
         history_chart=history_chart,
         compliance_plus_words=compliance_plus_words,
         verdict_words=verdict_words,
+        visit_intro=intro,
+        visit_item=item_line,
+        no_person=NO_PERSON,
+        no_place=NO_PLACE,
+        on_site=ON_SITE,
     )
     return environment

@@ -1,8 +1,10 @@
 """`cse report --format docx`: the report as a Word document people can work in.
 
 It is built from the same view as the HTML report and holds the same content:
-the summary table, per criterion and sub-criterion the analysis table, the
-compliance plus justifications and the development points. Headings use
+the summary table, per criterion and sub-criterion the analysis table (the
+on-site evidence beside the desk-top evidence), the compliance plus
+justifications and the development points, then the on-site evidence by person
+and place. Headings use
 Word's own heading styles (the navigation pane and the table of contents
 field follow them), table header rows repeat on every page, the analysis is
 on landscape pages, the language is en-GB, and every rating is written out in
@@ -19,6 +21,8 @@ from docx.shared import Pt
 from cse_cli.render import docx_document as frame
 from cse_cli.render import docx_parts as parts
 from cse_cli.render.docx_parts import add_text as add
+from cse_cli.render.visit_docx import TITLE as PLAN_TITLE
+from cse_cli.render.visit_docx import add_plan, on_site_lines
 
 if TYPE_CHECKING:
     from docx.document import Document
@@ -69,6 +73,8 @@ def to_docx(view: ReportView) -> bytes:
     _summary(document, view)
     for criterion in view.criteria:
         _criterion(document, view, criterion)
+    if view.visit is not None:
+        add_plan(document, view.visit)
     frame.colophon(
         document,
         "Produced by cse report from the evidence repository"
@@ -103,6 +109,7 @@ def _front(document: Document, view: ReportView) -> None:
                     *((f"{sub.id} {sub.title}", 2) for sub in criterion.sub_criteria),
                 )
             ),
+            *([(PLAN_TITLE, 1)] if view.visit is not None else []),
         ],
     )
 
@@ -208,20 +215,20 @@ def _element_row(table: Table, element: ElementView) -> None:
     add(head, f" {element.text}")
     if element.owner:
         add(cells[0].add_paragraph(), f"Owner: {element.owner}").italic = True
-    if element.items:
-        first = True
-        for item in element.items[: frame.LISTED]:
-            paragraph = cells[1].paragraphs[0] if first else cells[1].add_paragraph()
-            parts.set_style(paragraph, parts.BULLET)
-            first = False
-            if item.url:
-                parts.hyperlink(paragraph, item.title, item.url)
-            else:
-                add(paragraph, item.title)
-            if item.details:
-                add(paragraph, f" ({item.details})")
-        frame.more(cells[1], len(element.items), "evidence items")
-    else:
+    first = True
+    for item in element.items[: frame.LISTED]:
+        paragraph = cells[1].paragraphs[0] if first else cells[1].add_paragraph()
+        parts.set_style(paragraph, parts.BULLET)
+        first = False
+        if item.url:
+            parts.hyperlink(paragraph, item.title, item.url)
+        else:
+            add(paragraph, item.title)
+        if item.details:
+            add(paragraph, f" ({item.details})")
+    frame.more(cells[1], len(element.items), "evidence items")
+    on_site_lines(cells[1], element.on_site, first=first)
+    if not element.items and not element.on_site:
         add(cells[1].paragraphs[0], "None listed")
     parts.lines(cells[2], element.key_questions[: frame.LISTED], style=parts.BULLET)
     frame.more(cells[2], len(element.key_questions), "key questions")

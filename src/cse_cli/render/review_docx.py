@@ -23,6 +23,8 @@ from docx.shared import Pt
 from cse_cli.render import docx_document as frame
 from cse_cli.render import docx_parts as parts
 from cse_cli.render.docx_parts import add_text as add
+from cse_cli.render.visit_docx import TITLE as PLAN_TITLE
+from cse_cli.render.visit_docx import add_plan
 
 if TYPE_CHECKING:
     from docx.document import Document
@@ -63,6 +65,8 @@ def to_docx(view: ReviewReport) -> bytes:
     _documents(document, view)
     _points(document, view)
     _plan(document, view)
+    if view.visit is not None:
+        add_plan(document, view.visit)
     _changes(document, view)
     _scoring_changes(document, view)
     _scoring(document, view)
@@ -84,7 +88,10 @@ def _front(document: Document, view: ReviewReport) -> None:
     parts.facts(document, facts, "The review")
     if view.summary:
         parts.paragraph(document, view.summary).paragraph_format.space_before = Pt(12)
-    frame.contents(document, [(section, 1) for section in SECTIONS])
+    sections = list(SECTIONS)
+    if view.visit is not None:
+        sections.insert(sections.index("On-site plan") + 1, PLAN_TITLE)
+    frame.contents(document, [(section, 1) for section in sections])
 
 
 def _documents(document: Document, view: ReviewReport) -> None:

@@ -33,7 +33,13 @@ from collections.abc import Iterator
 from typing import Any
 
 from cse_cli.core.config import Config
-from cse_cli.core.evidence import DevelopmentPoint, ElementFile, EvidenceItem, inferable
+from cse_cli.core.evidence import (
+    DevelopmentPoint,
+    ElementFile,
+    EvidenceItem,
+    OnSiteItem,
+    inferable,
+)
 from cse_cli.core.ratings import RATING_CHOICES, Rating
 from cse_cli.core.stages import FIELDS
 from cse_cli.core.standard import Standard
@@ -47,7 +53,7 @@ RATING_SPELLINGS = [
 ]
 # Lists that may be left empty (`key_questions:` with nothing after it).
 _NULLABLE_LISTS = {
-    "element": ("key_questions", "evidence", "development_points"),
+    "element": ("key_questions", "evidence", "on_site", "development_points"),
     "config": ("services",),
 }
 _RATING_FIELDS = tuple(FIELDS.values())
@@ -79,7 +85,7 @@ def element_schema(standard: Standard) -> dict[str, Any]:
     status = schema["definitions"]["DevelopmentPoint"]["properties"]["status"]
     status.pop("pattern", None)
     status["enum"] = ["open", "addressed"]
-    for model in (EvidenceItem, DevelopmentPoint):
+    for model in (EvidenceItem, OnSiteItem, DevelopmentPoint):
         inferred = schema["definitions"][model.__name__]["properties"]["inferred"]
         inferred["items"]["enum"] = inferable(model)
     _nullable(properties, _NULLABLE_LISTS["element"])

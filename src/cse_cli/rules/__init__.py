@@ -79,11 +79,12 @@ REPOSITORY_RULES: tuple[Rule[Callable[..., object]], ...] = (
     repository_limits.REPOSITORY_SIZE,
     repository_limits.REPOSITORY_VALUES,
     refs.REFS,
+    refs.REF_KIND,
     reviews.REVIEW_FILE_NAME,
 )
 """The rules a reader applies at its own moment: validating a file against its model,
-the evidence folder and the names in it, the repository's limits, every `ref:` once
-all files are read, the review files' names."""
+the evidence folder and the names in it, the repository's limits, every `ref:` (and
+the kind of item it cites) once all files are read, the review files' names."""
 
 RULES: tuple[Rule[Callable[..., object]], ...] = (
     *REPOSITORY_RULES,

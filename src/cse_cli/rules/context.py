@@ -52,21 +52,33 @@ class Paths(Protocol):
         """Why `rel` is not a readable regular file inside the repository, or None."""
 
 
+EVIDENCE = "evidence"
+"""The list of desk-top evidence items ("Show Me"), and the kind of item an id names there."""
+ON_SITE = "on_site"
+"""The list of on-site items ("Tell Me / See On Site"), and the kind of item an id names there."""
+ITEM_LISTS = (EVIDENCE, ON_SITE)
+"""The lists of an element file whose items have ids and refs, one space of ids for both."""
+
+
 class Place(NamedTuple):
-    """Where a value is written: a file, a line and a column."""
+    """Where a value is written: a file, a line and a column; for an id, the list it is in."""
 
     file: str
     line: int
     column: int
+    kind: str = EVIDENCE
+    """The list of the item an id defines: `evidence` or `on_site`."""
 
 
 class Ref(NamedTuple):
-    """A `ref:` to an evidence id, and where it is written (checked once every file is read)."""
+    """A `ref:` to an item's id, and where it is written (checked once every file is read)."""
 
     ref: str
     file: str
     line: int
     column: int
+    kind: str = EVIDENCE
+    """The list it is written in, so the kind of item it must cite: `evidence` or `on_site`."""
 
 
 class Lookups:
@@ -194,15 +206,15 @@ class ReviewContext:
         self.lookups = Lookups()
 
     def defined(self, item_id: str) -> bool:
-        """Whether an element file defines `item_id`."""
+        """Whether an element file defines `item_id` as an evidence item (not an on-site one)."""
         found = self.ids.get(item_id)
         self.lookups.ids.append((item_id, found))
-        return found is not None
+        return found is not None and found.kind == EVIDENCE
 
     def every_id(self) -> Collection[str]:
-        """Every evidence id (to suggest one): an answer no single question holds."""
+        """Every evidence item's id (to suggest one): an answer no single question holds."""
         self.lookups.complete = False
-        return self.ids.keys()
+        return [item_id for item_id, place in self.ids.items() if place.kind == EVIDENCE]
 
     def check_path(self, path: str) -> str | None:
         """Why `path` is not a readable file inside the repository, or None."""

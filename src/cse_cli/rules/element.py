@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, NamedTuple
 
 from cse_cli.rules import ELEMENT_RULES, paths, refs
-from cse_cli.rules.context import Lookups, Place, Ref
+from cse_cli.rules.context import EVIDENCE, ITEM_LISTS, Lookups, Place, Ref
 from cse_cli.rules.repository_limits import counted
 
 if TYPE_CHECKING:
@@ -83,15 +83,16 @@ def read_element(doc: Located, element: ElementFile | None, context: ElementCont
 def _as_written(doc: Located, context: ElementContext) -> None:
     """The ids, refs and paths of a file that failed validation, as it was written."""
     data = doc.data
-    items = data.get("evidence") if isinstance(data, dict) else None
-    for index, raw in enumerate(items if isinstance(items, list) else []):
-        if not isinstance(raw, dict):
-            continue
-        at = ("evidence", index)
-        item_id, ref, path = raw.get("id"), raw.get("ref"), raw.get("path")
-        if isinstance(ref, str):
-            context.refs.append(Ref(ref, doc.file, *doc.position((*at, "ref"))))
-        elif isinstance(item_id, str) and context.first_definition(item_id) is None:
-            context.defined[item_id] = Place(doc.file, *doc.position((*at, "id")))
-        if isinstance(path, str) and path and ref is None:
-            paths.check_at(doc, at, path, context.check_path(path))
+    for kind in ITEM_LISTS:
+        items = data.get(kind) if isinstance(data, dict) else None
+        for index, raw in enumerate(items if isinstance(items, list) else []):
+            if not isinstance(raw, dict):
+                continue
+            at = (kind, index)
+            item_id, ref, path = raw.get("id"), raw.get("ref"), raw.get("path")
+            if isinstance(ref, str):
+                context.refs.append(Ref(ref, doc.file, *doc.position((*at, "ref")), kind))
+            elif isinstance(item_id, str) and context.first_definition(item_id) is None:
+                context.defined[item_id] = Place(doc.file, *doc.position((*at, "id")), kind)
+            if kind == EVIDENCE and isinstance(path, str) and path and ref is None:
+                paths.check_at(doc, at, path, context.check_path(path))

@@ -1,7 +1,8 @@
 """An `inferred:` list names only keys of its item or point.
 
-An evidence item or a development point may mark the keys whose values the
-transcriber inferred; each named must be another key of that item or point.
+An evidence item, an on-site item or a development point may mark the keys
+whose values the transcriber inferred; each named must be another key of that
+item or point.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from cse_cli.core.evidence import inferable
 from cse_cli.core.text import did_you_mean, quoted
+from cse_cli.rules.items import each_item
 from cse_cli.rules.rule import Rule
 
 if TYPE_CHECKING:
@@ -22,9 +24,9 @@ def check(doc: Located, element: ElementFile, context: ElementContext) -> bool: 
     for index, point in enumerate(element.development_points):
         if point.inferred:
             _check(doc, ("development_points", index), point.inferred, inferable(type(point)))
-    for index, item in enumerate(element.evidence):
+    for kind, index, item in each_item(element):
         if item.inferred:
-            _check(doc, ("evidence", index), item.inferred, inferable(type(item)))
+            _check(doc, (kind, index), item.inferred, inferable(type(item)))
     return True
 
 

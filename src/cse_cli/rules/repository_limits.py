@@ -2,15 +2,17 @@
 
 - repository-size: the number of files and their bytes are checked before any
   element file is read; over either limit, none is read.
-- repository-values: values and items are counted as the element files are
-  read, in the order cse reads them; the file that passes a limit is reported and
-  ends the reading, before it is validated.
+- repository-values: values and items (evidence items and on-site items
+  together) are counted as the element files are read, in the order cse reads
+  them; the file that passes a limit is reported and ends the reading, before it
+  is validated.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from cse_cli.rules.context import ITEM_LISTS
 from cse_cli.rules.rule import Rule
 
 if TYPE_CHECKING:
@@ -21,7 +23,7 @@ if TYPE_CHECKING:
 MAX_ELEMENT_FILES = 200
 MAX_EVIDENCE_BYTES = 5_000_000  # the element files together: as much as one file may hold
 MAX_EVIDENCE_VALUES = 500_000  # the element files' values together (texts, numbers…)
-MAX_EVIDENCE_ITEMS = 20_000  # the evidence items of the element files together
+MAX_EVIDENCE_ITEMS = 20_000  # the evidence and on-site items of the element files together
 
 
 def files_and_bytes(evidence_dir: str, files: int, total: int) -> str | None:
@@ -41,9 +43,14 @@ def files_and_bytes(evidence_dir: str, files: int, total: int) -> str | None:
 
 
 def counted(doc: Located) -> tuple[int, int]:
-    """What one element file adds toward the limits: its values and its evidence items."""
-    items = doc.data.get("evidence") if isinstance(doc.data, dict) else None
-    return doc.values, len(items) if isinstance(items, list) else 0
+    """What one element file adds toward the limits: its values and its items.
+
+    Its items are its evidence items and its on-site items: both are items of one
+    space of ids, and the limit bounds what the rules and reports walk.
+    """
+    data = doc.data if isinstance(doc.data, dict) else {}
+    lists = (data.get(kind) for kind in ITEM_LISTS)
+    return doc.values, sum(len(items) for items in lists if isinstance(items, list))
 
 
 def values_and_items(values: int, items: int) -> str | None:

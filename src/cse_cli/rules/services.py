@@ -1,10 +1,11 @@
-"""When cse.yaml lists services, every item's service is one of them."""
+"""When cse.yaml lists services, every item's service is one of them (on-site items' too)."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from cse_cli.core.text import did_you_mean, quoted
+from cse_cli.rules.items import each_item
 from cse_cli.rules.rule import Rule
 
 if TYPE_CHECKING:
@@ -17,10 +18,10 @@ def check(doc: Located, element: ElementFile, context: ElementContext) -> bool:
     services = context.config.services
     if not services:
         return True
-    for index, item in enumerate(element.evidence):
+    for kind, index, item in each_item(element):
         if item.ref is None and item.service is not None and item.service not in services:
             doc.error(
-                doc.position(("evidence", index, "service")),
+                doc.position((kind, index, "service")),
                 f"service {quoted(item.service)} is not one of cse.yaml's services "
                 f"({', '.join(services)}){did_you_mean(item.service, services)}",
             )

@@ -35,7 +35,7 @@ _FORMS: dict[int, object] = {}
 
 def target(ed: Editor, element_id: str) -> Target:
     """The file an element's form edits, and what it must be read as."""
-    from cse_cli.io.scaffold import ELEMENT_SCHEMA, element_text
+    from cse_cli.io.scaffold_text import ELEMENT_SCHEMA, element_text
 
     evidence = ed.repository.current().evidence
     folder = evidence.config.evidence_dir.strip("/") or "evidence"

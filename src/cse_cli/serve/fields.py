@@ -1,12 +1,11 @@
 """What the editor's forms hold: each field of an element file and of a review file, as data.
 
 A form is a `Form`: fields at fixed places in the file (`Field`, its `path` the
-keys from the top) and lists of items (`Items`: evidence, development points,
-an on-site plan's sessions), each item a mapping with fields of its own. One
-set of templates and handlers shows and reads every form from this description,
-so a list the model gains whose items cite with `ref:` (on-site evidence,
-beside `evidence:`) is one more `Items` here, added to `CITING`: the element's
-form, its citation search and the `/cite` page take their lists from there.
+keys from the top) and lists of items (`Items`: evidence, on-site evidence,
+development points, an on-site plan's sessions), each item a mapping with fields
+of its own. One set of templates and handlers shows and reads every form from
+this description; the element's form, its citation search and the `/cite` page
+take their lists of citing items from `CITING`.
 
 A field's `kind` says how it is shown and read back:
 
@@ -106,7 +105,7 @@ CATEGORIES = (
     Choice("Low", "Low", "Low"),
     Choice("", "Not given", None),
 )
-ON_SITE = (
+ON_OR_OFF_SITE = (
     Choice("true", "On site", True),
     Choice("false", "Off site", False),
     Choice("", "Not given", None),
@@ -146,8 +145,28 @@ EVIDENCE = Items(
     ),
 )
 
+ON_SITE_ITEMS = Items(
+    "on_site",
+    "On-site evidence",
+    "on-site item",
+    (
+        Field(("title",), "Title", "long", "What the assessor will hear or see at the visit"),
+        Field(("id",), "Id", hint="Optional: a short name, one word, that other elements cite"),
+        Field(("person",), "Person", hint="A person or a role to talk to"),
+        Field(("place",), "Place", hint="Where to see it"),
+        Field(("service",), "Service", "select", source="services"),
+        Field(("notes",), "Notes", "long"),
+        Field(("inferred",), "Inferred", "inferred", "Values the source does not give"),
+    ),
+    ref_fields=(
+        Field(("ref",), "Cites", hint="The id of an on-site item defined in another element"),
+        Field(("notes",), "Notes here", "long", "About this item, for this element"),
+        Field(("inferred",), "Inferred", "inferred"),
+    ),
+)
 
-CITING = (EVIDENCE,)
+
+CITING = (EVIDENCE, ON_SITE_ITEMS)
 """The lists whose items can cite an item of the same list in another element with `ref:`.
 
 An element's form shows them in this order, before its development points; each
@@ -272,7 +291,7 @@ def review_form(requested: list[RequestedDocument], criteria: list[tuple[int, st
             Field(("days",), "Days", "number", "0.5, 1, 2…"),
             Field(("category_before",), "Category before", "choice", choices=CATEGORIES),
             Field(("category_after",), "Category after", "choice", choices=CATEGORIES),
-            Field(("on_site",), "On site or off site", "choice", choices=ON_SITE),
+            Field(("on_site",), "On site or off site", "choice", choices=ON_OR_OFF_SITE),
             *documents,
             *changes,
             Field(("summary",), "Summary", "long", "The assessor's summary of the review"),

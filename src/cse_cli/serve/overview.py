@@ -117,14 +117,17 @@ async def criterion(request: Request) -> Response:
         return ed.pages.render(request, "missing.html.j2", 404, what="criterion")
     evidence = ed.repository.current().evidence
     items = {element_id: evidence.resolved_items(e) for element_id, e in evidence.elements.items()}
+    on_site = {
+        element_id: evidence.resolved_on_site(e) for element_id, e in evidence.elements.items()
+    }
     service = request.query_params.get("service") or None
     owner = request.query_params.get("owner") or None
     error = None
     try:
-        service, owner, listed = narrowed(evidence, items, service, owner)
+        service, owner, listed = narrowed(evidence, items, service, owner, on_site)
     except CseError as exc:
         error = str(exc)
-        service, owner, listed = narrowed(evidence, items, None, None)
+        service, owner, listed = narrowed(evidence, items, None, None, on_site)
     rows = [_row(evidence, e.id, e.text) for e in found.elements if listed(e.id)]
     return ed.pages.render(
         request,
@@ -134,7 +137,7 @@ async def criterion(request: Request) -> Response:
         stages=RECORDED,
         service=service,
         owner=owner,
-        services=services(evidence, items),
+        services=services(evidence, items, on_site),
         owners=sorted({e.owner for e in evidence.elements.values() if e.owner}),
         error=error,
     )

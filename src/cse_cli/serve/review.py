@@ -35,7 +35,7 @@ def _file(stage: Stage) -> str:
 
 def target(ed: Editor, stage: Stage) -> Target:
     """The file a review's form edits, and what it must be read as."""
-    from cse_cli.io.scaffold import review_text
+    from cse_cli.io.scaffold_text import review_text
 
     evidence = ed.repository.current().evidence
     rel = evidence.review_files.get(stage, _file(stage))

@@ -109,11 +109,31 @@ class Diff:
     evidence_added: tuple[Item, ...]
     evidence_removed: tuple[Item, ...]
     evidence_changed: tuple[Item, ...]
+    on_site_added: tuple[Item, ...]
+    on_site_removed: tuple[Item, ...]
+    on_site_changed: tuple[Item, ...]
     points_opened: tuple[PointChange, ...]
     points_addressed: tuple[PointChange, ...]
     fields_changed: tuple[FieldChange, ...]
     not_compared: tuple[str, ...]
     """Elements whose file could not be read on one side or both."""
+
+
+def _rating_changes(
+    old: dict[str, ElementFile], new: dict[str, ElementFile], order: dict[str, int], stage: Stage
+) -> tuple[RatingChange, ...]:
+    """The ratings that changed, in the standard's order, at the stages `stage` shows.
+
+    A change is listed where the stage's own rating changed; at a surveillance it is
+    shown with the ratings carried forward, so "partial → full", never "unrated → full".
+    """
+    stages = RECORDED if stage is Stage.LATEST else tuple(reversed(stage.carries))
+    return tuple(
+        RatingChange(element_id, at, _carried(old, element_id, at), _carried(new, element_id, at))
+        for element_id in sorted(old.keys() | new.keys(), key=order.__getitem__)
+        for at in stages
+        if _rating(old, element_id, at) != _rating(new, element_id, at)
+    )
 
 
 def compare(
@@ -136,16 +156,10 @@ def compare(
     both = sorted(old.keys() & new.keys(), key=order.__getitem__)
     met_before, criteria_before = _verdict(standard, before, stage)
     met_after, criteria_after = _verdict(standard, after, stage)
-    stages = RECORDED if stage is Stage.LATEST else tuple(reversed(stage.carries))
-    # a change is listed where the stage's own rating changed; at a surveillance it is
-    # shown with the ratings carried forward, so "partial → full", never "unrated → full"
-    ratings = [
-        RatingChange(element_id, at, _carried(old, element_id, at), _carried(new, element_id, at))
-        for element_id in sorted(old.keys() | new.keys(), key=order.__getitem__)
-        for at in stages
-        if _rating(old, element_id, at) != _rating(new, element_id, at)
-    ]
     added, removed, changed = evidence_changes(old, new, order, _titles(before), _titles(after))
+    on_site = evidence_changes(
+        old, new, order, _titles(before, "on_site"), _titles(after, "on_site"), "on_site"
+    )
     opened, addressed = point_changes(old, new, both, order)
     return Diff(
         base=Side(labels[0], errors_of(before.problems)),
@@ -159,12 +173,15 @@ def compare(
             )
             for c in standard.criteria
         ),
-        ratings=tuple(ratings),
+        ratings=_rating_changes(old, new, order, stage),
         elements_added=tuple(sorted(new.keys() - old.keys(), key=order.__getitem__)),
         elements_removed=tuple(sorted(old.keys() - new.keys(), key=order.__getitem__)),
         evidence_added=added,
         evidence_removed=removed,
         evidence_changed=changed,
+        on_site_added=on_site[0],
+        on_site_removed=on_site[1],
+        on_site_changed=on_site[2],
         points_opened=opened,
         points_addressed=addressed,
         fields_changed=tuple(
@@ -208,9 +225,10 @@ def _carried(elements: dict[str, ElementFile], element_id: str, stage: Stage) ->
     return None if element is None else element.rating(stage)
 
 
-def _titles(evidence: Evidence) -> dict[str, str | None]:
-    """The title of every evidence item id, to name what a `ref:` cites."""
-    return {item_id: item.title for item_id, item in evidence.defined.items()}
+def _titles(evidence: Evidence, listed: str = "evidence") -> dict[str, str | None]:
+    """The title of every evidence (or on-site) item id, to name what a `ref:` cites."""
+    defined = evidence.defined if listed == "evidence" else evidence.defined_on_site
+    return {item_id: item.title for item_id, item in defined.items()}
 
 
 def _as_text(value: object) -> str:

@@ -1,7 +1,8 @@
 """Evidence items and development points, matched between two versions of an element.
 
-Items are matched within an element by `id`, else by the id they cite (`ref:`),
-else by title (the n-th item of a title with the n-th); points by their wording.
+Items (evidence items, or on-site items: each list compared on its own) are
+matched within an element by `id`, else by the id they cite (`ref:`), else by
+title (the n-th item of a title with the n-th); points by their wording.
 Part of `cse diff`'s comparison (cse_cli.views.diff).
 """
 
@@ -12,12 +13,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from cse_cli.core.evidence import ElementFile
+    from cse_cli.core.evidence import ElementFile, EvidenceItem, OnSiteItem
 
 
 @dataclass(frozen=True)
 class Item:
-    """An evidence item, named by its id (or the id it cites) and its title."""
+    """An evidence or on-site item, named by its id (or the id it cites) and its title."""
 
     element: str
     id: str | None
@@ -34,12 +35,13 @@ class PointChange:
 
 
 def _items(
-    element_id: str, element: ElementFile, titles: dict[str, str | None]
+    element_id: str, element: ElementFile, titles: dict[str, str | None], listed: str
 ) -> dict[tuple[str, str, int], tuple[Item, object]]:
-    """Each item of an element by its key, with what it holds (to see changes)."""
+    """Each item of an element's list `listed` by its key, with what it holds (to see changes)."""
     seen: Counter[tuple[str, str]] = Counter()
     items: dict[tuple[str, str, int], tuple[Item, object]] = {}
-    for item in element.evidence:
+    written: list[EvidenceItem] | list[OnSiteItem] = getattr(element, listed)
+    for item in written:
         if item.ref is not None:
             kind, name, named = "ref", item.ref, Item(element_id, item.ref, titles.get(item.ref))
         elif item.id is not None:
@@ -57,14 +59,20 @@ def evidence_changes(
     order: dict[str, int],
     old_titles: dict[str, str | None],
     new_titles: dict[str, str | None],
+    listed: str = "evidence",
 ) -> tuple[tuple[Item, ...], tuple[Item, ...], tuple[Item, ...]]:
-    """The items added, removed and changed, element by element in the standard's order."""
+    """The items of one list added, removed and changed, element by element in order.
+
+    `listed` is `evidence` or `on_site`; the titles name what a `ref:` cites.
+    """
     added: list[Item] = []
     removed: list[Item] = []
     changed: list[Item] = []
     for element_id in sorted(old.keys() | new.keys(), key=order.__getitem__):
-        before = _items(element_id, old[element_id], old_titles) if element_id in old else {}
-        after = _items(element_id, new[element_id], new_titles) if element_id in new else {}
+        before = (
+            _items(element_id, old[element_id], old_titles, listed) if element_id in old else {}
+        )
+        after = _items(element_id, new[element_id], new_titles, listed) if element_id in new else {}
         added += [after[key][0] for key in after if key not in before]
         removed += [before[key][0] for key in before if key not in after]
         changed += [

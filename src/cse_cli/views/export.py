@@ -1,9 +1,12 @@
-"""The view of `cse export`: the evidence matrix, one row per evidence item, and a summary.
+"""The view of `cse export`: the evidence matrix, one row per item, and a summary.
 
 Every value a cell shows is decided here, in a fixed order, so that the same
 evidence always gives the same rows; `cse_cli.render.export_xlsx` and
 `export_csv` only lay them out. The columns are those `cse import` reads back:
-importing an export gives an equivalent repository.
+importing an export gives an equivalent repository. An on-site item (`on_site:`)
+has a row of its own after the element's evidence items: its id, title, person
+and place in the on-site columns, its service, notes and inferred keys in the
+columns the evidence items use.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from cse_cli.core.stages import RECORDED
 if TYPE_CHECKING:
     import datetime as dt
 
-    from cse_cli.core.evidence import ElementFile, Evidence, EvidenceItem
+    from cse_cli.core.evidence import ElementFile, Evidence, EvidenceItem, OnSiteItem
     from cse_cli.core.ratings import Rating
     from cse_cli.core.scoring import Verdict
     from cse_cli.core.stages import Stage
@@ -40,10 +43,12 @@ def headers(stage: Stage) -> tuple[str, ...]:
         "Element", "Wording", f"Rating at {stage.value}",
         *(_STAGE_HEADERS[s.value] for s in RECORDED),
         "Evidence ID", "Evidence", "Owner", "Service", "Date", "Link", "Notes", "Inferred",
-        DELETE, KEY,
+        *ON_SITE_HEADERS, DELETE, KEY,
     )  # fmt: skip
 
 
+ON_SITE_HEADERS = ("On-site ID", "On site", "Person", "Place")
+"""The columns of an on-site item's own: its id (or the id it cites), title, person, place."""
 DELETE = "Delete"
 """The column where a row is marked `delete` for `cse import --update` (empty when exported)."""
 KEY = "cse key"
@@ -113,11 +118,10 @@ def _element_rows(
     )
     lead = (element.element, wording, *ratings)
     rows: list[tuple[CellValue, ...]] = []
-    if not element.evidence or element.owner or element.notes:  # the element's own row
-        rows.append(
-            (*lead, None, None, element.owner, None, None, None, element.notes, None, None,
-             str(RowKey(element.element)))
-        )  # fmt: skip
+    none = (None,) * len(ON_SITE_HEADERS)
+    if (not element.evidence and not element.on_site) or element.owner or element.notes:
+        rows.append((*lead, None, None, element.owner, None, None, None, element.notes, None,
+                     *none, None, str(RowKey(element.element))))  # its own row  # fmt: skip
     defined = evidence.defined
     for position, item in enumerate(element.evidence, start=1):
         shown: EvidenceItem = defined.get(item.ref, item) if item.ref is not None else item
@@ -133,10 +137,27 @@ def _element_rows(
                 shown.url or shown.path,
                 notes,
                 ", ".join(shown.inferred) or None,
+                *none,
                 None,
                 str(_key(element.element, "evidence", position, item.id)),
             )
         )
+    return rows + _on_site_rows(lead, element, evidence)
+
+
+def _on_site_rows(
+    lead: tuple[CellValue, ...], element: ElementFile, evidence: Evidence
+) -> list[tuple[CellValue, ...]]:
+    """A row per on-site item: a `ref:` item shows what it cites, with its own notes."""
+    defined = evidence.defined_on_site
+    rows: list[tuple[CellValue, ...]] = []
+    for position, item in enumerate(element.on_site, start=1):
+        shown: OnSiteItem = defined.get(item.ref, item) if item.ref is not None else item
+        notes = item.notes if item.ref is not None else shown.notes
+        inferred = ", ".join(shown.inferred) or None
+        rows.append((*lead, None, None, None, shown.service, None, None, notes, inferred,
+                     item.ref or shown.id, shown.title, shown.person, shown.place,
+                     None, str(_key(element.element, "on_site", position, item.id))))  # fmt: skip
     return rows
 
 

@@ -14,14 +14,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from cse_cli.core.ratings import Rating
-from cse_cli.views.narrowing import narrowed
+from cse_cli.views.gap_scope import ElementNote, Scope, gap_scope
 from cse_cli.views.points import point_view
 from cse_cli.views.to_raise import to_raise_criterion
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
 
-    from cse_cli.core.evidence import ElementFile, Evidence, EvidenceItem
+    from cse_cli.core.evidence import Evidence
     from cse_cli.core.scoring import CriterionResult, Verdict
     from cse_cli.core.stages import Stage
     from cse_cli.core.standard import Standard
@@ -55,15 +55,6 @@ class CriterionGap:
     """How many of `partials` must also be raised."""
     partials: tuple[str, ...]
     elements: tuple[ElementGap, ...]
-
-
-@dataclass(frozen=True)
-class ElementNote:
-    """An element named in one of the gap's lists, with its rating and owner."""
-
-    element: str
-    rating: Rating | None
-    owner: str | None
 
 
 @dataclass(frozen=True)
@@ -103,16 +94,14 @@ class Gap:
     met: bool
     criteria: tuple[CriterionGap, ...]
     without_evidence: tuple[ElementNote, ...]
+    """Elements with neither desk-top nor on-site evidence."""
+    rests_on_visit: tuple[ElementNote, ...]
+    """Elements with no desk-top evidence whose only support is what the visit will show."""
     unsupported: tuple[ElementNote, ...]
     unjustified_compliance_plus: tuple[ElementNote, ...]
     stale: tuple[DatedItem, ...]
     undated: tuple[DatedItem, ...]
     open_development_points: tuple[OpenPoint, ...]
-
-
-def closest_first(criteria: Iterable[CriterionGap]) -> list[CriterionGap]:
-    """The criteria not met, the closest to being met first: the fewest elements to raise."""
-    return sorted((c for c in criteria if not c.met), key=lambda c: (c.to_raise, c.number))
 
 
 def months_before(day: dt.date, months: int) -> dt.date:
@@ -128,24 +117,9 @@ def months_before(day: dt.date, months: int) -> dt.date:
     return dt.date(year, month0 + 1, min(day.day, last))
 
 
-@dataclass(frozen=True)
-class _Scope:
-    """What the gap's lists are drawn from: the elements listed, in the standard's order."""
-
-    elements: Mapping[str, ElementFile]
-    items: Mapping[str, list[EvidenceItem]]
-    """Each element's items, cited ones resolved."""
-    ratings: Mapping[str, Rating | None]
-    """Each element's rating at the stage."""
-    order: tuple[str, ...]
-    """The elements listed: every one, or those of the service or owner asked for."""
-    service: str | None
-    owner: str | None
-
-    def note(self, element_id: str) -> ElementNote:
-        element = self.elements.get(element_id)
-        owner = element.owner if element else None
-        return ElementNote(element_id, self.ratings[element_id], owner)
+def closest_first(criteria: Iterable[CriterionGap]) -> list[CriterionGap]:
+    """The criteria not met, the closest to being met first: the fewest elements to raise."""
+    return sorted((c for c in criteria if not c.met), key=lambda c: (c.to_raise, c.number))
 
 
 def build_gap(
@@ -158,7 +132,7 @@ def build_gap(
     owner: str | None = None,
 ) -> Gap:
     """The gap view model; raises CseError for a service or owner that names nothing."""
-    scope = _scope(standard, evidence, verdict, service, owner)
+    scope = gap_scope(standard, evidence, verdict, service, owner)
     stale_before = months_before(as_of, evidence.config.stale_after_months)
     stale, undated = _dated_items(scope, stale_before)
     wording = {e.id: e.text for c in standard.criteria for e in c.elements}
@@ -172,7 +146,12 @@ def build_gap(
         owner=scope.owner,
         met=verdict.met,
         criteria=tuple(_criterion_gap(c, scope, wording) for c in verdict.criteria),
-        without_evidence=tuple(scope.note(e) for e in scope.order if not scope.items.get(e)),
+        without_evidence=tuple(
+            scope.note(e) for e in scope.order if scope.supported(e) == (False, False)
+        ),
+        rests_on_visit=tuple(
+            scope.note(e) for e in scope.order if scope.supported(e) == (False, True)
+        ),
         unsupported=_unsupported(scope),
         unjustified_compliance_plus=_unjustified(scope),
         stale=stale,
@@ -181,32 +160,16 @@ def build_gap(
     )
 
 
-def _scope(
-    standard: Standard,
-    evidence: Evidence,
-    verdict: Verdict,
-    service: str | None,
-    owner: str | None,
-) -> _Scope:
-    """The elements the lists cover, narrowed to a service's evidence or an owner's elements."""
-    elements = evidence.elements
-    items = {element_id: evidence.resolved_items(e) for element_id, e in elements.items()}
-    service, owner, listed = narrowed(evidence, items, service, owner)
-    ratings = dict(rating for c in verdict.criteria for rating in c.ratings)
-    order = tuple(element_id for element_id in standard.element_ids() if listed(element_id))
-    return _Scope(elements, items, ratings, order, service, owner)
-
-
-def _unsupported(scope: _Scope) -> tuple[ElementNote, ...]:
-    """Elements rated full or compliance plus with no evidence to support the rating."""
+def _unsupported(scope: Scope) -> tuple[ElementNote, ...]:
+    """Elements rated full or compliance plus with no evidence, desk-top or on site, for it."""
     return tuple(
         scope.note(e)
         for e in scope.order
-        if not scope.items.get(e) and _compliant(scope.ratings[e])
+        if scope.supported(e) == (False, False) and _compliant(scope.ratings[e])
     )
 
 
-def _unjustified(scope: _Scope) -> tuple[ElementNote, ...]:
+def _unjustified(scope: Scope) -> tuple[ElementNote, ...]:
     """Elements at compliance plus whose file gives no justification for it."""
     return tuple(
         scope.note(e)
@@ -217,7 +180,7 @@ def _unjustified(scope: _Scope) -> tuple[ElementNote, ...]:
 
 
 def _dated_items(
-    scope: _Scope, stale_before: dt.date
+    scope: Scope, stale_before: dt.date
 ) -> tuple[tuple[DatedItem, ...], tuple[DatedItem, ...]]:
     """The stale items (oldest first within an element) and the undated ones.
 
@@ -239,7 +202,7 @@ def _dated_items(
     return tuple(stale), tuple(undated)
 
 
-def _open_points(standard: Standard, scope: _Scope) -> tuple[OpenPoint, ...]:
+def _open_points(standard: Standard, scope: Scope) -> tuple[OpenPoint, ...]:
     """The open development points of the elements listed, in the standard's order."""
     return tuple(
         OpenPoint(e, p.point, p.raised, p.by, p.raised_at, point_view(standard, e, p).source)
@@ -250,7 +213,7 @@ def _open_points(standard: Standard, scope: _Scope) -> tuple[OpenPoint, ...]:
 
 
 def _criterion_gap(
-    result: CriterionResult, scope: _Scope, wording: Mapping[str, str]
+    result: CriterionResult, scope: Scope, wording: Mapping[str, str]
 ) -> CriterionGap:
     """A criterion's verdict, what to raise, and its listed elements below full."""
     needed = to_raise_criterion(result)
@@ -270,7 +233,7 @@ def _criterion_gap(
 
 
 def _below_full(
-    result: CriterionResult, scope: _Scope, wording: Mapping[str, str]
+    result: CriterionResult, scope: Scope, wording: Mapping[str, str]
 ) -> tuple[ElementGap, ...]:
     """The criterion's listed elements below full compliance, each with its open points."""
     listed, below = set(scope.order), []

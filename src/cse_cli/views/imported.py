@@ -34,3 +34,7 @@ class ImportView:
     (The text shows it as `cse check` does, after this view.)"""
     problems: tuple[Problem, ...]
     """The problems met reading the matrix."""
+    on_site_items: int = 0
+    """On-site items (`on_site:`), besides the `items` of evidence."""
+    sheets: tuple[str, ...] = ()
+    """The sheets of a workbook read (those that hold a header row)."""

@@ -17,6 +17,7 @@ from cse_cli.io.tree import clean
 from cse_cli.views.history import HistoryView, build_history, cycle_readings
 from cse_cli.views.points import PointView, point_view
 from cse_cli.views.to_raise import to_raise_criterion
+from cse_cli.views.visit import OnSiteView, VisitPlan, build_visit, element_on_site
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -64,6 +65,8 @@ class ElementView:
     text: str
     owner: str | None
     items: tuple[ItemView, ...]
+    on_site: tuple[OnSiteView, ...]
+    """What the assessor will hear or see at the visit, listed beside the desk-top evidence."""
     key_questions: tuple[str, ...]
     visit_evidence: str | None
     verified_on_site: bool
@@ -118,6 +121,8 @@ class ReportView:
     """Where the HTML report links each `path:` document (in a `cse pack`); None: not linked."""
     history: HistoryView | None = None
     """Each stage of the cycle, when more than one stage is rated."""
+    visit: VisitPlan | None = None
+    """The on-site evidence by person and place, when any element offers some."""
 
 
 def build_view(
@@ -163,6 +168,7 @@ def build_view(
         criteria=criteria,
         generated=generated.strftime("%Y-%m-%d %H:%M %Z") if generated is not None else None,
         history=_history(standard, evidence),
+        visit=_visit(standard, evidence),
     )
 
 
@@ -190,6 +196,12 @@ def _history(standard: Standard, evidence: Evidence) -> HistoryView | None:
     if len(readings) < 2:  # noqa: PLR2004 - a history needs two points
         return None
     return build_history(standard, evidence.config.organisation, readings)
+
+
+def _visit(standard: Standard, evidence: Evidence) -> VisitPlan | None:
+    """The planning view of the visit, when there is any on-site evidence to plan."""
+    plan = build_visit(standard, evidence)
+    return plan if plan.items else None
 
 
 def _criterion(
@@ -236,6 +248,7 @@ def _element(
             ItemView(i.title or i.ref or "", _details(i), i.url, clean(i.path) if i.path else None)
             for i in items
         ),
+        on_site=element_on_site(evidence, element_id),
         key_questions=tuple(element.key_questions),
         visit_evidence=element.visit_evidence,
         verified_on_site=element.verified_on_site,

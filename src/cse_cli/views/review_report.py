@@ -9,13 +9,14 @@ the verdict. The headings are the assessor's, from standard/cycle.yaml.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from cse_cli.core.problems import CseError
 from cse_cli.core.scoring import verdict_sentence
 from cse_cli.core.stages import Stage
 from cse_cli.views.points import PointView, point_view
+from cse_cli.views.visit import VisitPlan, build_visit
 
 if TYPE_CHECKING:
     from cse_cli.core.evidence import Evidence
@@ -80,6 +81,9 @@ class ReviewReport:
     documents: tuple[DocumentRow, ...]
     points: tuple[PointView, ...]
     plan: tuple[PlanRow, ...]
+    visit: VisitPlan | None
+    """The on-site evidence by person and place, for a review on site (or not said) that has
+    any to plan."""
     changes_question: str
     changes: tuple[tuple[str, str], ...]
     progress_question: str
@@ -127,6 +131,7 @@ def build_review_report(
         ),
         points=_points(standard, evidence, stage),
         plan=tuple(_session(p) for p in review.plan),
+        visit=_visit(standard, evidence, review.date) if review.on_site is not False else None,
         changes_question=headings.changes,
         changes=_changes(standard, review),
         progress_question=headings.progress,
@@ -139,6 +144,12 @@ def build_review_report(
         notes=tuple(f"Criterion {c.number}: {n}" for c in verdict.criteria for n in c.notes),
         summary=review.summary,
     )
+
+
+def _visit(standard: Standard, evidence: Evidence, day: dt.date) -> VisitPlan | None:
+    """The planning view of the on-site evidence for the review's visit `day`, if there is any."""
+    plan = build_visit(standard, evidence)
+    return replace(plan, visit=day) if plan.items else None
 
 
 def _facts(

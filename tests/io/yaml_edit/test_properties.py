@@ -27,7 +27,7 @@ from hypothesis import strategies as st
 from cse_cli.core.config import Config
 from cse_cli.core.evidence import ElementFile
 from cse_cli.core.reviews import Review
-from cse_cli.io.scaffold import config_text, element_text
+from cse_cli.io.scaffold_text import config_text, element_text
 from cse_cli.io.yaml_edit import (
     Delete,
     Edit,

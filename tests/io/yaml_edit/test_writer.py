@@ -9,7 +9,7 @@ import pytest
 
 from cse_cli.core.evidence import ElementFile
 from cse_cli.core.reviews import Review
-from cse_cli.io.scaffold import element_text
+from cse_cli.io.scaffold_text import element_text
 from cse_cli.io.yaml_edit import (
     Delete,
     EditDoesNotFit,

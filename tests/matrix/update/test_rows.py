@@ -61,3 +61,36 @@ def test_an_items_title_and_id_are_found_in_its_lists_columns() -> None:
     read = read_rows(sheet_of("m.csv", "m", HEADERS, []), {}, KNOWN)
     assert (read.column("title", "evidence"), read.column("id", "evidence")) == (5, 4)
     assert (read.column("notes", "evidence"), read.column("title")) == (8, 1)
+
+
+def test_an_on_site_row_gives_an_on_site_item_with_the_shared_columns() -> None:
+    headers = ("Element", "Evidence ID", "Evidence", "Service", "Notes", "Inferred",
+               "On-site ID", "On site", "Person", "Place", "Delete", "cse key")  # fmt: skip
+    rows = [
+        ("1.1.1", None, None, "Library", "Mornings", "person", "TM-1", "Advisers explain",
+         "Adviser", "Reception", None, "1.1.1 on_site TM-1"),
+        ("1.1.1", None, None, None, None, None, None, "The wallboard", None, "Contact centre",
+         None, None),
+    ]  # fmt: skip
+    read = read_rows(sheet_of("m.csv", "m", headers, rows), {}, KNOWN)
+    assert read.sheet.problems == []
+    assert read.rows == [
+        Row(2, RowKey("1.1.1", "on_site", id="TM-1"), "1.1.1", list="on_site",
+            item={"id": "TM-1", "title": "Advisers explain", "person": "Adviser",
+                  "place": "Reception", "service": "Library", "notes": "Mornings",
+                  "inferred": ["person"]}),
+        Row(3, None, "1.1.1", list="on_site",
+            item={"title": "The wallboard", "place": "Contact centre"}),
+    ]  # fmt: skip
+    assert (read.column("title", "on_site"), read.column("id", "on_site")) == (8, 7)
+
+
+def test_a_row_giving_two_items_merges_the_first_and_says_so() -> None:
+    headers = ("Element", "Evidence", "On site", "cse key")
+    rows = [("1.1.1", "Survey", "Walk the floor", None)]
+    read = read_rows(sheet_of("m.csv", "m", headers, rows), {}, KNOWN)
+    assert [row.item for row in read.rows] == [{"title": "Survey"}]
+    assert [str(p) for p in read.sheet.problems] == [
+        "m.csv:m!C2: warning: this row gives on-site evidence beside its evidence: --update "
+        "merges one item a row, so the on-site evidence is not merged; give it a row of its own"
+    ]

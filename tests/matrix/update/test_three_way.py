@@ -146,3 +146,19 @@ def test_a_conflict_is_at_the_cell_of_the_items_title() -> None:
         ("1.1.1's evidence ES-1: Evidence", (3, 4)),
         ("1.1.1's evidence 'Complaints log'", (4, 4)),  # it has an id now: another item
     ]
+
+
+def test_an_item_is_placed_in_its_own_list_not_after_another_lists_items() -> None:
+    headers = ("Element", "Evidence ID", "Evidence", "On-site ID", "On site", "Person", "cse key")
+    base = [
+        ("1.1.1", "ES-1", "Survey", None, None, None, "1.1.1 evidence ES-1"),
+        ("1.1.1", "ES-2", "Plan", None, None, None, "1.1.1 evidence ES-2"),
+        ("1.1.1", None, None, None, "The front desk", "Adviser", "1.1.1 on_site #1"),
+    ]
+
+    def rows(given: list[tuple[Any, ...]], name: str) -> Rows:
+        return read_rows(sheet_of("m.xlsx", name, headers, given), {}, KNOWN)
+
+    sheet = [*base[:2], ("1.1.1", None, None, None, "The front desk", "Manager", base[2][-1])]
+    merge = merge_three(rows(sheet, "sheet"), rows(base, "base"), rows(base, "now"))
+    assert merge.changes == [Change(Target("1.1.1", "on_site", 0), "person", "Manager", (4, 6))]

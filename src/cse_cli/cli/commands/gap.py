@@ -25,16 +25,21 @@ def run(
     owner: str | None,
     as_of: str | None,
     review: Stage | None = None,
+    visit: bool = False,
 ) -> Exit:
     """Show the gap of the repository holding `path`, narrowed to a service or owner.
 
-    With `review`, show instead what the assessor will ask for at that surveillance.
+    With `review`, show instead what the assessor will ask for at that surveillance;
+    with `visit`, the on-site evidence by person and place, to plan the visit day.
     """
     import datetime as dt
 
-    from cse_cli.render import GAP, READINESS
+    from cse_cli.render import GAP, READINESS, VISIT
     from cse_cli.render.formats import GapFormat
     from cse_cli.views.gap import build_gap
+
+    if visit and review is not None:
+        raise CseError("--visit and --review: choose one (the visit plan, or a surveillance's)")
 
     try:
         day = (
@@ -45,6 +50,12 @@ def run(
     except ValueError:
         raise CseError(f"--as-of '{as_of}' is not a date: write it as YYYY-MM-DD") from None
     standard, evidence, verdict = read_valid(path, stage, progress=output_format is GapFormat.TEXT)
+    if visit:
+        from cse_cli.views.visit import build_visit
+
+        plan = build_visit(standard, evidence, service=service, owner=owner)
+        show(VISIT[output_format](plan))
+        return Exit.MET
     gap = build_gap(standard, evidence, verdict, as_of=day, service=service, owner=owner)
     if review is not None:
         from cse_cli.views.readiness import build_readiness

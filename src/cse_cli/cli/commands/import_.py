@@ -39,8 +39,8 @@ def run(
     from cse_cli.io.scaffold import organisation_name
     from cse_cli.matrix.files import plan
     from cse_cli.matrix.header import parse_mapping
-    from cse_cli.matrix.recognise import recognise
-    from cse_cli.matrix.source import read_matrix
+    from cse_cli.matrix.recognise import recognise_book
+    from cse_cli.matrix.source import read_matrix_sheets
     from cse_cli.matrix.update.source import without_base
     from cse_cli.matrix.writer import refuse_existing, write_repository
     from cse_cli.render.formats import ImportFormat
@@ -52,8 +52,10 @@ def run(
     refuse_existing(path)
     name = organisation_name(organisation, path)
     standard = load_standard()
-    sheet_read, _ = without_base(read_matrix(matrix, sheet))  # a CSV export's base: not a matrix
-    result = recognise(sheet_read, standard, mapping)
+    # a CSV export's base lines: not a matrix
+    sheets = [without_base(one)[0] for one in read_matrix_sheets(matrix, sheet)]
+    result = recognise_book(sheets, standard, mapping)
+    sheet_read = sheets[0]
     evidence = None
     if not has_errors(result.problems):
         planned = plan(path, result, sheet_read, standard, editor_schemas(standard), name)
@@ -123,10 +125,12 @@ def _view(
         root=root,
         created=tuple(created or ()),
         elements=len(result.elements),
-        items=result.items,
+        items=result.items - result.on_site,
         refs=result.refs,
         services=tuple(result.services),
         unplaced_columns=tuple(result.unplaced),
         verdict=verdict,
         problems=tuple(result.problems),
+        on_site_items=result.on_site,
+        sheets=tuple(result.read),
     )

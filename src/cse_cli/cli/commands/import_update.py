@@ -112,7 +112,7 @@ def _merge(
     exported = build_export(standard, state.evidence, verdict)
     now = (exported.headers, exported.rows)
     if carried is None:
-        return sheet, _two_way(sheet, mapping, standard, now)
+        return sheet, _two_way(matrix, sheet_name, sheet, mapping, standard, now)
     try:
         base = read_base(carried.lines)
     except Damaged as exc:
@@ -139,15 +139,29 @@ def _three_way(
     return merge_three(read, was, there)
 
 
-def _two_way(sheet: Sheet, mapping: dict[str, str], standard: Standard, now: Rows) -> Merge:
-    """What a matrix with no base asks, in whichever layout `cse import` recognises it."""
-    from cse_cli.matrix.recognise import recognise
+def _two_way(
+    matrix: Path,
+    sheet_name: str | None,
+    sheet: Sheet,
+    mapping: dict[str, str],
+    standard: Standard,
+    now: Rows,
+) -> Merge:
+    """What a matrix with no base asks, in whichever layout `cse import` recognises it.
+
+    A workbook is read whole, as `cse import` reads it: every sheet that holds a
+    header (a self-assessment workbook's criteria), or the one --sheet names.
+    """
+    from cse_cli.matrix.recognise import recognise, recognise_book
+    from cse_cli.matrix.source import read_matrix_sheets
     from cse_cli.matrix.update.rows import sheet_of
     from cse_cli.matrix.update.two_way import merge_two
 
-    found = recognise(sheet, standard, mapping)  # the layouts recognised: one line to widen
+    sheets = read_matrix_sheets(matrix, sheet_name) if sheet.name is not None else [sheet]
+    found = recognise_book(sheets, standard, mapping)
     sheet.problems = list(found.problems)
-    return merge_two(found, recognise(sheet_of(sheet.file, "now", *now), standard, {}), sheet)
+    now_found = recognise(sheet_of(sheet.file, "now", *now), standard, {})
+    return merge_two(found, now_found, sheet, found.sheets.get)
 
 
 def _said(merge: Merge, sheet: Sheet) -> list[Problem]:

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from cse_cli.core.evidence import ElementFile
 from cse_cli.core.row_key import LISTS
 from cse_cli.io.editing import check_file_in
-from cse_cli.io.scaffold import ELEMENT_SCHEMA, element_text
+from cse_cli.io.scaffold_text import ELEMENT_SCHEMA, element_text
 from cse_cli.io.yaml_edit import EditError, FileChange, apply_edits, content_hash, key_order
 from cse_cli.io.yaml_loader import load
 from cse_cli.matrix.update.apply import file_edits

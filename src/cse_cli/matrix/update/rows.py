@@ -53,9 +53,14 @@ class Columns:
 
 ITEM_COLUMNS: dict[str, Columns] = {
     "evidence": Columns("evidence", "evidence_id", ItemReader.fields),
+    "on_site": Columns(
+        "on_site", "on_site_id", lambda reader, got: reader.on_site_fields(got, alone=True)
+    ),
 }
 """Each list of core.row_key.LISTS, and its columns: a row holds an item of the first list
 whose title or id cell it fills (in this order). One entry for each list the export writes."""
+_WORDS = {"evidence": "evidence", "on_site": "on-site evidence"}
+"""How a warning names each list's items."""
 
 
 @dataclass
@@ -148,6 +153,7 @@ class _Reader:
         row.list = self._listed(got, key)
         if row.list is not None and _fills(got, row.list):
             row.item = self._item(got, row.list)
+            self._one_item(got, row.list)
         elif row.list is not None and not row.delete:
             column = self.header.columns.get(ITEM_COLUMNS[row.list].title, cells[0].column)
             self._error(cells[0].row, column, f"the row's {row.list.replace('_', ' ')} is "
@@ -162,6 +168,17 @@ class _Reader:
         if key is not None:
             return key.list
         return next((name for name in ITEM_COLUMNS if _fills(got, name)), None)
+
+    def _one_item(self, got: dict[str, Cell | None], listed: str) -> None:
+        """A warning at each other list's item the row also gives: a row merges one item."""
+        for name, columns in ITEM_COLUMNS.items():
+            cell = got.get(columns.title) or got.get(columns.id)
+            if name != listed and cell is not None:
+                other = _WORDS.get(name, name)
+                self.sheet.add(cell.row, cell.column, "warning", f"this row gives {other} "
+                               f"beside its {_WORDS.get(listed, listed)}: --update merges one "
+                               f"item a row, so the {other} is not merged; give it a row of "
+                               "its own")  # fmt: skip
 
     def _key(self, cell: Cell | None) -> RowKey | None:
         if cell is None:

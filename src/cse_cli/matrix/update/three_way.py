@@ -52,10 +52,10 @@ class _Merger:
         self.base_rows = {row.key: row for row in base.rows if row.key is not None}
         self.now_rows = {row.key: row for row in now.rows if row.key is not None}
         self.index: dict[RowKey, int] = {}
-        listed: dict[str, list[RowKey]] = defaultdict(list)
+        listed: dict[tuple[str, str | None], list[RowKey]] = defaultdict(list)  # per list
         for key in (row.key for row in now.rows if row.key is not None and row.key.list):
-            self.index[key] = len(listed[key.element])
-            listed[key.element].append(key)
+            self.index[key] = len(listed[key.element, key.list])
+            listed[key.element, key.list].append(key)
         self.matched = align(base.rows, now.rows)
         self.defined = {key.id for key in self.now_rows if key.id is not None}
 

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from tests.helpers import update_case
+from tests.helpers import header_columns, update_case
 
 if TYPE_CHECKING:
     from pathlib import Path
 
 
 def _mark(sheet: Any) -> None:
-    sheet["Q4"].value = "yes"
+    sheet.cell(4, header_columns(sheet)["Delete"]).value = "yes"
 
 
 def make(folder: Path) -> tuple[Path, Path]:

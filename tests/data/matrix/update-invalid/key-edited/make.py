@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from tests.helpers import update_case
+from tests.helpers import header_columns, update_case
 
 if TYPE_CHECKING:
     from pathlib import Path
 
 
 def _key(sheet: Any) -> None:
-    sheet["R4"].value = "1.1.1 evidence #9"
+    sheet.cell(4, header_columns(sheet)["cse key"]).value = "1.1.1 evidence #9"
 
 
 def make(folder: Path) -> tuple[Path, Path]:
