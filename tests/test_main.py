@@ -8,6 +8,7 @@ Importing cse installs no handler: only running the program does.
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 
@@ -45,12 +46,22 @@ STARTS = {"while-importing": _WHILE_IMPORTING, "after-main": _AFTER_MAIN}
 # and Ctrl-C is a console event that reaches Python's handler as SIGINT (needs_sigint).
 
 
+def _default_ctrl_c() -> None:
+    """Ctrl-C as a terminal gives it, whatever the tests were started with.
+
+    A command started in the background by a shell (`pytest &`) has SIGINT
+    ignored, and its children inherit that: they would be the ignoring job.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _program(code: str) -> subprocess.CompletedProcess[bytes]:
     return subprocess.run(
         [sys.executable, "-c", code, "schema"],  # the argument after -c is sys.argv[1]
         capture_output=True,
         check=False,
         timeout=120,
+        preexec_fn=_default_ctrl_c if os.name == "posix" else None,
     )
 
 
