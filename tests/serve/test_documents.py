@@ -20,12 +20,10 @@ from tests.helpers import (
     link,
     multipart,
     post_form,
-    serving,
     snapshot,
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
     from pathlib import Path
 
 SECRET = b"outside the repository"
@@ -39,12 +37,6 @@ def repo(tmp_path: Path) -> Path:
     link(root / "documents" / "out.txt", tmp_path / "secret.txt")  # skips where links cannot be
     fifo(root / "documents" / "pipe")  # skips where no FIFO can be made (Windows)
     return root
-
-
-@pytest.fixture
-def served(repo: Path) -> Iterator[Served]:
-    with serving(repo) as running:
-        yield running
 
 
 def upload(served: Served, name: str, data: bytes, *, replace: bool = False) -> str:

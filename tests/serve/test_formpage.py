@@ -8,10 +8,9 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from tests.helpers import ANYTOWN, Served, form_of, post_form, run, serving
+from tests.helpers import ANYTOWN, Served, form_of, post_form, run
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
     from pathlib import Path
 
 
@@ -23,12 +22,6 @@ def repo(tmp_path: Path) -> Path:
     with (root / "evidence" / "1.1.2.yaml").open("a", encoding="utf-8", newline="") as citing:
         citing.write("  - ref: AT-PERFORMANCE\n")
     return root
-
-
-@pytest.fixture
-def served(repo: Path) -> Iterator[Served]:
-    with serving(repo) as running:
-        yield running
 
 
 def _save_id(served: Served, new_id: str) -> str:

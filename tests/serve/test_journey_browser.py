@@ -23,14 +23,11 @@ import os
 import re
 import shutil
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import pytest
 
-from tests.helpers import ANYTOWN, GOLDEN, Served, git, run, serving
-
-if TYPE_CHECKING:
-    from collections.abc import Iterator
+from tests.helpers import ANYTOWN, GOLDEN, Served, git, run
 
 pytestmark = pytest.mark.browser
 
@@ -57,12 +54,6 @@ def repo(tmp_path: Path) -> Path:
     git(root, "add", "-A")
     git(root, "commit", "-q", "-m", "Anytown")
     return root
-
-
-@pytest.fixture
-def served(repo: Path) -> Iterator[Served]:
-    with serving(repo) as running:
-        yield running
 
 
 def _criterion_3(page: Any) -> str:

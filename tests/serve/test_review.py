@@ -2,29 +2,12 @@
 
 from __future__ import annotations
 
-import shutil
 from typing import TYPE_CHECKING
 
-import pytest
-
-from tests.helpers import ANYTOWN, Served, form_of, post_form, run, serving, snapshot
+from tests.helpers import Served, form_of, post_form, run, snapshot
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
     from pathlib import Path
-
-
-@pytest.fixture
-def repo(tmp_path: Path) -> Path:
-    root = tmp_path / "anytown"
-    shutil.copytree(ANYTOWN, root)
-    return root
-
-
-@pytest.fixture
-def served(repo: Path) -> Iterator[Served]:
-    with serving(repo) as running:
-        yield running
 
 
 def test_every_key_of_the_review_file_has_its_field(served: Served) -> None:

@@ -2,30 +2,13 @@
 
 from __future__ import annotations
 
-import shutil
 from typing import TYPE_CHECKING
 
-import pytest
-
 from cse_cli.serve.bodies import MAX_UPLOAD_BYTES
-from tests.helpers import ANYTOWN, Served, form_of, post_form, serving, snapshot
+from tests.helpers import Served, form_of, post_form, snapshot
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
     from pathlib import Path
-
-
-@pytest.fixture
-def repo(tmp_path: Path) -> Path:
-    root = tmp_path / "anytown"
-    shutil.copytree(ANYTOWN, root)
-    return root
-
-
-@pytest.fixture
-def served(repo: Path) -> Iterator[Served]:
-    with serving(repo) as running:
-        yield running
 
 
 def _form(served: Served) -> dict[str, str]:

@@ -9,8 +9,6 @@ header's width, the header in bold, and the evidence rows.
 
 from __future__ import annotations
 
-import io
-import zipfile
 from typing import TYPE_CHECKING
 from xml.sax.saxutils import quoteattr
 
@@ -18,17 +16,7 @@ from cse_cli.core.problems import CseError
 from cse_cli.core.text import quoted
 from cse_cli.matrix.blocks import read_as
 from cse_cli.matrix.cells import column_letter, unreadable_back
-from cse_cli.render.export_xlsx import (
-    _HEAD,
-    _MAIN,
-    _REL,
-    _STYLES,
-    _ZIP_TIME,
-    _content_types,
-    _core,
-    _relationships,
-    _row,
-)
+from cse_cli.render.export_xlsx import _HEAD, _MAIN, _REL, _row, workbook_bytes
 from cse_cli.views.self_assessment import GUIDANCE, HEADER
 
 if TYPE_CHECKING:
@@ -47,39 +35,11 @@ def to_xlsx(view: SelfAssessmentView) -> bytes:
         f'<sheet name={quoteattr(name)} sheetId="{n}" r:id="rId{n}"/>'
         for n, (name, _) in enumerate(sheets, start=1)
     )
-    parts = {
-        "[Content_Types].xml": _content_types(len(sheets)),
-        "_rels/.rels": _relationships(
-            [
-                ("officeDocument", "xl/workbook.xml"),
-                ("core", "docProps/core.xml"),
-                ("extended", "docProps/app.xml"),
-            ]
-        ),
-        "docProps/app.xml": f'{_HEAD}<Properties xmlns="http://schemas.openxmlformats.org/'
-        'officeDocument/2006/extended-properties"><Application>cse export</Application>'
-        "</Properties>",
-        "docProps/core.xml": _core(title),
-        "xl/workbook.xml": f'{_HEAD}<workbook xmlns="{_MAIN}" xmlns:r="{_REL}"><bookViews>'
-        f"<workbookView/></bookViews><sheets>{listed}</sheets></workbook>",
-        "xl/_rels/workbook.xml.rels": _relationships(
-            [
-                *(("worksheet", f"worksheets/sheet{n}.xml") for n in range(1, len(sheets) + 1)),
-                ("styles", "styles.xml"),
-            ]
-        ),
-        "xl/styles.xml": _STYLES,
-    }
-    for number, (_, xml) in enumerate(sheets, start=1):
-        parts[f"xl/worksheets/sheet{number}.xml"] = xml
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, text in parts.items():
-            info = zipfile.ZipInfo(name, date_time=_ZIP_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o600 << 16
-            archive.writestr(info, text.encode("utf-8"))
-    return buffer.getvalue()
+    workbook = (
+        f'{_HEAD}<workbook xmlns="{_MAIN}" xmlns:r="{_REL}"><bookViews>'
+        f"<workbookView/></bookViews><sheets>{listed}</sheets></workbook>"
+    )
+    return workbook_bytes(title, workbook, [xml for _, xml in sheets])
 
 
 def _sheet(organisation: str, sheet: CriterionSheet) -> str:

@@ -91,6 +91,20 @@ def to_xlsx(view: ExportView) -> bytes:
     if view.base:
         sheets += (base_sheet(view.base),)
     title = f"{view.organisation}: Customer Service Excellence evidence matrix"
+    workbook = _workbook(
+        [(name, len(h), len(r)) for name, _, h, r in sheets[:2]],
+        hidden=[name for name, _, _, _ in sheets[2:]],
+    )
+    return workbook_bytes(title, workbook, [xml for _, xml, _, _ in sheets])
+
+
+def workbook_bytes(title: str, workbook: str, sheets: Sequence[str]) -> bytes:
+    """The .xlsx file of a workbook (`xl/workbook.xml`) and its sheets' XML, in order.
+
+    Every workbook cse writes has the same package around its sheets: the
+    content types, relationships, properties (`title`) and styles, each part
+    dated alike, so the same view gives the same bytes.
+    """
     parts = {
         "[Content_Types].xml": _content_types(len(sheets)),
         "_rels/.rels": _relationships(
@@ -104,10 +118,7 @@ def to_xlsx(view: ExportView) -> bytes:
         'officeDocument/2006/extended-properties"><Application>cse export</Application>'
         "</Properties>",
         "docProps/core.xml": _core(title),
-        "xl/workbook.xml": _workbook(
-            [(name, len(h), len(r)) for name, _, h, r in sheets[:2]],
-            hidden=[name for name, _, _, _ in sheets[2:]],
-        ),
+        "xl/workbook.xml": workbook,
         "xl/_rels/workbook.xml.rels": _relationships(
             [
                 *(("worksheet", f"worksheets/sheet{n}.xml") for n in range(1, len(sheets) + 1)),
@@ -116,7 +127,7 @@ def to_xlsx(view: ExportView) -> bytes:
         ),
         "xl/styles.xml": _STYLES,
     }
-    for number, (_, xml, _, _) in enumerate(sheets, start=1):
+    for number, xml in enumerate(sheets, start=1):
         parts[f"xl/worksheets/sheet{number}.xml"] = xml
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
