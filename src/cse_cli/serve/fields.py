@@ -4,8 +4,7 @@ A form is a `Form`: fields at fixed places in the file (`Field`, its `path` the
 keys from the top) and lists of items (`Items`: evidence, on-site evidence,
 development points, an on-site plan's sessions), each item a mapping with fields
 of its own. One set of templates and handlers shows and reads every form from
-this description; the element's form, its citation search and the `/cite` page
-take their lists of citing items from `CITING`.
+this description; the lists whose items cite are `CITING`.
 
 A field's `kind` says how it is shown and read back:
 
@@ -133,16 +132,21 @@ def _item_fields() -> tuple[Field, ...]:
     )
 
 
+def _ref_fields(cited: str) -> tuple[Field, ...]:
+    """The fields of an item citing `cited` with `ref:`: the id, and its own notes."""
+    return (
+        Field(("ref",), "Cites", hint=f"The id of {cited} defined in another element"),
+        Field(("notes",), "Notes here", "long", "About this item, for this element"),
+        Field(("inferred",), "Inferred", "inferred"),
+    )
+
+
 EVIDENCE = Items(
     "evidence",
     "Evidence",
     "evidence item",
     _item_fields(),
-    ref_fields=(
-        Field(("ref",), "Cites", hint="The id of an item defined in another element"),
-        Field(("notes",), "Notes here", "long", "About this item, for this element"),
-        Field(("inferred",), "Inferred", "inferred"),
-    ),
+    ref_fields=_ref_fields("an item"),
 )
 
 ON_SITE_ITEMS = Items(
@@ -158,13 +162,8 @@ ON_SITE_ITEMS = Items(
         Field(("notes",), "Notes", "long"),
         Field(("inferred",), "Inferred", "inferred", "Values the source does not give"),
     ),
-    ref_fields=(
-        Field(("ref",), "Cites", hint="The id of an on-site item defined in another element"),
-        Field(("notes",), "Notes here", "long", "About this item, for this element"),
-        Field(("inferred",), "Inferred", "inferred"),
-    ),
+    ref_fields=_ref_fields("an on-site item"),
 )
-
 
 CITING = (EVIDENCE, ON_SITE_ITEMS)
 """The lists whose items can cite an item of the same list in another element with `ref:`.
