@@ -32,12 +32,12 @@ def repo(tmp_path: Path) -> Path:
     (root / "documents" / "big.bin").write_bytes(bytes(range(256)) * (3 * CHUNK // 256 + 7))
     (root / "documents" / "empty.pdf").write_bytes(b"")
     element = root / "evidence" / "1.1.1.yaml"
+    added = "  - title: Big\n    path: documents/big.bin\n"
+    added += "  - title: Empty\n    path: documents/empty.pdf\n"
+    text = element.read_text(encoding="utf-8")
+    assert "\non_site:\n" in text  # the evidence goes before the on-site items
     element.write_text(
-        element.read_text(encoding="utf-8")
-        + "  - title: Big\n    path: documents/big.bin\n"
-        + "  - title: Empty\n    path: documents/empty.pdf\n",
-        encoding="utf-8",
-        newline="",
+        text.replace("\non_site:\n", f"\n{added}on_site:\n"), encoding="utf-8", newline=""
     )
     return root
 
