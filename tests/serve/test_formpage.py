@@ -48,3 +48,23 @@ def test_a_save_says_the_problems_it_gives_other_files_and_those_it_ends(
     assert "It ends 3 problems in other files." in page
     assert "gives other files" not in page
     assert run("check", str(repo)).exit_code == 0
+
+
+@pytest.mark.parametrize(
+    ("field", "sent"),
+    [("evidence.count", None), ("evidence.count", "lots"), ("evidence.0.origin", "first")],
+)
+def test_a_form_back_with_its_hidden_fields_changed_saves_nothing(
+    served: Served, repo: Path, field: str, sent: str | None
+) -> None:
+    """Read as no items, or as a new item, the save would delete what the file holds."""
+    before = (repo / "evidence" / "5.3.1.yaml").read_bytes()
+    form = form_of(served.request("GET", "/element/5.3.1").text)
+    assert field in form
+    changed = {k: v for k, v in form.items() if k != field}
+    if sent is not None:
+        changed[field] = sent
+    answer = post_form(served, "/element/5.3.1", changed)
+    assert answer.status == 400
+    assert f"the form came back with {field} missing or changed" in answer.text
+    assert (repo / "evidence" / "5.3.1.yaml").read_bytes() == before

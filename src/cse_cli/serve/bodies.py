@@ -76,7 +76,7 @@ def _check_csrf(request: Request, given: str | None) -> None:
         )
 
 
-async def read_form(request: Request, max_fields: int = MAX_FIELDS) -> dict[str, str]:
+async def read_form(request: Request) -> dict[str, str]:
     """A URL-encoded form's fields (the last value of each), its CSRF token checked."""
     if request.headers.get("content-type", "").split(";")[0].strip() != (
         "application/x-www-form-urlencoded"
@@ -89,7 +89,7 @@ async def read_form(request: Request, max_fields: int = MAX_FIELDS) -> dict[str,
         if len(body) > MAX_FORM_BYTES:
             raise Refused(413, f"the form is over the limit of {MAX_FORM_BYTES:,} bytes")
     try:
-        parsed = parse_qs(body.decode("utf-8"), keep_blank_values=True, max_num_fields=max_fields)
+        parsed = parse_qs(body.decode("utf-8"), keep_blank_values=True, max_num_fields=MAX_FIELDS)
     except (UnicodeDecodeError, ValueError):
         raise Refused(400, "the form could not be read") from None
     fields = {key: values[-1] for key, values in parsed.items()}

@@ -19,7 +19,6 @@ if TYPE_CHECKING:
     from cse_cli.serve.guard import Session
     from cse_cli.serve.state import GitWatch, Repository
     from cse_cli.serve.templating import Pages
-    from cse_cli.views.report import ReportView
 
 PROBLEMS_SHOWN = 50  # on a page; `cse check` lists every one
 _KEPT = 32  # views kept made (a few stages of a few readings)
@@ -37,7 +36,6 @@ class Editor:
     static: dict[str, tuple[bytes, str]]
 
     git: GitWatch
-    _report: tuple[int, ReportView] | None = None
     _made: dict[tuple[object, ...], object] = field(default_factory=dict)
     _versions: dict[str, bytes] = field(default_factory=dict)
     notices: dict[str, dict[str, object]] = field(default_factory=dict)
@@ -72,20 +70,6 @@ class Editor:
     def standard(self) -> Standard:
         """The standard the evidence is read against."""
         return self.repository.standard
-
-    def report_view(self) -> ReportView:
-        """The report's view of the evidence as it is now (at the latest stage), made once."""
-        from cse_cli.core.scoring import score_evidence
-        from cse_cli.views.report import build_view
-
-        reading = self.repository.current()
-        if self._report is None or self._report[0] != reading.generation:
-            verdict = score_evidence(self.standard, reading.evidence, Stage.LATEST)
-            self._report = (
-                reading.generation,
-                build_view(self.standard, reading.evidence, verdict),
-            )
-        return self._report[1]
 
 
 @dataclass(frozen=True)

@@ -30,8 +30,6 @@ if TYPE_CHECKING:
     from cse_cli.serve.formpage import Render, Shown
     from cse_cli.serve.formstate import FormState
 
-_FORMS: dict[int, object] = {}
-
 
 def target(ed: Editor, element_id: str) -> Target:
     """The file an element's form edits, and what it must be read as."""
@@ -47,10 +45,8 @@ def target(ed: Editor, element_id: str) -> Target:
     def taken(found: Evidence) -> bool:
         return element_id in found.elements and found.files.get(element_id) == rel
 
-    form = _FORMS.get(id(ed.standard))
-    if form is None:
-        form = _FORMS[id(ed.standard)] = element_form(ed.standard)
-    return Target(rel, form, ElementFile, fresh.encode("utf-8"), taken)  # type: ignore[arg-type]
+    form = ed.made(("element-form", id(ed.standard)), lambda: element_form(ed.standard))
+    return Target(rel, form, ElementFile, fresh.encode("utf-8"), taken)
 
 
 def _named(ed: Editor, folder: str, element_id: str) -> str:

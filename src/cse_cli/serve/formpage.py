@@ -156,6 +156,9 @@ async def post(asked: Asked) -> Response:
         return await save_text(asked, fields)
     state = from_post(asked.target.form, fields)
     shown = Shown(None)
+    if state.garbled:  # nothing written, uploads included
+        shown.errors = [(TOP, garbled(state.garbled))]
+        return await _button(asked, state, shown, "save")
     shown.errors, shown.uploaded = uploads(ed, asked.target.form, state, sent.files)
     action = fields.get("action", "save")
     if shown.errors or action != "save":
@@ -268,3 +271,12 @@ def write(asked: Asked, data: bytes, raw: bytes | None) -> str | None:
         why = getattr(exc, "strerror", None) or exc
         return f"{target.rel} cannot be written ({why}): nothing was written"
     return None
+
+
+def garbled(names: list[str]) -> str:
+    """What a form sent back with its hidden fields changed is told, in one line."""
+    return (
+        f"the form came back with {', '.join(names)} missing or changed (fields the page "
+        "writes itself), so it cannot tell which items you kept: nothing was saved. Open "
+        "the page again"
+    )

@@ -49,6 +49,8 @@ class FormState:
     hash: str
     values: dict[str, str] = field(default_factory=dict)
     lists: dict[str, list[ItemState]] = field(default_factory=dict)
+    garbled: list[str] = field(default_factory=list)
+    """The names of the hidden fields a browser sends as the form gave them, sent otherwise."""
 
 
 def item_keys(items: Items, kind: str) -> list[str]:
@@ -94,11 +96,16 @@ def from_post(form: Form, sent: Mapping[str, str]) -> FormState:
     state.values = {k: v for k, v in sent.items() if not k.startswith(prefixes)}
     for items in form.lists:
         count = _number(sent.get(f"{items.key}.count", ""), MAX_ITEMS + 1)
+        if count is None:  # read as none, the list would lose every item when saved
+            state.garbled.append(f"{items.key}.count")
         listed = []
         for index in range(count or 0):
             prefix = f"{items.key}.{index}."
             values = {k[len(prefix) :]: v for k, v in sent.items() if k.startswith(prefix)}
-            origin = _number(values.pop("origin", ""), MAX_ITEMS)
+            given = values.pop("origin", "")
+            origin = _number(given, MAX_ITEMS)
+            if given and origin is None:  # read as new, the item would lose what the form keeps
+                state.garbled.append(f"{prefix}origin")
             kind = values.pop("kind", "")
             listed.append(
                 ItemState(origin, kind if kind == "ref" and items.ref_fields else "", values)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from cse_cli.io.yaml_edit.edits import spell
-from cse_cli.serve.formdata import root_names
+from cse_cli.serve.formdata import root_names, sent_for
 from cse_cli.serve.formstate import get, item_keys, kept
 from cse_cli.serve.placing import id_of
 from cse_cli.serve.values import choices, texts
@@ -99,7 +99,7 @@ def _field(
     keys: tuple[str, ...] = (),
 ) -> FieldView:
     name = form_field.name
-    own = {k[len(name) :]: v for k, v in values.items() if k == name or k.startswith(name + ".")}
+    own = sent_for(form_field, values)
     kind = form_field.kind
     source = sources.get(form_field.source, [])
     if kind == "select" and form_field.source == "services" and not source:

@@ -26,8 +26,6 @@ if TYPE_CHECKING:
     from cse_cli.serve.formpage import Render, Shown
     from cse_cli.serve.formstate import FormState
 
-_FORMS: dict[tuple[object, ...], object] = {}
-
 
 def _file(stage: Stage) -> str:
     return f"reviews/{stage.value}.yaml"
@@ -41,17 +39,13 @@ def target(ed: Editor, stage: Stage) -> Target:
     rel = evidence.review_files.get(stage, _file(stage))
     criteria = [(c.number, c.title) for c in ed.standard.criteria]
     key = (id(ed.standard), tuple((d.key, d.title) for d in evidence.requested))
-    form = _FORMS.get(key)
-    if form is None:
-        if len(_FORMS) > 8:  # noqa: PLR2004 - cse.yaml's list changes rarely
-            _FORMS.clear()
-        form = _FORMS[key] = review_form(evidence.requested, criteria)
+    form = ed.made(("review-form", *key), lambda: review_form(evidence.requested, criteria))
 
     def taken(found: Evidence) -> bool:
         return stage in found.reviews and found.review_files.get(stage) == rel
 
     fresh = review_text(ed.standard.called(stage.value)).encode("utf-8")
-    return Target(rel, form, Review, fresh, taken)  # type: ignore[arg-type]
+    return Target(rel, form, Review, fresh, taken)
 
 
 def _stage(request: Request) -> Stage | None:
