@@ -54,6 +54,15 @@ def test_a_repository_with_no_on_site_evidence_says_so() -> None:
     assert "No on-site evidence is listed yet: give elements on_site: items." in result.stdout
 
 
+def test_visit_with_as_of_is_refused_not_ignored() -> None:
+    result = run("gap", str(ANYTOWN), "--visit", "--as-of", "2026-03-11")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "cse: error: --visit and --as-of: --as-of dates the gap's stale evidence, and the "
+        "visit plan has none; leave --as-of out\n"
+    )
+
+
 def test_visit_and_review_together_are_refused() -> None:
     result = run("gap", str(ANYTOWN), "--visit", "--review", "surveillance-1")
     assert result.exit_code == 2

@@ -38,15 +38,15 @@ def on_site_lines(cell: _Cell, items: tuple[OnSiteView, ...], *, first: bool) ->
     frame.more(cell, len(items), "on-site items")
 
 
-def add_plan(document: Document, plan: VisitPlan, level: int = 1) -> None:
-    """The planning view as a section whose heading is at `level`."""
-    heading = parts.heading(document, TITLE, level)
-    heading.paragraph_format.page_break_before = level == 1
+def add_plan(document: Document, plan: VisitPlan) -> None:
+    """The planning view as a section of its own, on a new page."""
+    heading = parts.heading(document, TITLE, 1)
+    heading.paragraph_format.page_break_before = True
     parts.paragraph(document, intro(plan))
     for person in plan.people:
-        parts.heading(document, person.person or NO_PERSON, level + 1)
+        parts.heading(document, person.person or NO_PERSON, 2)
         for place in person.places:
-            parts.heading(document, place.place or NO_PLACE, level + 2)
+            parts.heading(document, place.place or NO_PLACE, 3)
             for item in place.items[: frame.LISTED]:
                 parts.bullet(document, item_line(item))
             frame.more(document, len(place.items), "on-site items here")

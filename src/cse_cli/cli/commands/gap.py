@@ -40,6 +40,9 @@ def run(
 
     if visit and review is not None:
         raise CseError("--visit and --review: choose one (the visit plan, or a surveillance's)")
+    if visit and as_of is not None:
+        raise CseError("--visit and --as-of: --as-of dates the gap's stale evidence, and the "
+                       "visit plan has none; leave --as-of out")  # fmt: skip
 
     try:
         day = (

@@ -10,6 +10,7 @@ from cse_cli.core.problems import errors_of, has_errors
 from cse_cli.core.text import plural
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
     from pathlib import Path
 
     from cse_cli.core.evidence import Evidence
@@ -65,7 +66,7 @@ def run(
         if output_format is ImportFormat.JSON:
             _show(output_format, _view(result, matrix.name))
         else:
-            _say(result.problems)
+            say_problems(result.problems)
             count = len(errors_of(result.problems))
             echo(f"cse: {plural(count, 'error')} in {matrix.name}: nothing written", err=True)
         return Exit.INVALID
@@ -79,7 +80,7 @@ def run(
     return Exit.MET
 
 
-def _say(problems: list[Problem]) -> None:
+def say_problems(problems: Sequence[Problem]) -> None:
     """Each of the matrix's problems on stderr, at its cell (or the whole file's, with none)."""
     from cse_cli.core.text import inert
     from cse_cli.matrix.cells import shown
@@ -102,7 +103,7 @@ def _written(
     from cse_cli.render.formats import CheckFormat, ImportFormat
     from cse_cli.views.check import CheckView
 
-    _say(problems)
+    say_problems(problems)
     _show(ImportFormat.TEXT, view)
     check = CheckView(
         evidence.config.organisation, verdict, tuple(evidence.problems), evidence.root

@@ -16,14 +16,14 @@ from typing import TYPE_CHECKING
 
 from cse_cli.cli.console import echo, fail, report_problems, show
 from cse_cli.cli.exits import Exit
+from cse_cli.cli.options import Prefer
 from cse_cli.core.problems import errors_of, has_errors
-from cse_cli.core.text import inert, plural
+from cse_cli.core.text import plural
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
     from pathlib import Path
 
-    from cse_cli.cli.options import Prefer
     from cse_cli.core.problems import Problem
     from cse_cli.core.standard import Standard
     from cse_cli.io.editing import RepositoryState
@@ -75,7 +75,7 @@ def run(
         raise fail("the repository has errors: cse import --update merges only into a "
                    "repository cse check accepts; correct them first")  # fmt: skip
     sheet, merge = _merge(matrix, sheet_name, mapping, standard, state)
-    changes = merge.asked(with_conflicts=prefer is not None and prefer.value == "sheet")
+    changes = merge.asked(with_conflicts=prefer is Prefer.SHEET)
     planned = None
     if not has_errors(sheet.problems) and (prefer is not None or not merge.conflicts):
         planned = plan_update(state, standard, changes, sheet)
@@ -193,11 +193,10 @@ def _conflicts(asked: Asked, merge: Merge, sheet: Sheet) -> tuple[ConflictView, 
 
 def _refused(asked: Asked, sheet: Sheet, merge: Merge, problems: list[Problem]) -> Exit:
     """Every problem and unresolved conflict, one a line, and that nothing was written."""
-    from cse_cli.matrix.cells import shown
+    from cse_cli.cli.commands.import_ import say_problems
     from cse_cli.render.updated import conflict_line
 
-    for problem in problems:
-        echo(inert(shown(problem)), err=True)
+    say_problems(problems)
     conflicts = _conflicts(asked, merge, sheet) if not has_errors(problems) else ()
     for conflict in conflicts:
         echo(conflict_line(conflict, None), err=True)
@@ -233,7 +232,7 @@ def _report(
     problems: list[Problem],
 ) -> Exit:
     """What the merge changes, in `cse diff`'s words with the verdict before and after."""
-    from cse_cli.matrix.cells import shown
+    from cse_cli.cli.commands.import_ import say_problems
     from cse_cli.render import DIFF, UPDATE
     from cse_cli.render.formats import DiffFormat, ImportFormat
     from cse_cli.render.updated import conflict_line
@@ -255,8 +254,7 @@ def _report(
     if asked.output_format is ImportFormat.JSON:
         show(UPDATE[ImportFormat.JSON](view))
         return Exit.MET
-    for problem in problems:
-        echo(inert(shown(problem)), err=True)
+    say_problems(problems)
     for conflict in view.conflicts:
         echo(conflict_line(conflict, view.prefer), err=True)
     show(DIFF[DiffFormat.TEXT](view.diff))
