@@ -54,6 +54,14 @@ def test_what_is_wrong_with_a_mapping() -> None:
         "--column 'notes=': write FIELD=HEADER, such as owner=Lead",
     ]
     assert "inferred" in FIELDS
+    mapping, wrong = parse_mapping(["owner=Lead", "owner=Other", "notes=lead"])
+    assert mapping == {"owner": "lead"}
+    assert wrong == [
+        "--column 'owner=Other': 'owner' or 'Other' is given by another --column already: "
+        "give each field and each header once",
+        "--column 'notes=lead': 'notes' or 'lead' is given by another --column already: "
+        "give each field and each header once",
+    ]
     sheet = sheet_of([["Ref", "Evidence"]])
     find_header(sheet, {"owner": "lead officer"})
     assert [shown(p) for p in sheet.problems] == [

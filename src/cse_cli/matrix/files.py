@@ -160,10 +160,7 @@ def _scalar(value: object) -> str:
     """A scalar as YAML: a date as it is, anything else as a double-quoted (JSON) string."""
     if isinstance(value, dt.date):
         return value.isoformat()
-    text = json.dumps(value, ensure_ascii=False)  # JSON's escapes are YAML's too
-    if text.isprintable():
-        return text
-    return "".join(ch if ch.isprintable() else _escape(ch) for ch in text)
+    return _printable(json.dumps(value, ensure_ascii=False))  # JSON's escapes are YAML's too
 
 
 def _escape(ch: str) -> str:
@@ -184,6 +181,7 @@ def repository_config(organisation: str, services: list[str]) -> str:
 
 
 def _printable(text: str) -> str:
+    """JSON text with each character a terminal or editor would not show written as an escape."""
     return (
         text
         if text.isprintable()

@@ -75,7 +75,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 FIELDS = tuple(ALIASES)
 """The fields a column can hold, as `--column FIELD=HEADER` names them."""
-_BY_NAME = {alias: name for name, aliases in ALIASES.items() for alias in aliases}
+BY_NAME = {alias: name for name, aliases in ALIASES.items() for alias in aliases}
+"""The field each header names, by its words as compared."""
 _ITEM_TEXT = {"evidence": "evidence_id", "on_site": "on_site_id"}
 """The text columns of items, and the id column a `Ref` to the left of each is."""
 _SELF_ASSESSMENT_WORDS = ("show me", "tell me", "see on site")
@@ -131,6 +132,11 @@ def parse_mapping(pairs: list[str]) -> tuple[dict[str, str], list[str]]:
                 f"--column {quoted(pair)}: {quoted(name)} is not a field{suggestion}; "
                 f"the fields are {and_list(FIELDS)}"
             )
+        elif name in mapping or normal(header) in mapping.values():
+            wrong.append(
+                f"--column {quoted(pair)}: {quoted(name)} or {quoted(header.strip())} is "
+                "given by another --column already: give each field and each header once"
+            )
         else:
             mapping[name] = normal(header)
     return mapping, wrong
@@ -144,8 +150,8 @@ def _fields(cells: list[Cell], mapping: dict[str, str]) -> dict[int, str]:
         text = normal(cell.value)
         if text in mapped:
             found[cell.column] = mapped[text]
-        elif text in _BY_NAME and _BY_NAME[text] not in mapping:
-            found[cell.column] = _BY_NAME[text]
+        elif text in BY_NAME and BY_NAME[text] not in mapping:
+            found[cell.column] = BY_NAME[text]
         elif text == "element" and "element" not in mapping:
             found[cell.column] = "element?"
     _refs(cells, found, mapping)

@@ -30,7 +30,7 @@ import zlib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from cse_cli.matrix.header import ALIASES, normal
+from cse_cli.matrix.header import BY_NAME, normal
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
@@ -50,7 +50,6 @@ PIECE = 32_000
 """The most characters of the encoded base on one line (one cell)."""
 MAX_BASE_BYTES = 100_000_000
 """The largest base read, decompressed: as much as a workbook's parts may expand to."""
-_READ = {alias: name for name, aliases in ALIASES.items() for alias in aliases}
 _LEFT_OUT = ("wording", "delete")
 """Fields of the matrix the base leaves out: the standard's wording, and an empty column."""
 
@@ -109,7 +108,7 @@ def matrix_base(
 def _kept(header: str) -> bool:
     """Whether import reads the column back (not the rating export computes, not the wording)."""
     text = normal(header)
-    name = "element" if text == "element" else _READ.get(text)
+    name = "element" if text == "element" else BY_NAME.get(text)
     return name is not None and name not in _LEFT_OUT
 
 
